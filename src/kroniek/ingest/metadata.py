@@ -1,0 +1,90 @@
+"""Ingest stage: a document's title, language and the dates its own text and header give.
+
+The publication date is decided from what one document shows (a dateline beats a metadata field,
+which beats the `date` header line). Dates that only the corpus as a whole can settle (an article
+that calls a dated attack "yesterday") are the `resolve.docdates` stage's work.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from functools import lru_cache
+
+from ..data import load_yaml
+from ..lang import detect_language
+from ..model import DateValue, Document, Span
+
+HEADER_RE = re.compile(r"^\s*date\s+(\d{4}(?:-\d{2}(?:-\d{2})?)?)(?!\d)")
+MAX_TITLE = 160
+
+
+@lru_cache(maxsize=1)
+def _dateline_patterns() -> list[re.Pattern[str]]:
+    months = load_yaml("lexicon/months.yaml")
+    names = sorted({m for forms in months.values() for m in forms}, key=len, reverse=True)
+    alt = "|".join(re.escape(n) for n in names)
+    return [
+        re.compile(rf"(?<!\d)(\d{{1,2}})\.?\s+({alt})\.?\s+(\d{{4}})(?!\d)", re.IGNORECASE),
+        re.compile(rf"\b({alt})\.?\s+(\d{{1,2}}),?\s+(\d{{4}})(?!\d)", re.IGNORECASE),
+        re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)"),
+    ]
+
+
+def parse_date(text: str, language: str | None) -> str | None:
+    """An ISO day from a written date ("26 maart 2024", "August 26, 2021"), using dateparser."""
+    import dateparser
+
+    languages = [language] if language in ("nl", "en") else ["nl", "en"]
+    parsed = dateparser.parse(text, languages=languages + [x for x in ("nl", "en") if x not in languages],
+                              settings={"PREFER_DAY_OF_MONTH": "first", "REQUIRE_PARTS": ["day", "month", "year"]})
+    return parsed.date().isoformat() if parsed else None
+
+
+def find_dateline(doc: Document, language: str | None, head: int = 600) -> DateValue | None:
+    """A date standing at the start of a line (or alone on a short line) near the top of the text."""
+    window = doc.text[:head]
+    for pattern in _dateline_patterns():
+        for m in pattern.finditer(window):
+            line_start = window.rfind("\n", 0, m.start()) + 1
+            line_end = window.find("\n", m.end())
+            line = window[line_start:(line_end if line_end >= 0 else len(window))]
+            if window[line_start:m.start()].strip() and len(line.strip()) > 80:
+                continue
+            value = parse_date(m.group(0), language)
+            if value:
+                return DateValue(value, "dateline", Span(doc.id, m.start(), m.end()))
+    return None
+
+
+def guess_title(text: str) -> str | None:
+    body = HEADER_RE.sub("", text, count=1)
+    for line in body.splitlines():
+        line = line.strip()
+        if line:
+            return line if len(line) <= MAX_TITLE else None
+    return None
+
+
+def normalise_iso(value: object) -> str | None:
+    """A metadata date ("2021-08-27T10:00:00Z", "2021-08") as an ISO prefix, or None."""
+    if value is None:
+        return None
+    m = re.match(r"\s*(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", str(value))
+    return "-".join(g for g in m.groups() if g) if m else None
+
+
+def describe(doc: Document, title: str | None = None, published: object = None) -> Document:
+    """Fill in title, language, header date and the document's own best publication date."""
+    language = detect_language(HEADER_RE.sub("", doc.text, count=1), default="nl")
+    header = None
+    if m := HEADER_RE.match(doc.text):
+        header = DateValue(m.group(1), "header", Span(doc.id, m.start(1), m.end(1)))
+    candidates: list[DateValue] = []
+    if dateline := find_dateline(doc, language):
+        candidates.append(dateline)
+    if iso := normalise_iso(published):
+        candidates.append(DateValue(iso, "metadata"))
+    if header:
+        candidates.append(header)
+    return replace(doc, title=title or guess_title(doc.text), language=language, header_date=header,
+                   date_candidates=tuple(candidates), published=candidates[0] if candidates else None)

@@ -1,0 +1,237 @@
+"""The core data model that every pipeline stage takes and returns.
+
+This module imports nothing else from kroniek. Every fact carries its provenance as a `Span`
+(document id plus half-open code-point offsets into `Document.text`, which is never rewritten).
+Ids are derived from content, so rebuilding the same corpus gives the same ids.
+"""
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from enum import Enum
+
+ENTITY_TYPES = ("PER", "ORG", "LOC", "MISC")
+
+
+def stable_id(prefix: str, *parts: object) -> str:
+    """A deterministic id: `prefix` plus the first 12 hex digits of the sha1 of `parts`."""
+    digest = hashlib.sha1("\x1f".join(str(p) for p in parts).encode("utf-8")).hexdigest()
+    return f"{prefix}{digest[:12]}"
+
+
+class Grounding(str, Enum):
+    """How a span was tied to the text."""
+
+    EXACT = "exact"  # the span slices the text to the surface form the stage saw
+    ALIGNED = "aligned"  # a backend's token was found again in the text (e.g. Frog's tokens)
+
+
+@dataclass(frozen=True, order=True)
+class Span:
+    doc: str
+    start: int
+    end: int
+
+    def __post_init__(self) -> None:
+        if not 0 <= self.start <= self.end:
+            raise ValueError(f"bad span offsets {self.start}:{self.end}")
+
+    def slice(self, text: str) -> str:
+        return text[self.start:self.end]
+
+    def overlaps(self, other: "Span") -> bool:
+        return self.doc == other.doc and self.start < other.end and other.start < self.end
+
+    def contains(self, other: "Span") -> bool:
+        return self.doc == other.doc and self.start <= other.start and other.end <= self.end
+
+
+@dataclass(frozen=True)
+class DateValue:
+    """A date as an ISO prefix whose length is its precision: "2021", "2021-08", "2021-08-26"."""
+
+    value: str
+    source: str  # header | dateline | content | metadata | ...
+    evidence: Span | None = None
+
+    @property
+    def precision(self) -> str:
+        return {4: "year", 7: "month", 10: "day"}.get(len(self.value), "unknown")
+
+
+@dataclass(frozen=True)
+class Document:
+    id: str
+    text: str
+    sha1: str
+    title: str | None = None
+    language: str | None = None
+    path: str | None = None
+    url: str | None = None
+    published: DateValue | None = None
+    header_date: DateValue | None = None
+    date_candidates: tuple[DateValue, ...] = ()
+    flags: tuple[str, ...] = ()  # e.g. "date-conflict"
+
+
+@dataclass(frozen=True)
+class Token:
+    start: int
+    end: int
+    text: str
+    tag: str = ""  # coarse part of speech as the backend gives it (Frog: CGN tag, lite: "")
+    lemma: str = ""
+
+
+@dataclass(frozen=True)
+class Sentence:
+    start: int
+    end: int
+    language: str | None = None
+
+
+@dataclass(frozen=True)
+class NerSpan:
+    """A named-entity span as a backend proposes it, before kroniek's correction layer."""
+
+    start: int
+    end: int
+    label: str
+    source: str  # frog | lite | gazetteer | ...
+
+
+@dataclass(frozen=True)
+class Annotation:
+    """What an NLP backend says about one document: tokens, sentences, entity spans."""
+
+    doc: str
+    backend: str
+    tokens: tuple[Token, ...]
+    sentences: tuple[Sentence, ...]
+    ents: tuple[NerSpan, ...]
+
+
+@dataclass(frozen=True)
+class Mention:
+    id: str
+    span: Span
+    text: str
+    label: str  # PER | ORG | LOC | MISC
+    source: str  # which step proposed it
+    key: str | None = None  # gazetteer key ("group:iskp", "country:AF", "geo:1138958") when known
+    grounding: Grounding = Grounding.EXACT
+
+
+@dataclass(frozen=True)
+class AliasLink:
+    """The text states that two mentions name the same thing ("X, also known as Y")."""
+
+    a: str  # mention id
+    b: str  # mention id
+    cue: str
+    evidence: Span
+
+
+@dataclass(frozen=True)
+class Judgement:
+    """A merge decision between two mentions or entities, kept as data so it can be reversed."""
+
+    a: str
+    b: str
+    verdict: str  # positive | negative | unsure
+    reason: str
+    by: str = "kroniek"
+
+
+@dataclass(frozen=True)
+class Entity:
+    id: str
+    type: str
+    name: str
+    aliases: tuple[str, ...]
+    mentions: tuple[Mention, ...]
+    key: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    country: str | None = None
+
+    @property
+    def documents(self) -> tuple[str, ...]:
+        return tuple(sorted({m.span.doc for m in self.mentions}))
+
+
+@dataclass(frozen=True)
+class Range:
+    """A count as a source states it: exact (low == high), at least (high is None), or a range."""
+
+    low: int | float | None
+    high: int | float | None
+
+
+@dataclass(frozen=True)
+class Report:
+    """What one document says about one event."""
+
+    doc: str
+    evidence: Span
+    killed: Range | None = None
+    injured: Range | None = None
+    date: str | None = None
+
+
+@dataclass(frozen=True)
+class Event:
+    id: str
+    type: str  # attack | execution | seizure | other
+    subtype: str | None
+    date: str | None
+    location: str | None  # entity id
+    perpetrator: str | None
+    claimed_by: str | None
+    reports: tuple[Report, ...] = ()
+    killed: Range | None = None
+
+
+@dataclass(frozen=True)
+class Claim:
+    id: str
+    subject: str  # entity id
+    attribute: str  # fighters | attacks | funding_usd | founded | killed | other
+    value: Range
+    evidence: Span
+    as_of: str | None = None
+    attributed_to: str | None = None
+
+
+@dataclass(frozen=True)
+class Relation:
+    subject: str
+    predicate: str
+    object: str
+    evidence: tuple[Span, ...] = ()
+
+
+@dataclass(frozen=True)
+class Quote:
+    speaker: str
+    span: Span
+
+
+@dataclass(frozen=True)
+class Conflict:
+    about: str
+    field: str
+    values: tuple[tuple[str, Range], ...] = ()
+
+
+@dataclass
+class KnowledgeBase:
+    """Everything a build produced, as the export stage reads it."""
+
+    documents: list[Document] = field(default_factory=list)
+    entities: list[Entity] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    claims: list[Claim] = field(default_factory=list)
+    relations: list[Relation] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    conflicts: list[Conflict] = field(default_factory=list)

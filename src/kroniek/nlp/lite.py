@@ -1,0 +1,178 @@
+"""NLP stage, `lite` backend: spaCy's rule-based tokenizer and sentencizer plus capitalisation cues.
+
+Pure Python, no trained model: it proposes every capitalised name (with its particles: "Teun van
+Dongen", "Institute for the Study of War") and types it from lexicon cues (organisation keywords,
+titles and speech verbs before persons, place prepositions) and from the gazetteer. Names it cannot
+type come out as MISC, which the later stages do not count as actors. It also serves the Frog
+backend for paragraphs in English, which Frog's Dutch models cannot read.
+"""
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import lru_cache
+
+from .. import gazetteer
+from ..data import load_yaml
+from ..model import Annotation, Document, NerSpan, Sentence, Token
+from .base import register
+
+OPENERS = set("\"'“‘„«(•-–—*#@")
+
+
+@lru_cache(maxsize=4)
+def _pipeline(lang: str):
+    import spacy
+
+    nlp = spacy.blank(lang if lang in ("nl", "en") else "nl")
+    nlp.add_pipe("sentencizer")
+    return nlp
+
+
+@lru_cache(maxsize=4)
+def _lexicon(lang: str) -> dict:
+    lex = load_yaml(f"lexicon/{lang if lang in ('nl', 'en') else 'nl'}.yaml")
+    return {
+        "org": set(lex["org_keywords"]),
+        "person": {c.lower() for c in lex["person_cues"]},
+        "place": set(lex["place_prepositions"]),
+        "particles": {p for p in lex["name_particles"] if " " not in p},
+    }
+
+
+@lru_cache(maxsize=2)
+def _stop_words(lang: str) -> frozenset[str]:
+    return frozenset(_pipeline(lang).Defaults.stop_words)
+
+
+def _is_cap(text: str) -> bool:
+    return text[:1].isupper() and any(c.isalpha() for c in text)
+
+
+def _candidate_runs(tokens: list[Token], text: str, particles: set[str]) -> list[tuple[int, int]]:
+    """Token index ranges [i, j) of capitalised names, joining hyphens and particles inside them."""
+    runs, i, n = [], 0, len(tokens)
+    while i < n:
+        if not _is_cap(tokens[i].text):
+            i += 1
+            continue
+        j = i + 1
+        while j < n:
+            tok, prev = tokens[j], tokens[j - 1]
+            glued = tok.start == prev.end
+            if _is_cap(tok.text) and (glued or text[prev.end:tok.start] == " "):
+                j += 1
+            elif tok.text in "-'’" and glued and j + 1 < n and tokens[j + 1].start == tok.end:
+                j += 2  # "ISIS-K", "Al-Azaim", "Haqqani-netwerk"
+            elif tok.text.lower() in particles and j + 1 < n and _is_cap(tokens[j + 1].text) \
+                    and text[prev.end:tok.start] == " ":
+                j += 2
+            else:
+                break
+        runs.append((i, j))
+        i = j
+    return runs
+
+
+def propose_names(tokens: list[Token], sentences: Sequence[Sentence], text: str, lang: str) -> list[NerSpan]:
+    """Capitalised-name spans with a typed guess (PER, ORG, LOC or MISC)."""
+    lex, stops, gaz = _lexicon(lang), _stop_words(lang), gazetteer.load()
+    sentence_starts = set()
+    for s in sentences:
+        for t in tokens:
+            if t.start >= s.start and t.text not in OPENERS:
+                sentence_starts.add(t.start)
+                break
+    line_starts = {t.start for t in tokens if t.start == 0 or text[t.start - 1] == "\n"}
+    mid_caps = {t.text for t in tokens if _is_cap(t.text) and t.start not in sentence_starts | line_starts}
+    spans: list[NerSpan] = []
+    for i, j in _candidate_runs(tokens, text, lex["particles"]):
+        first = tokens[i]
+        if first.start in sentence_starts | line_starts and first.text.lower() in stops:
+            i += 1
+            if i >= j:
+                continue
+        words = [t.text for t in tokens[i:j]]
+        start, end = tokens[i].start, tokens[j - 1].end
+        surface = text[start:end]
+        at_start = tokens[i].start in sentence_starts | line_starts
+        if at_start and j - i == 1 and surface not in mid_caps and not gaz.match(surface) \
+                and not gaz.place(surface):
+            continue
+        if gaz.demonym(surface) or surface.lower() in stops:
+            continue
+        before = tokens[i - 1].text.lower() if i > 0 else ""
+        spans.append(NerSpan(start, end, _guess_label(surface, words, before, lex, gaz), "lite"))
+    return spans
+
+
+def _guess_label(surface: str, words: list[str], before: str, lex: dict, gaz) -> str:
+    known = gaz.match(surface)
+    if known:
+        return known.type
+    if any(w in lex["org"] for w in words):
+        return "ORG"
+    if gazetteer.is_acronym(surface):
+        return "ORG"
+    if before in lex["person"]:
+        return "PER"
+    if gaz.place(surface):
+        return "LOC"
+    if before in lex["place"] and len(words) == 1:
+        return "LOC"
+    capital_words = [w for w in words if w[:1].isupper()]
+    if 2 <= len(capital_words) <= 4 and len(capital_words) == len([w for w in words if w.isalpha()]) \
+            and all(w[1:].islower() for w in capital_words):
+        return "PER"
+    if 2 <= len(words) <= 5 and words[0][:1].isupper() and words[-1][:1].isupper() and any(w.islower() for w in words):
+        return "PER" if any(w.lower() in ("van", "de", "der", "den", "al", "bin", "ibn") for w in words) else "MISC"
+    return "MISC"
+
+
+def tokenize(text: str, lang: str, offset: int = 0) -> tuple[list[Token], list[Sentence]]:
+    """Tokens and sentences of `text` (spaCy rules), with offsets shifted by `offset`."""
+    doc = _pipeline(lang)(text)
+    tokens = [Token(offset + t.idx, offset + t.idx + len(t.text), t.text) for t in doc if not t.is_space]
+    sentences = [Sentence(offset + s.start_char, offset + s.end_char, lang) for s in doc.sents
+                 if s.text.strip()]
+    return tokens, _split_on_blank_lines(sentences, text, offset)
+
+
+def _split_on_blank_lines(sentences: list[Sentence], text: str, offset: int) -> list[Sentence]:
+    """Headlines and list items have no full stop: a line break also ends a sentence."""
+    out = []
+    for s in sentences:
+        start = s.start
+        while True:
+            cut = text.find("\n", start - offset, s.end - offset)
+            if cut < 0:
+                break
+            if text[start - offset:cut].strip():
+                out.append(Sentence(start, offset + cut, s.language))
+            start = offset + cut + 1
+        if text[start - offset:s.end - offset].strip():
+            out.append(Sentence(start, s.end, s.language))
+    return out
+
+
+def annotate_text(text: str, lang: str, offset: int = 0) -> tuple[list[Token], list[Sentence], list[NerSpan]]:
+    tokens, sentences = tokenize(text, lang, offset)
+    full = " " * offset + text  # propose_names reads characters by document offset
+    return tokens, sentences, propose_names(tokens, sentences, full, lang)
+
+
+@register("lite")
+class LiteBackend:
+    name = "lite"
+
+    def __init__(self, **_: object) -> None:
+        pass
+
+    def annotate(self, docs: Sequence[Document]) -> list[Annotation]:
+        out = []
+        for doc in docs:
+            tokens, sentences, ents = annotate_text(doc.text, doc.language or "nl")
+            out.append(Annotation(doc.id, self.name, tuple(tokens), tuple(sentences), tuple(ents)))
+        return out
+
+    def close(self) -> None:
+        pass

@@ -1,0 +1,132 @@
+"""The build: ingest -> nlp -> extract -> store per batch, then resolve over the whole corpus.
+
+Stages declare what they require and assign; `check_chain` verifies the order before any document
+is processed, so a reordered or third-party stage fails early with a clear message.
+"""
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .extract import extract_alias_links, extract_mentions
+from .ingest import Skipped, read_paths
+from .model import Document
+from .nlp import BackendUnavailable, get_backend
+from .resolve import resolve_entities
+from .resolve.docdates import date_documents
+from .store import Store
+
+
+@dataclass(frozen=True)
+class StageSpec:
+    name: str
+    requires: tuple[str, ...]
+    assigns: tuple[str, ...]
+
+
+STAGES = (
+    StageSpec("ingest", (), ("documents",)),
+    StageSpec("nlp", ("documents",), ("annotations",)),
+    StageSpec("extract", ("documents", "annotations"), ("mentions", "alias_links")),
+    StageSpec("store", ("documents", "mentions", "alias_links"), ("stored",)),
+    StageSpec("resolve", ("stored",), ("entities", "judgements")),
+    StageSpec("docdates", ("stored", "entities"), ("published",)),
+)
+
+
+def check_chain(stages: Sequence[StageSpec] = STAGES) -> None:
+    """Raise ValueError (E020) when a stage requires something no earlier stage assigns."""
+    have: set[str] = set()
+    for stage in stages:
+        missing = [r for r in stage.requires if r not in have]
+        if missing:
+            raise ValueError(f"E020: stage {stage.name!r} requires {missing} before it")
+        have.update(stage.assigns)
+
+
+@dataclass
+class BuildReport:
+    backend: str = ""
+    documents: int = 0
+    unchanged: int = 0
+    skipped: list[Skipped] = field(default_factory=list)
+    mentions: int = 0
+    entities: int = 0
+    words: int = 0
+    seconds: dict[str, float] = field(default_factory=dict)
+
+    def add_time(self, stage: str, seconds: float) -> None:
+        self.seconds[stage] = self.seconds.get(stage, 0.0) + seconds
+
+
+def pick_backend(name: str):
+    """The named backend; "auto" takes Frog where it is installed and `lite` otherwise."""
+    if name != "auto":
+        return get_backend(name)
+    try:
+        return get_backend("frog")
+    except BackendUnavailable:
+        return get_backend("lite")
+
+
+def build(paths: Iterable[str | Path], store: Store, backend: str = "auto", batch_size: int = 200,
+          on_progress: Callable[[int], None] | None = None, on_total: Callable[[int], None] | None = None) -> BuildReport:
+    check_chain()
+    report = BuildReport()
+    t0 = time.perf_counter()
+    known = store.known_hashes()
+    todo: list[Document] = []
+    for item in read_paths(paths):
+        if isinstance(item, Skipped):
+            report.skipped.append(item)
+        elif known.get(item.sha1) == item.id:
+            report.unchanged += 1
+        else:
+            todo.append(item)
+    report.add_time("ingest", time.perf_counter() - t0)
+    if on_total:
+        on_total(len(todo))
+    nlp = pick_backend(backend)
+    report.backend = nlp.name
+    try:
+        for i in range(0, len(todo), batch_size):
+            batch = todo[i:i + batch_size]
+            t = time.perf_counter()
+            annotations = nlp.annotate(batch)
+            report.add_time("nlp", time.perf_counter() - t)
+            t = time.perf_counter()
+            mentions, links = [], []
+            for doc, ann in zip(batch, annotations):
+                found = extract_mentions(doc, ann)
+                doc_links, added = extract_alias_links(doc, ann, found)
+                mentions += found + added
+                links += doc_links
+            report.add_time("extract", time.perf_counter() - t)
+            t = time.perf_counter()
+            store.write_batch(batch, mentions, links, nlp.name)
+            report.add_time("store", time.perf_counter() - t)
+            report.documents += len(batch)
+            report.mentions += len(mentions)
+            report.words += sum(len(d.text.split()) for d in batch)
+            if on_progress:
+                on_progress(len(batch))
+    finally:
+        nlp.close()
+    resolve_corpus(store, report)
+    return report
+
+
+def resolve_corpus(store: Store, report: BuildReport | None = None) -> None:
+    """The corpus-level stages: entities across documents, then publication dates."""
+    report = report or BuildReport()
+    t = time.perf_counter()
+    entities, judgements = resolve_entities(store.mentions(), store.alias_links())
+    store.replace_entities(entities, judgements)
+    report.entities = len(entities)
+    report.add_time("resolve", time.perf_counter() - t)
+    t = time.perf_counter()
+    docs = store.documents()
+    store.update_dates(date_documents(docs, store.entities()))
+    report.add_time("docdates", time.perf_counter() - t)

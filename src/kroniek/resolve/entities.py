@@ -1,0 +1,144 @@
+"""Resolve stage: group mentions across the corpus into entities.
+
+Mentions are joined when they share a gazetteer key, when they are the same name, when the text
+says so (alias links), when one is the surname of a person named in full, or when their names
+differ only in spelling (rapidfuzz). Two gazetteer entries are never joined, whatever a text says:
+that refusal is kept as a negative `Judgement`, like every other merge decision, so an analyst can
+see and reverse it.
+"""
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+
+from rapidfuzz import fuzz
+
+from .. import gazetteer
+from ..model import AliasLink, Entity, Judgement, Mention, stable_id
+
+FUZZY_MIN_SCORE = 92
+FUZZY_MIN_LENGTH = 8
+LABEL_WEIGHT = {"PER": 1.0, "ORG": 1.0, "LOC": 1.0, "MISC": 0.4}
+
+
+class _Clusters:
+    """Union-find over mention ids that refuses to join two different gazetteer keys."""
+
+    def __init__(self, mentions: Iterable[Mention]) -> None:
+        self.parent: dict[str, str] = {}
+        self.keys: dict[str, str | None] = {}
+        for m in mentions:
+            self.parent[m.id] = m.id
+            self.keys[m.id] = m.key
+
+    def find(self, x: str) -> str:
+        while self.parent[x] != x:
+            self.parent[x] = self.parent[self.parent[x]]
+            x = self.parent[x]
+        return x
+
+    def union(self, a: str, b: str) -> bool:
+        ra, rb = self.find(a), self.find(b)
+        if ra == rb:
+            return True
+        ka, kb = self.keys[ra], self.keys[rb]
+        if ka and kb and ka != kb:
+            return False
+        if rb < ra:
+            ra, rb = rb, ra
+        self.parent[rb] = ra
+        self.keys[ra] = ka or kb
+        return True
+
+
+def _words(text: str) -> list[str]:
+    return gazetteer.squash(text).replace("-", " - ").split()
+
+
+def resolve_entities(mentions: list[Mention], links: Iterable[AliasLink] = ()) -> tuple[list[Entity], list[Judgement]]:
+    """Entities over all `mentions`, and the judgements taken while merging."""
+    clusters = _Clusters(mentions)
+    judgements: list[Judgement] = []
+    by_id = {m.id: m for m in mentions}
+
+    by_key: dict[str, str] = {}
+    by_name: dict[str, str] = {}
+    for m in sorted(mentions, key=lambda m: m.id):
+        if m.key:
+            clusters.union(by_key.setdefault(m.key, m.id), m.id)
+        clusters.union(by_name.setdefault(gazetteer.fold(m.text), m.id), m.id)
+
+    for link in links:
+        if link.a not in by_id or link.b not in by_id:
+            continue
+        ok = clusters.union(link.a, link.b)
+        judgements.append(Judgement(link.a, link.b, "positive" if ok else "negative",
+                                    f"alias statement ({link.cue})" if ok else
+                                    f"alias statement ({link.cue}) joins two known organisations or places"))
+
+    _join_surnames(mentions, clusters, judgements)
+    _join_spellings(mentions, clusters, judgements)
+
+    members: dict[str, list[Mention]] = defaultdict(list)
+    for m in mentions:
+        members[clusters.find(m.id)].append(m)
+    return [_entity(ms) for ms in members.values()], judgements
+
+
+def _cluster_label(ms: list[Mention]) -> str:
+    votes: Counter = Counter()
+    for m in ms:
+        votes[m.label] += LABEL_WEIGHT.get(m.label, 0.5) * (50 if m.key else 1)
+    return max(sorted(votes), key=lambda lab: votes[lab])
+
+
+def _join_surnames(mentions: list[Mention], clusters: _Clusters, judgements: list[Judgement]) -> None:
+    """"Jadoon" and "Van Dongen" join "Amira Jadoon" and "Teun van Dongen": same document first, else unique."""
+    full = [m for m in mentions if m.label == "PER" and len(_words(m.text)) >= 2]
+    tails: dict[str, list[Mention]] = defaultdict(list)
+    for m in full:
+        words = _words(m.text)
+        for k in range(1, len(words)):
+            tails[gazetteer.fold(" ".join(words[k:]))].append(m)
+    for m in mentions:
+        if m.label not in ("PER", "MISC") or m.key:
+            continue
+        candidates = [f for f in tails.get(gazetteer.fold(m.text), []) if f.id != m.id]
+        if not candidates:
+            continue
+        same_doc = [f for f in candidates if f.span.doc == m.span.doc]
+        pool = same_doc or candidates
+        if len({clusters.find(f.id) for f in pool}) == 1 and clusters.union(pool[0].id, m.id):
+            judgements.append(Judgement(pool[0].id, m.id, "positive", "surname of a person named in full"))
+
+
+def _join_spellings(mentions: list[Mention], clusters: _Clusters, judgements: list[Judgement]) -> None:
+    names: dict[str, tuple[str, str]] = {}
+    for m in mentions:
+        if m.label in ("PER", "ORG") and not m.key and len(m.text) >= FUZZY_MIN_LENGTH:
+            names.setdefault(gazetteer.fold(m.text), (m.id, m.label))
+    items = sorted(names.items())
+    for i, (a, (ida, la)) in enumerate(items):
+        for b, (idb, lb) in items[i + 1:]:
+            if la != lb or abs(len(a) - len(b)) > 3 or clusters.find(ida) == clusters.find(idb):
+                continue
+            if fuzz.ratio(a, b) >= FUZZY_MIN_SCORE and clusters.union(ida, idb):
+                judgements.append(Judgement(ida, idb, "positive", "spelling variant (rapidfuzz)"))
+
+
+def _entity(ms: list[Mention]) -> Entity:
+    gaz = gazetteer.load()
+    key = next((m.key for m in ms if m.key), None)
+    entry = gaz.entries.get(key) if key else None
+    label = entry.type if entry else _cluster_label(ms)
+    surfaces = Counter(gazetteer.squash(m.text) for m in ms)
+    if entry:
+        name = entry.name
+    else:
+        name = max(sorted(surfaces), key=lambda s: (min(len(s.split()), 6), surfaces[s]))
+    aliases = tuple(sorted(s for s in surfaces if s != name))
+    ident = stable_id("E", key) if key else stable_id("E", label, gazetteer.fold(name))
+    ordered = tuple(sorted(ms, key=lambda m: (m.span.doc, m.span.start)))
+    return Entity(ident, label, name, aliases, ordered, key=key,
+                  lat=entry.lat if entry else None, lon=entry.lon if entry else None,
+                  country=entry.country if entry else None)

@@ -1,0 +1,237 @@
+"""Store stage: the knowledge base in SQL through SQLAlchemy Core (SQLite now, PostgreSQL-ready).
+
+The only module that speaks SQL. The schema is versioned in the `meta` table; `migrate` is safe to
+run on every open. Each batch of documents is written in one transaction, after deleting whatever
+an earlier run stored for the same documents, so an interrupted build loses at most the batch in
+flight and a rerun never duplicates anything.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+from sqlalchemy import (JSON, Column, Float, ForeignKey, Integer, MetaData, String, Table, Text, create_engine,
+                        delete, event, insert, select, update)
+from sqlalchemy.engine import Engine
+
+from ..model import (AliasLink, DateValue, Document, Entity, Judgement, KnowledgeBase, Mention, Span)
+
+SCHEMA_VERSION = 1
+metadata = MetaData()
+
+meta = Table("meta", metadata, Column("key", String, primary_key=True), Column("value", String))
+documents = Table(
+    "documents", metadata,
+    Column("id", String, primary_key=True), Column("sha1", String, unique=True, nullable=False),
+    Column("path", Text), Column("url", Text), Column("title", Text), Column("language", String(8)),
+    Column("text", Text, nullable=False), Column("published", String(10)), Column("published_source", String),
+    Column("header_date", String(10)), Column("date_candidates", JSON), Column("flags", JSON),
+    Column("backend", String))
+mentions = Table(
+    "mentions", metadata,
+    Column("id", String, primary_key=True), Column("doc", String, ForeignKey("documents.id"), index=True),
+    Column("start", Integer, nullable=False), Column("end", Integer, nullable=False), Column("text", Text),
+    Column("label", String(8)), Column("source", String), Column("key", String), Column("grounding", String))
+alias_links = Table(
+    "alias_links", metadata,
+    Column("a", String, primary_key=True), Column("b", String, primary_key=True), Column("cue", String, primary_key=True),
+    Column("doc", String, ForeignKey("documents.id"), index=True), Column("start", Integer), Column("end", Integer))
+entities = Table(
+    "entities", metadata,
+    Column("id", String, primary_key=True), Column("type", String(8)), Column("name", Text), Column("key", String),
+    Column("aliases", JSON), Column("lat", Float), Column("lon", Float), Column("country", String(8)))
+entity_mentions = Table(
+    "entity_mentions", metadata,
+    Column("mention_id", String, ForeignKey("mentions.id"), primary_key=True),
+    Column("entity_id", String, ForeignKey("entities.id"), index=True))
+judgements = Table(
+    "judgements", metadata,
+    Column("a", String, primary_key=True), Column("b", String, primary_key=True),
+    Column("reason", String, primary_key=True), Column("verdict", String), Column("by", String))
+# Filled by the event, claim, relation and quote stages; the export reads them already.
+events = Table(
+    "events", metadata,
+    Column("id", String, primary_key=True), Column("type", String), Column("subtype", String),
+    Column("date", String(10)), Column("location", String), Column("perpetrator", String),
+    Column("claimed_by", String), Column("killed", JSON))
+reports = Table(
+    "reports", metadata,
+    Column("event_id", String, ForeignKey("events.id"), primary_key=True),
+    Column("doc", String, ForeignKey("documents.id"), primary_key=True),
+    Column("start", Integer), Column("end", Integer), Column("killed", JSON), Column("injured", JSON),
+    Column("date", String(10)))
+claims = Table(
+    "claims", metadata,
+    Column("id", String, primary_key=True), Column("subject", String), Column("attribute", String),
+    Column("value", JSON), Column("as_of", String(10)), Column("attributed_to", String),
+    Column("doc", String, ForeignKey("documents.id")), Column("start", Integer), Column("end", Integer))
+relations = Table(
+    "relations", metadata,
+    Column("subject", String, primary_key=True), Column("predicate", String, primary_key=True),
+    Column("object", String, primary_key=True), Column("evidence", JSON))
+quotes = Table(
+    "quotes", metadata,
+    Column("speaker", String, primary_key=True), Column("doc", String, ForeignKey("documents.id"), primary_key=True),
+    Column("start", Integer, primary_key=True), Column("end", Integer))
+conflicts = Table(
+    "conflicts", metadata,
+    Column("about", String, primary_key=True), Column("field", String, primary_key=True), Column("values", JSON))
+
+
+class SchemaError(RuntimeError):
+    """E010: the database was written by a newer kroniek."""
+
+
+def _date_json(d: DateValue | None):
+    if d is None:
+        return None
+    ev = d.evidence
+    return {"value": d.value, "source": d.source, "evidence": [ev.start, ev.end] if ev else None}
+
+
+def _date_from(raw, doc_id: str) -> DateValue | None:
+    if not raw:
+        return None
+    ev = raw.get("evidence")
+    return DateValue(raw["value"], raw["source"], Span(doc_id, ev[0], ev[1]) if ev else None)
+
+
+class Store:
+    def __init__(self, url: str | Path = "kroniek.db") -> None:
+        url = str(url)
+        if "://" not in url:
+            url = f"sqlite:///{url}"
+        self.engine: Engine = create_engine(url, future=True)
+        if self.engine.dialect.name == "sqlite":
+            event.listen(self.engine, "connect", _sqlite_pragmas)
+        self.migrate()
+
+    def migrate(self) -> None:
+        metadata.create_all(self.engine)
+        with self.engine.begin() as conn:
+            row = conn.execute(select(meta.c.value).where(meta.c.key == "schema_version")).first()
+            if row is None:
+                conn.execute(insert(meta).values(key="schema_version", value=str(SCHEMA_VERSION)))
+            elif int(row[0]) > SCHEMA_VERSION:
+                raise SchemaError(f"E010: database schema {row[0]} is newer than this kroniek ({SCHEMA_VERSION})")
+
+    # -- documents and what was extracted from them -----------------------------------------------
+    def known_hashes(self) -> dict[str, str]:
+        with self.engine.connect() as conn:
+            return {sha: doc_id for doc_id, sha in conn.execute(select(documents.c.id, documents.c.sha1))}
+
+    def write_batch(self, docs: Iterable[Document], doc_mentions: Iterable[Mention],
+                    links: Iterable[AliasLink], backend: str) -> None:
+        docs = list(docs)
+        ids = [d.id for d in docs]
+        with self.engine.begin() as conn:
+            conn.execute(delete(alias_links).where(alias_links.c.doc.in_(ids)))
+            old = select(mentions.c.id).where(mentions.c.doc.in_(ids))
+            conn.execute(delete(entity_mentions).where(entity_mentions.c.mention_id.in_(old)))
+            conn.execute(delete(mentions).where(mentions.c.doc.in_(ids)))
+            conn.execute(delete(documents).where(documents.c.id.in_(ids)))
+            conn.execute(insert(documents), [_doc_row(d, backend) for d in docs])
+            rows = [dict(id=m.id, doc=m.span.doc, start=m.span.start, end=m.span.end, text=m.text, label=m.label,
+                         source=m.source, key=m.key, grounding=m.grounding.value) for m in doc_mentions]
+            if rows:
+                conn.execute(insert(mentions), rows)
+            rows = [dict(a=x.a, b=x.b, cue=x.cue, doc=x.evidence.doc, start=x.evidence.start, end=x.evidence.end)
+                    for x in {(x.a, x.b, x.cue): x for x in links}.values()]
+            if rows:
+                conn.execute(insert(alias_links), rows)
+
+    def documents(self) -> list[Document]:
+        with self.engine.connect() as conn:
+            rows = conn.execute(select(documents).order_by(documents.c.id)).mappings().all()
+        out = []
+        for r in rows:
+            cands = tuple(_date_from(c, r["id"]) for c in (r["date_candidates"] or []))
+            published = next((c for c in cands if c and c.value == r["published"] and c.source == r["published_source"]),
+                             DateValue(r["published"], r["published_source"] or "unknown") if r["published"] else None)
+            out.append(Document(id=r["id"], text=r["text"], sha1=r["sha1"], title=r["title"], language=r["language"],
+                                path=r["path"], url=r["url"], published=published,
+                                header_date=next((c for c in cands if c and c.source == "header"), None),
+                                date_candidates=tuple(c for c in cands if c), flags=tuple(r["flags"] or ())))
+        return out
+
+    def update_dates(self, docs: Iterable[Document]) -> None:
+        with self.engine.begin() as conn:
+            for d in docs:
+                conn.execute(update(documents).where(documents.c.id == d.id).values(
+                    published=d.published.value if d.published else None,
+                    published_source=d.published.source if d.published else None,
+                    date_candidates=[_date_json(c) for c in d.date_candidates], flags=list(d.flags)))
+
+    def mentions(self) -> list[Mention]:
+        with self.engine.connect() as conn:
+            rows = conn.execute(select(mentions).order_by(mentions.c.doc, mentions.c.start)).mappings().all()
+        return [Mention(r["id"], Span(r["doc"], r["start"], r["end"]), r["text"], r["label"], r["source"], r["key"])
+                for r in rows]
+
+    def alias_links(self) -> list[AliasLink]:
+        with self.engine.connect() as conn:
+            rows = conn.execute(select(alias_links)).mappings().all()
+        return [AliasLink(r["a"], r["b"], r["cue"], Span(r["doc"], r["start"], r["end"])) for r in rows]
+
+    # -- corpus-level results ------------------------------------------------------------------------
+    def replace_entities(self, found: Iterable[Entity], decided: Iterable[Judgement]) -> None:
+        found = list(found)
+        with self.engine.begin() as conn:
+            conn.execute(delete(entity_mentions))
+            conn.execute(delete(entities))
+            conn.execute(delete(judgements).where(judgements.c.by == "kroniek"))
+            if found:
+                conn.execute(insert(entities), [dict(id=e.id, type=e.type, name=e.name, key=e.key, aliases=list(e.aliases),
+                                                     lat=e.lat, lon=e.lon, country=e.country) for e in found])
+                conn.execute(insert(entity_mentions), [dict(mention_id=m.id, entity_id=e.id)
+                                                       for e in found for m in e.mentions])
+            rows = {(j.a, j.b, j.reason): dict(a=j.a, b=j.b, reason=j.reason, verdict=j.verdict, by=j.by)
+                    for j in decided}
+            if rows:
+                conn.execute(insert(judgements), list(rows.values()))
+
+    def entities(self) -> list[Entity]:
+        by_id = {m.id: m for m in self.mentions()}
+        with self.engine.connect() as conn:
+            rows = conn.execute(select(entities).order_by(entities.c.id)).mappings().all()
+            links = conn.execute(select(entity_mentions)).all()
+        members: dict[str, list[Mention]] = {}
+        for mention_id, entity_id in links:
+            if mention_id in by_id:
+                members.setdefault(entity_id, []).append(by_id[mention_id])
+        return [Entity(r["id"], r["type"], r["name"], tuple(r["aliases"] or ()),
+                       tuple(sorted(members.get(r["id"], []), key=lambda m: (m.span.doc, m.span.start))),
+                       key=r["key"], lat=r["lat"], lon=r["lon"], country=r["country"]) for r in rows]
+
+    def judgements(self) -> list[Judgement]:
+        with self.engine.connect() as conn:
+            return [Judgement(r["a"], r["b"], r["verdict"], r["reason"], r["by"])
+                    for r in conn.execute(select(judgements)).mappings()]
+
+    def knowledge_base(self) -> KnowledgeBase:
+        return KnowledgeBase(documents=self.documents(), entities=self.entities())
+
+    def table_counts(self) -> dict[str, int]:
+        from sqlalchemy import func
+
+        with self.engine.connect() as conn:
+            return {t.name: conn.execute(select(func.count()).select_from(t)).scalar_one()
+                    for t in metadata.sorted_tables}
+
+
+def _doc_row(d: Document, backend: str) -> dict:
+    return dict(id=d.id, sha1=d.sha1, path=d.path, url=d.url, title=d.title, language=d.language, text=d.text,
+                published=d.published.value if d.published else None,
+                published_source=d.published.source if d.published else None,
+                header_date=d.header_date.value if d.header_date else None,
+                date_candidates=[_date_json(c) for c in d.date_candidates], flags=list(d.flags), backend=backend)
+
+
+def _sqlite_pragmas(dbapi_conn, _record) -> None:
+    cur = dbapi_conn.cursor()
+    cur.execute("PRAGMA foreign_keys=ON")
+    cur.execute("PRAGMA journal_mode=WAL")
+    cur.close()
+
+
+__all__ = ["SCHEMA_VERSION", "SchemaError", "Store"]
