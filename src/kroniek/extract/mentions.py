@@ -87,7 +87,8 @@ def clean_span(span: NerSpan, doc: Document, ann: Annotation) -> NerSpan | None:
         return None
     start, end = toks[0].start, toks[-1].end
     surface = text[start:end]
-    if len(surface) < 2 or not any(c.isalpha() for c in surface) or surface.lower() in _not_names():
+    if len(surface) < 2 or not any(c.isalpha() for c in surface) or surface.lower() in _not_names() \
+            or surface.endswith("-"):
         return None
     if gaz.demonym(surface) or gaz.demonym(COMPASS.sub("", surface)):
         return None
@@ -99,6 +100,8 @@ def clean_span(span: NerSpan, doc: Document, ann: Annotation) -> NerSpan | None:
     label = span.label
     if label == "PER" and gazetteer.is_acronym(surface):
         label = "ORG"
+    if label in ("PER", "MISC") and COMPASS.match(surface) and gaz.place(COMPASS.sub("", surface)):
+        label = "LOC"  # "Oost-Afghanistan": a part of a known place
     return NerSpan(start, end, label, span.source)
 
 
@@ -106,7 +109,8 @@ def join_adjacent(spans: list[NerSpan], text: str) -> list[NerSpan]:
     """Join spans separated by one space: a backend that split one name in two."""
     out: list[NerSpan] = []
     for span in sorted(spans, key=lambda s: s.start):
-        if out and text[out[-1].end:span.start] == " " and span.source == out[-1].source:
+        if out and text[out[-1].end:span.start] == " " and span.source == out[-1].source \
+                and (span.label == out[-1].label or "MISC" in (span.label, out[-1].label)):
             prev = out[-1]
             longer = prev if prev.end - prev.start >= span.end - span.start else span
             label = "ORG" if "ORG" in (prev.label, span.label) else longer.label
@@ -114,6 +118,18 @@ def join_adjacent(spans: list[NerSpan], text: str) -> list[NerSpan]:
         else:
             out.append(span)
     return out
+
+
+def _yields_to(span: NerSpan, hits: list[tuple], text: str) -> bool:
+    """Known places inside a longer proposed name ("VICE België", "Bank of England") are part of that name,
+    unless the rest of it is only other known names ("VS en Israël")."""
+    if any(label != "LOC" or not (span.start <= s and e <= span.end) or (span.start, span.end) == (s, e)
+           for s, e, label, _src, _key in hits):
+        return False
+    rest = list(text[span.start:span.end])
+    for s, e, *_ in hits:
+        rest[s - span.start:e - span.start] = " " * (e - s)
+    return any(w[:1].isupper() for w in "".join(rest).split())
 
 
 def extract_mentions(doc: Document, ann: Annotation) -> list[Mention]:
@@ -125,7 +141,11 @@ def extract_mentions(doc: Document, ann: Annotation) -> list[Mention]:
     mentions: list[tuple[int, int, str, str, str | None]] = [(s, e, entry.type, "gazetteer", entry.key)
                                                            for s, e, entry in known]
     for span in proposed:
-        if any(span.start < e and s < span.end for s, e, *_ in mentions[:len(known)]):
+        inside = [(s, e, lab, src, key) for s, e, lab, src, key in mentions[:len(known)]
+                  if span.start < e and s < span.end]
+        if inside and _yields_to(span, inside, text):
+            mentions = [m for m in mentions if m not in inside]
+        elif inside:
             continue
         mentions.append((span.start, span.end, span.label, span.source, None))
     votes: dict[str, Counter] = {}

@@ -36,6 +36,7 @@ def _lexicon(lang: str) -> dict:
         "person": {c.lower() for c in lex["person_cues"]},
         "place": set(lex["place_prepositions"]),
         "particles": {p for p in lex["name_particles"] if " " not in p},
+        "groups": set(lex.get("group_nouns", [])),
     }
 
 
@@ -66,6 +67,9 @@ def _candidate_runs(tokens: list[Token], text: str, particles: set[str]) -> list
             elif tok.text.lower() in particles and j + 1 < n and _is_cap(tokens[j + 1].text) \
                     and text[prev.end:tok.start] == " ":
                 j += 2
+            elif tok.text.lower() in particles and j + 2 < n and tokens[j + 1].text == "-" \
+                    and _is_cap(tokens[j + 2].text) and tokens[j + 2].start == tokens[j + 1].end == tok.end:
+                j += 3  # "Shahab al-Muhajir", "Abu al-Masri"
             else:
                 break
         runs.append((i, j))
@@ -109,12 +113,17 @@ def _guess_label(surface: str, words: list[str], before: str, lex: dict, gaz) ->
     known = gaz.match(surface)
     if known:
         return known.type
+    if any(w in lex["groups"] for w in words):
+        return "MISC"  # "Shia Muslims": a community, not an actor with a name
     if any(w in lex["org"] for w in words):
         return "ORG"
     if gazetteer.is_acronym(surface):
-        return "ORG"
+        return "MISC" if any(c.isdigit() for c in surface) else "ORG"
     if before in lex["person"]:
         return "PER"
+    first_place = gaz.place(words[0]) if len(words) > 1 and words[0].lower() not in lex["particles"] else None
+    if first_place and (first_place.population >= 100_000 or not first_place.key.startswith("geo:")):
+        return "MISC"  # "Kabul Airport": a facility named after its place
     if gaz.place(surface):
         return "LOC"
     if before in lex["place"] and len(words) == 1:
