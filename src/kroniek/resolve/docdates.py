@@ -1,8 +1,203 @@
-"""Resolve stage: publication dates that only the corpus as a whole can settle."""
+"""Resolve stage: publication dates that only the corpus as a whole can settle.
+
+An article that reports "yesterday's attack at the airport in X" is dated by another article that
+gives that attack a calendar date. Each document's violent-event sentences become anchors: the
+places named in and around them, the kind of site (airport, embassy, ...), and either the calendar
+dates beside them or a relative day ("gisteren", "vorige week donderdag", "yesterday"). A relative
+anchor that matches a dated anchor elsewhere (same place, same kind of site, the weekday right)
+bounds its own document's publication date. The result competes with the document's own header:
+where they disagree, the document is flagged "date-conflict" and the text-based date is used, since
+a header line is metadata that anyone could have set wrong, while the text dates itself.
+"""
 from __future__ import annotations
 
-from ..model import Document, Entity
+import re
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
+from functools import lru_cache
+
+from .. import gazetteer
+from ..data import load_yaml
+from ..model import DateValue, Document, Entity, Span
+
+SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’']?\s+(?=[\"“‘'(]?[A-Z0-9#])|\n+")
+PRIORITY = {"dateline": 0, "metadata": 1, "content": 2, "header": 3}
+
+
+@dataclass(frozen=True)
+class Anchor:
+    doc: str
+    places: frozenset[str]
+    sites: frozenset[str]
+    span: Span
+    dates: tuple[str, ...] = ()  # calendar dates near the event (ISO prefixes)
+    offset: tuple[int, int] | None = None  # days from publication, for a relative date
+    weekday: int | None = None  # 0 = Monday, when the relative date names one
+
+
+@lru_cache(maxsize=4)
+def _lexicon(lang: str) -> dict:
+    """The document language's cues first, then the other languages' (articles quote across languages)."""
+    order = [lang] + [x for x in ("nl", "en") if x != lang] if lang in ("nl", "en") else ["nl", "en"]
+    merged: dict = {"event_triggers": [], "facilities": {}, "relative_days": {}, "weekdays": [], "last_week": []}
+    for code in order:
+        lex = load_yaml(f"lexicon/{code}.yaml")
+        merged["event_triggers"] += lex["event_triggers"]
+        for site, words in lex["facilities"].items():
+            merged["facilities"].setdefault(site, []).extend(words)
+        merged["relative_days"].update(lex["relative_days"])
+        merged["last_week"] += lex["last_week"]
+        merged["weekdays"].append(lex["weekdays"])
+    months = load_yaml("lexicon/months.yaml")
+    merged["month_number"] = {m.lower(): i + 1 for code in ("nl", "en") for i, m in enumerate(months[code])}
+    return merged
+
+
+def sentences(text: str) -> list[tuple[int, int]]:
+    out, start = [], 0
+    for m in SENTENCE_END.finditer(text):
+        if text[start:m.start()].strip():
+            out.append((start, m.start()))
+        start = m.end()
+    if text[start:].strip():
+        out.append((start, len(text)))
+    return out
+
+
+def calendar_dates(text: str, lang: str) -> list[str]:
+    """Calendar dates written in `text`: full dates, month and year, or a year after "in"/"sinds"."""
+    number = _lexicon(lang)["month_number"]
+    months = "|".join(number)
+    found = []
+    for m in re.finditer(rf"(?<!\d)(\d{{1,2}})\s+({months})\s+(\d{{4}})", text, re.IGNORECASE):
+        found.append(_iso(m.group(3), number[m.group(2).lower()], m.group(1)))
+    for m in re.finditer(rf"\b({months})\s+(\d{{1,2}}),?\s+(\d{{4}})", text, re.IGNORECASE):
+        found.append(_iso(m.group(3), number[m.group(1).lower()], m.group(2)))
+    found = [f for f in found if f]
+    if found:
+        return found
+    for m in re.finditer(rf"\b({months})\s+(\d{{4}})", text, re.IGNORECASE):
+        found.append(f"{m.group(2)}-{number[m.group(1).lower()]:02d}")
+    if found:
+        return found
+    return [m.group(1) for m in re.finditer(r"\b(?:in|sinds|since|van|of)\s+((?:19|20)\d\d)\b", text)]
+
+
+def _iso(year: str, month: int, day: str) -> str | None:
+    try:
+        return date(int(year), month, int(day)).isoformat()
+    except ValueError:
+        return None
+
+
+def relative_day(text: str, lang: str) -> tuple[tuple[int, int], int | None] | None:
+    """Days from publication (lo, hi) and the weekday named, for the first relative date in `text`."""
+    lex, low = _lexicon(lang), text.lower()
+    for word, (lo, hi) in lex["relative_days"].items():
+        if re.search(rf"\b{re.escape(word)}\b", low):
+            return (lo, hi), None
+    for i, day in ((i, d) for names in lex["weekdays"] for i, d in enumerate(names)):
+        m = re.search(rf"\b{day}", low)
+        if not m:
+            continue
+        before = low[max(0, m.start() - 20):m.start()]
+        if any(w in before for w in lex["last_week"]):
+            return (-13, -1), i  # narrowed by the weekday once the event's date is known
+        return (-7, -1), i
+    return None
+
+
+def _places_in(doc: Document, start: int, end: int, entities: list[Entity], places: dict[str, str]) -> set[str]:
+    found = set()
+    for e in entities:
+        for m in e.mentions:
+            if m.span.doc != doc.id or not (start <= m.span.start < end):
+                continue
+            if e.type == "LOC":
+                found.add(e.id)
+            elif (first := places.get(gazetteer.fold(m.text.split()[0]))) is not None:
+                found.add(first)  # "Kabul Airport" is at Kabul
+    return found
+
+
+def find_anchors(doc: Document, entities: list[Entity]) -> list[Anchor]:
+    lang = doc.language or "nl"
+    lex = _lexicon(lang)
+    places = {gazetteer.fold(n): e.id for e in entities if e.type == "LOC" for n in (e.name, *e.aliases)}
+    sents = sentences(doc.text)
+    anchors = []
+    for i, (s, e) in enumerate(sents):
+        low = doc.text[s:e].lower()
+        if not any(t in low for t in lex["event_triggers"]):
+            continue
+        lo, hi = sents[max(0, i - 1)][0], sents[min(len(sents) - 1, i + 1)][1]
+        where = _places_in(doc, s, e, entities, places) or _places_in(doc, lo, hi, entities, places)
+        if not where:
+            continue
+        sites = frozenset(k for k, words in lex["facilities"].items() if any(w in low for w in words))
+        span = Span(doc.id, s, e)
+        relative = relative_day(doc.text[s:e], lang)
+        written = calendar_dates(doc.text[s:e], lang) or [d for d in calendar_dates(doc.text[lo:hi], lang) if len(d) == 10]
+        if relative and not written:
+            anchors.append(Anchor(doc.id, frozenset(where), sites, span, offset=relative[0], weekday=relative[1]))
+        elif written:
+            anchors.append(Anchor(doc.id, frozenset(where), sites, span, dates=tuple(written)))
+    return anchors
+
+
+def _same_event(rel: Anchor, dated: Anchor) -> bool:
+    if rel.doc == dated.doc or not rel.places & dated.places:
+        return False
+    return not rel.sites or bool(rel.sites & dated.sites)
+
+
+def date_from_anchors(rel: Anchor, dated: list[Anchor]) -> tuple[date, date, Span] | None:
+    """Publication range of `rel`'s document from the most precise matching dated anchor."""
+    days = []
+    for a in dated:
+        if _same_event(rel, a):
+            days += [(d, a.span) for d in a.dates if len(d) == 10]
+    for iso, span in sorted(days):
+        event_day = date.fromisoformat(iso)
+        if rel.weekday is not None and event_day.weekday() != rel.weekday:
+            continue
+        lo, hi = rel.offset or (0, 0)
+        first, last = event_day - timedelta(days=hi), event_day - timedelta(days=lo)
+        if rel.weekday is not None and lo <= -8:  # "last week Thursday": publication falls in the next week
+            monday_after = event_day + timedelta(days=7 - event_day.weekday())
+            first, last = monday_after, monday_after + timedelta(days=6)
+        return first, last, span
+    return None
+
+
+def _content_date(first: date, last: date, evidence: Span) -> DateValue:
+    """Publication is most likely soon after what it reports: the earliest possible day, to the month
+    unless the range is a single day."""
+    value = first.isoformat() if first == last else first.isoformat()[:7]
+    return DateValue(value, "content", evidence)
 
 
 def date_documents(docs: list[Document], entities: list[Entity]) -> list[Document]:
-    return docs
+    anchors = {d.id: find_anchors(d, entities) for d in docs}
+    dated = [a for found in anchors.values() for a in found if a.dates]
+    out = []
+    for doc in docs:
+        cands = [c for c in doc.date_candidates if c.source != "content"]
+        for rel in (a for a in anchors[doc.id] if a.offset is not None):
+            found = date_from_anchors(rel, dated)
+            if found:
+                cands.append(_content_date(*found[:2], rel.span))
+                break
+        out.append(_decide(doc, cands))
+    return out
+
+
+def _decide(doc: Document, cands: list[DateValue]) -> Document:
+    cands.sort(key=lambda c: PRIORITY.get(c.source, 9))
+    best = cands[0] if cands else None
+    flags = [f for f in doc.flags if f != "date-conflict"]
+    header = next((c for c in cands if c.source == "header"), None)
+    if best is not None and header is not None and best is not header:
+        if not (best.value.startswith(header.value) or header.value.startswith(best.value)):
+            flags.append("date-conflict")
+    return replace(doc, published=best, date_candidates=tuple(cands), flags=tuple(flags))
