@@ -100,7 +100,7 @@ def _list_items(text: str, start: int, end: int, separators: list[str], closers:
                 name_end = nxt.end()
                 continue
             after = re.compile(r" ([\w'’&-]+)").match(text, nxt.end())
-            if w in ("van", "de", "der", "in", "of", "the", "for", "voor", "al") and after and after.group(1)[:1].isupper():
+            if w in ("van", "de", "der", "the", "for", "voor", "al") and after and after.group(1)[:1].isupper():
                 name_end = after.end()
                 continue
             break

@@ -19,6 +19,7 @@ from ..data import load_yaml
 from ..model import Annotation, Document, Mention, NerSpan, Span, stable_id
 
 COMPASS = re.compile(r"^(Noord|Oost|Zuid|West|Centraal|Midden|Zuidoost|Noordoost|Zuidwest|Noordwest)-")
+PARTICLE_NAME = re.compile(r"^(al|el|as|ad|bin|ibn|abu|van|de|da|di)-[A-Z]")  # "al-Adl" is part of a name
 LABEL_ORDER = {"LOC": 0, "ORG": 1, "PER": 2, "MISC": 3}
 
 
@@ -81,7 +82,8 @@ def clean_span(span: NerSpan, doc: Document, ann: Annotation) -> NerSpan | None:
     while toks and (toks[0].text[:1].islower() or toks[0].text in "#@\"'“‘„(" or gaz.demonym(toks[0].text)
                     and len(toks) > 1 and span.label in ("ORG", "MISC")):
         toks = toks[1:]
-    while toks and (toks[-1].text[:1].islower() or not toks[-1].text[:1].isalnum()):
+    while toks and (toks[-1].text[:1].islower() and not PARTICLE_NAME.match(toks[-1].text)
+                    or not toks[-1].text[:1].isalnum()):
         toks = toks[:-1]
     if not toks:
         return None

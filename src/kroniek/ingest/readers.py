@@ -45,6 +45,17 @@ def find_files(paths: Iterable[str | Path]) -> list[Path]:
     return sorted(dict.fromkeys(found))
 
 
+WESTERN = {"utf_8", "cp1252", "latin_1", "iso8859_15", "ascii"}
+
+
+def _try_decode(data: bytes, encoding: str) -> str | None:
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError:
+        return None
+    return None if any(ord(c) < 32 and c not in "\t\r\n" for c in text) else text
+
+
 def decode(data: bytes) -> str | None:
     """Bytes to text: UTF-8 when it is, else charset-normalizer's best guess; None for binary."""
     if b"\x00" in data[:8192]:
@@ -55,9 +66,14 @@ def decode(data: bytes) -> str | None:
         from charset_normalizer import from_bytes
 
         best = from_bytes(data).best()
-        if best is None:
+        text = str(best) if best is not None else None
+        # On short texts charset-normalizer often picks a Central-European code page; kroniek's sources
+        # are Dutch and English news, whose legacy encoding is Windows-1252, so that wins when it fits.
+        western = _try_decode(data, "cp1252")
+        if western is not None and (best is None or best.encoding not in WESTERN):
+            text = western
+        if text is None:
             return None
-        text = str(best)
     if text.startswith("\ufeff"):
         text = text[1:]
     printable = sum(ch.isprintable() or ch.isspace() for ch in text[:4096])

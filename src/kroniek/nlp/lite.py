@@ -33,6 +33,7 @@ def _lexicon(lang: str) -> dict:
     lex = load_yaml(f"lexicon/{lang if lang in ('nl', 'en') else 'nl'}.yaml")
     return {
         "org": set(lex["org_keywords"]),
+        "org_suffixes": [k for k in lex["org_keywords"] if len(k) >= 4 and lang == "nl"],
         "person": {c.lower() for c in lex["person_cues"]},
         "place": set(lex["place_prepositions"]),
         "particles": {p for p in lex["name_particles"] if " " not in p},
@@ -49,6 +50,12 @@ def _is_cap(text: str) -> bool:
     return text[:1].isupper() and any(c.isalpha() for c in text)
 
 
+def _particle_name(word: str, particles: set[str]) -> bool:
+    """"al-Masri", "el-Sisi", "bin-Laden": a particle glued to a capitalised name."""
+    head, _, tail = word.partition("-")
+    return head.lower() in particles and _is_cap(tail)
+
+
 def _candidate_runs(tokens: list[Token], text: str, particles: set[str]) -> list[tuple[int, int]]:
     """Token index ranges [i, j) of capitalised names, joining hyphens and particles inside them."""
     runs, i, n = [], 0, len(tokens)
@@ -60,7 +67,7 @@ def _candidate_runs(tokens: list[Token], text: str, particles: set[str]) -> list
         while j < n:
             tok, prev = tokens[j], tokens[j - 1]
             glued = tok.start == prev.end
-            if _is_cap(tok.text) and (glued or text[prev.end:tok.start] == " "):
+            if (_is_cap(tok.text) or _particle_name(tok.text, particles)) and (glued or text[prev.end:tok.start] == " "):
                 j += 1
             elif tok.text in "-'’" and glued and j + 1 < n and tokens[j + 1].start == tok.end:
                 j += 2  # "ISIS-K", "Al-Azaim", "Haqqani-netwerk"
@@ -115,8 +122,8 @@ def _guess_label(surface: str, words: list[str], before: str, lex: dict, gaz) ->
         return known.type
     if any(w in lex["groups"] for w in words):
         return "MISC"  # "Shia Muslims": a community, not an actor with a name
-    if any(w in lex["org"] for w in words):
-        return "ORG"
+    if any(w in lex["org"] or any(w.lower().endswith(k.lower()) for k in lex["org_suffixes"]) for w in words):
+        return "ORG"  # "Volksleger", "Bevrijdingsfront": Dutch compounds end in the keyword
     if gazetteer.is_acronym(surface):
         return "MISC" if any(c.isdigit() for c in surface) else "ORG"
     if before in lex["person"]:
@@ -128,6 +135,7 @@ def _guess_label(surface: str, words: list[str], before: str, lex: dict, gaz) ->
         return "LOC"
     if before in lex["place"] and len(words) == 1:
         return "LOC"
+    words = [w.partition("-")[2] if _particle_name(w, lex["particles"]) else w for w in words]
     capital_words = [w for w in words if w[:1].isupper()]
     if 2 <= len(capital_words) <= 4 and len(capital_words) == len([w for w in words if w.isalpha()]) \
             and all(w[1:].islower() for w in capital_words):

@@ -1,0 +1,45 @@
+from kroniek.extract import extract_alias_links, extract_mentions
+from kroniek.extract.aliases import acronym_fits
+from kroniek.nlp import get_backend
+
+from ..conftest import assert_spans_match, make_doc
+
+
+def _links(text, lang="nl"):
+    doc = make_doc(text, language=lang)
+    [ann] = get_backend("lite").annotate([doc])
+    mentions = extract_mentions(doc, ann)
+    links, added = extract_alias_links(doc, ann, mentions)
+    assert_spans_match(doc, added)
+    by_id = {m.id: m for m in mentions + added}
+    return {(by_id[x.a].text, by_id[x.b].text, x.cue) for x in links}
+
+
+def test_acronym_in_brackets():
+    assert ("Nationale Bevrijdingsraad van Borduria", "NBB", "brackets") in \
+        _links("De Nationale Bevrijdingsraad van Borduria (NBB) eiste de aanval op.")
+
+
+def test_name_in_brackets_after_an_acronym():
+    assert ("ZRF", "Zuidelijk Revolutionair Front", "brackets") in \
+        _links("Het ZRF (Zuidelijk Revolutionair Front) ontkent alles.")
+
+
+def test_acronym_letters_may_come_in_another_order():
+    assert acronym_fits("ISKP", "Islamitische Staat in de Provincie Khorasan")
+    assert not acronym_fits("NATO", "Verenigde Naties")
+
+
+def test_dutch_cue_with_a_list():
+    links = _links("De beweging Zwarte Vaandel, die ook wel Zwarte Vlag of ZV genoemd wordt, groeit snel.")
+    assert {("Zwarte Vaandel", "Zwarte Vlag", "ook wel"), ("Zwarte Vaandel", "ZV", "ook wel")} <= links
+
+
+def test_cue_refers_back_to_the_group_of_the_previous_sentence():
+    links = _links("Het Bordurisch Volksleger viel de stad aan. De groep wordt internationaal aangeduid als BVL.")
+    assert ("Bordurisch Volksleger", "BVL", "aangeduid als") in links
+
+
+def test_english_cue():
+    links = _links("Ruritanian Liberation Front, also known as RLF, denied it.", lang="en")
+    assert ("Ruritanian Liberation Front", "RLF", "also known as") in links

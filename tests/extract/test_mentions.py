@@ -1,0 +1,76 @@
+from kroniek.extract import extract_mentions
+from kroniek.extract.mentions import clean_span, join_adjacent
+from kroniek.model import Annotation, NerSpan
+from kroniek.nlp import get_backend
+
+from ..conftest import assert_spans_match, make_doc
+
+
+def _mentions(text, ents=(), lang="nl"):
+    doc = make_doc(text, language=lang)
+    [ann] = get_backend("lite").annotate([doc])
+    if ents:  # replace the backend's spans by the ones a test wants to correct
+        ann = Annotation(ann.doc, "test", ann.tokens, ann.sentences, tuple(ents))
+    found = extract_mentions(doc, ann)
+    assert_spans_match(doc, found)
+    return doc, found
+
+
+def test_known_groups_are_found_whatever_the_backend_said():
+    text = "De aanslag werd opgeëist door IS, niet door Hezbollah of de Pakistaanse Taliban."
+    doc, found = _mentions(text, ents=[NerSpan(text.index("Hezbollah"), text.index("Hezbollah") + 9, "PER", "test")])
+    by_text = {m.text: (m.label, m.key) for m in found}
+    assert by_text["IS"] == ("ORG", "group:islamic-state")
+    assert by_text["Hezbollah"] == ("ORG", "group:hezbollah")
+    assert by_text["Pakistaanse Taliban"] == ("ORG", "group:ttp")
+    assert "Taliban" not in by_text
+
+
+def test_acronyms_in_compounds_and_shouted_lines_are_not_names():
+    _, found = _mentions("Een VN-rapport noemt een IS-leider.\nHET IS VOORBIJ ZEGT DE BURGEMEESTER NU\n")
+    assert not [m for m in found if m.text in ("VN", "IS")]
+
+
+def test_demonyms_and_adjectives_are_not_places():
+    text = "De Afghaanse regering en Oost-Afghaanse stammen spraken in Kandahar."
+    a, b = text.index("Afghaanse"), text.index("Oost-Afghaanse")
+    k = text.index("Kandahar")
+    _, found = _mentions(text, ents=[NerSpan(a, a + 9, "LOC", "t"), NerSpan(b, b + 14, "LOC", "t"),
+                                     NerSpan(k, k + 8, "LOC", "t")])
+    assert [m.text for m in found if m.label == "LOC"] == ["Kandahar"]
+
+
+def test_spans_are_trimmed_to_the_name():
+    text = "De splintergroepering Jaish al-Adl kwam vandaan uit Zahedan."
+    doc = make_doc(text)
+    [ann] = get_backend("lite").annotate([doc])
+    start = text.index("splintergroepering")
+    cleaned = clean_span(NerSpan(start, text.index(" kwam"), "ORG", "t"), doc, ann)
+    assert text[cleaned.start:cleaned.end] == "Jaish al-Adl"
+
+
+def test_adjacent_spans_of_one_name_are_joined_but_not_a_title_and_a_person():
+    text = "Department of Social Sciences Piet Jansen"
+    def at(part, label):
+        return NerSpan(text.index(part), text.index(part) + len(part), label, "frog")
+    spans = [at("Department of Social", "ORG"), at("Sciences", "MISC"), at("Piet Jansen", "PER")]
+    joined = [(text[s.start:s.end], s.label) for s in join_adjacent(spans, text)]
+    assert joined == [("Department of Social Sciences", "ORG"), ("Piet Jansen", "PER")]
+
+
+def test_a_place_inside_a_longer_name_belongs_to_that_name():
+    text = "Het persbureau Reuters Nederland meldde dat de VS en Israël overleg voerden."
+    a = text.index("Reuters")
+    b = text.index("VS")
+    _, found = _mentions(text, ents=[NerSpan(a, a + 18, "ORG", "t"), NerSpan(b, text.index(" overleg"), "LOC", "t")])
+    names = {m.text for m in found}
+    assert "Reuters Nederland" in names and "Nederland" not in names
+    assert {"VS", "Israël"} <= names and "VS en Israël" not in names
+
+
+def test_one_label_per_surface_form_per_document():
+    text = "Kunar ligt in het oosten. Later vluchtte men uit Kunar. Kunar is bergachtig."
+    spans = [NerSpan(0, 5, "PER", "t"), NerSpan(text.index("uit Kunar") + 4, text.index("uit Kunar") + 9, "LOC", "t"),
+             NerSpan(text.rindex("Kunar"), text.rindex("Kunar") + 5, "LOC", "t")]
+    _, found = _mentions(text, ents=spans)
+    assert {m.label for m in found if m.text == "Kunar"} == {"LOC"}
