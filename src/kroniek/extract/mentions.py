@@ -57,6 +57,9 @@ def detect_known(doc: Document, ann: Annotation) -> list[tuple[int, int, gazette
             if "\n\n" in surface or not surface[:1].isalnum():
                 continue
             entry = gaz.match(surface)
+            if entry is None and surface.endswith(".") and len(surface) > 2:
+                end -= 1  # "VN." at the end of a sentence, kept whole by the tokenizer
+                entry = gaz.match(text[start:end])
             if entry is None or _compound_boundary(text, start, end):
                 continue
             if gazetteer.is_acronym(surface) and len(surface) <= 3 and _shouting(text, start):

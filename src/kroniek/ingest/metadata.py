@@ -48,7 +48,7 @@ def find_dateline(doc: Document, language: str | None, head: int = 600) -> DateV
             line_start = window.rfind("\n", 0, m.start()) + 1
             line_end = window.find("\n", m.end())
             line = window[line_start:(line_end if line_end >= 0 else len(window))]
-            if window[line_start:m.start()].strip() and len(line.strip()) > 80:
+            if window[line_start:m.start()].strip() and len(line.strip()) > 45:  # "Gao, 3 mei 2022" but not prose
                 continue
             value = parse_date(m.group(0), language)
             if value:

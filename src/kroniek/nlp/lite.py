@@ -16,7 +16,7 @@ from ..data import load_yaml
 from ..model import Annotation, Document, NerSpan, Sentence, Token
 from .base import register
 
-OPENERS = set("\"'“‘„«(•-–—*#@")
+OPENERS = set("\"'“‘„«(•-–—―*#@:")
 
 
 @lru_cache(maxsize=4)
@@ -95,15 +95,23 @@ def propose_names(tokens: list[Token], sentences: Sequence[Sentence], text: str,
                 break
     line_starts = {t.start for t in tokens if t.start == 0 or text[t.start - 1] == "\n"}
     mid_caps = {t.text for t in tokens if _is_cap(t.text) and t.start not in sentence_starts | line_starts}
+    runs = _candidate_runs(tokens, text, lex["particles"])
+    # a sentence may open with the surname of someone named in full elsewhere ("Warsame sprak ...")
+    mid_caps |= {tokens[j - 1].text for i, j in runs if j - i >= 2}
     spans: list[NerSpan] = []
-    for i, j in _candidate_runs(tokens, text, lex["particles"]):
+    for i, j in runs:
         first = tokens[i]
-        if first.start in sentence_starts | line_starts and first.text.lower() in stops:
-            i += 1
+        if first.start in sentence_starts | line_starts and (
+                first.text.lower() in stops
+                or j - i > 1 and first.text not in mid_caps and not gaz.match(first.text) and not gaz.place(first.text)
+                and _known(gaz, text[tokens[i + 1].start:tokens[j - 1].end])):
+            i += 1  # a capital that only shows where a sentence or headline starts ("Aanslag Mogadishu")
             if i >= j:
                 continue
-        words = [t.text for t in tokens[i:j]]
+        words = [t.text.rstrip(".") if k == j - 1 else t.text for k, t in enumerate(tokens[i:j], start=i)]
         start, end = tokens[i].start, tokens[j - 1].end
+        if text[end - 1] == "." and end - start > 1:
+            end -= 1  # the tokenizer keeps a full stop on abbreviations ("VN.", "U.S.") at a sentence end
         surface = text[start:end]
         at_start = tokens[i].start in sentence_starts | line_starts
         if at_start and j - i == 1 and surface not in mid_caps and not gaz.match(surface) \
@@ -114,6 +122,10 @@ def propose_names(tokens: list[Token], sentences: Sequence[Sentence], text: str,
         before = tokens[i - 1].text.lower() if i > 0 else ""
         spans.append(NerSpan(start, end, _guess_label(surface, words, before, lex, gaz), "lite"))
     return spans
+
+
+def _known(gaz, surface: str) -> bool:
+    return gaz.match(surface) is not None or gaz.place(surface) is not None
 
 
 def _guess_label(surface: str, words: list[str], before: str, lex: dict, gaz) -> str:

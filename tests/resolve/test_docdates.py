@@ -1,0 +1,57 @@
+from hypothesis import given
+from hypothesis import strategies as st
+
+from kroniek.model import DateValue, Entity, Mention, Span
+from kroniek.resolve.docdates import calendar_dates, date_documents, relative_day
+
+from ..conftest import make_doc
+
+
+def _loc(docs, name):
+    mentions = []
+    for d in docs:
+        i = d.text.find(name)
+        while i >= 0:
+            mentions.append(Mention(f"M{d.id}{i}", Span(d.id, i, i + len(name)), name, "LOC", "t"))
+            i = d.text.find(name, i + 1)
+    return Entity("E1", "LOC", name, (), tuple(mentions))
+
+
+def test_relative_day_words():
+    assert relative_day("De explosie gisteren in de haven", "nl") == ((-1, -1), None)
+    assert relative_day("Vorige week donderdag was er een aanslag", "nl") == ((-13, -1), 3)
+    assert relative_day("The blast yesterday", "en") == ((-1, -1), None)
+    assert relative_day("In 2019 was er een aanslag", "nl") is None
+
+
+@given(st.integers(1990, 2030), st.integers(1, 12), st.integers(1, 28))
+def test_calendar_dates_read_both_languages(year, month, day):
+    nl = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
+          "november", "december"][month - 1]
+    en = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+          "November", "December"][month - 1]
+    iso = f"{year}-{month:02d}-{day:02d}"
+    assert calendar_dates(f"op {day} {nl} {year} gebeurde het", "nl") == [iso]
+    assert calendar_dates(f"posted {en} {day}, {year}", "nl") == [iso]
+    assert calendar_dates(f"in {nl} {year}", "nl") == [f"{year}-{month:02d}"]
+
+
+def test_a_relative_report_is_dated_by_a_dated_report_elsewhere_and_a_wrong_header_is_flagged():
+    dated = make_doc("De bomaanslag op het station van Lyon op 4 maart 2019 maakte veel slachtoffers.", "a")
+    relative = make_doc(" date 2023-01 Na de aanslag op het station van Lyon gisteren is de stad in rouw.", "b")
+    weekday = make_doc("Vorige week maandag was er een aanslag op het station van Lyon, meldt de krant.", "c")
+    wrong_day = make_doc("Vorige week vrijdag was er een aanslag op het station van Lyon, meldt de krant.", "d")
+    docs = [dated, relative, weekday, wrong_day]
+    out = {d.id: d for d in date_documents(docs, [_loc(docs, "Lyon")])}
+    assert out["b"].published == DateValue("2019-03-05", "content", out["b"].published.evidence)
+    assert "date-conflict" in out["b"].flags
+    assert out["c"].published.value == "2019-03"  # 4 March 2019 was a Monday: published the week after
+    assert out["d"].published is None  # the weekday does not fit, so this is another event
+    assert out["a"].published is None
+
+
+def test_different_sites_in_one_city_are_different_events():
+    dated = make_doc("De aanslag op de ambassade in Lyon op 4 maart 2019 was ernstig.", "a")
+    other = make_doc("De aanslag op het station in Lyon gisteren was ernstig.", "b")
+    out = {d.id: d for d in date_documents([dated, other], [_loc([dated, other], "Lyon")])}
+    assert out["b"].published is None

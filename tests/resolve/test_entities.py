@@ -1,0 +1,56 @@
+from kroniek.model import AliasLink, Mention, Span
+from kroniek.resolve import resolve_entities
+
+
+def m(doc, start, text, label, key=None):
+    return Mention(f"M{doc}{start}", Span(doc, start, start + len(text)), text, label, "t", key)
+
+
+def _by_name(entities):
+    return {e.name: e for e in entities}
+
+
+def test_surname_joins_the_full_name_in_the_same_document():
+    ms = [m("a", 0, "Amina Yusuf", "PER"), m("a", 40, "Yusuf", "PER"), m("b", 0, "Yusuf", "PER"),
+          m("a", 60, "Teun van Dam", "PER"), m("a", 90, "Van Dam", "PER")]
+    ents = _by_name(resolve_entities(ms)[0])
+    assert set(ents["Amina Yusuf"].aliases) == {"Yusuf"}
+    assert len(ents["Amina Yusuf"].mentions) == 3  # the lone "Yusuf" in b is the only Yusuf in the corpus
+    assert ents["Teun van Dam"].aliases == ("Van Dam",)
+
+
+def test_ambiguous_surname_is_left_alone_outside_its_document():
+    ms = [m("a", 0, "Amina Yusuf", "PER"), m("b", 0, "Omar Yusuf", "PER"), m("c", 0, "Yusuf", "PER")]
+    ents = resolve_entities(ms)[0]
+    assert len(ents) == 3
+
+
+def test_known_organisations_are_never_merged_even_when_a_text_says_so():
+    ms = [m("a", 0, "IS", "ORG", "group:islamic-state"), m("a", 20, "ISKP", "ORG", "group:iskp"),
+          m("b", 0, "Taliban", "ORG", "group:taliban"), m("b", 30, "Pakistaanse Taliban", "ORG", "group:ttp")]
+    links = [AliasLink(ms[0].id, ms[1].id, "ook wel", Span("a", 0, 30)),
+             AliasLink(ms[2].id, ms[3].id, "ofwel", Span("b", 0, 50))]
+    ents, judgements = resolve_entities(ms, links)
+    assert len(ents) == 4
+    assert [j.verdict for j in judgements] == ["negative", "negative"]
+
+
+def test_alias_links_and_spelling_variants_merge_unknown_names():
+    ms = [m("a", 0, "Bordurisch Volksleger", "ORG"), m("a", 30, "BVL", "ORG"),
+          m("b", 0, "Bordurisch Volks-leger", "ORG")]
+    ents, judgements = resolve_entities(ms, [AliasLink(ms[0].id, ms[1].id, "brackets", Span("a", 0, 40))])
+    assert len(ents) == 1
+    assert {j.verdict for j in judgements} == {"positive"}
+
+
+def test_cluster_type_is_voted_and_gazetteer_wins():
+    ms = [m("a", 0, "Kunar", "LOC"), m("b", 0, "Kunar", "PER"), m("c", 0, "Kunar", "LOC"),
+          m("a", 20, "Daesh", "PER", "group:islamic-state")]
+    ents = _by_name(resolve_entities(ms)[0])
+    assert ents["Kunar"].type == "LOC"
+    assert ents["Islamic State"].type == "ORG" and ents["Islamic State"].aliases == ("Daesh",)
+
+
+def test_ids_are_stable_across_runs():
+    ms = [m("a", 0, "Amina Yusuf", "PER"), m("a", 20, "Hamas", "ORG", "group:hamas")]
+    assert sorted(e.id for e in resolve_entities(ms)[0]) == sorted(e.id for e in resolve_entities(list(reversed(ms)))[0])

@@ -1,0 +1,72 @@
+"""The command line: every command has help and is documented; build, export and entities work end to end."""
+import json
+import re
+
+import pytest
+from typer.testing import CliRunner
+
+from kroniek.cli import app
+
+from .conftest import ROOT
+
+runner = CliRunner()
+COMMANDS = ["build", "export", "entities"]
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_every_command_has_help_and_is_in_the_readme(command):
+    result = runner.invoke(app, [command, "--help"])
+    assert result.exit_code == 0 and "Usage" in result.output
+    assert re.search(rf"kroniek {command}\b", (ROOT / "README.md").read_text(encoding="utf-8"))
+
+
+@pytest.fixture
+def corpus(tmp_path):
+    folder = tmp_path / "articles"
+    (folder / "nested").mkdir(parents=True)
+    (folder / "one.txt").write_text(
+        " date 2022-05 Aanslag in Mogadishu\n\nAl-Shabaab heeft de aanslag op een hotel in Mogadishu opgeëist. "
+        "Volgens woordvoerder Ahmed Warsame van de Afrikaanse Unie (AU) vielen er doden. Warsame vreest meer "
+        "aanslagen.", encoding="utf-8")
+    (folder / "nested" / "two.md").write_text(
+        "Aanslag Mogadishu\n\nDe groep al-Shabab, ook wel Harakat al-Shabaab al-Mujahideen genoemd, is actief in "
+        "Somalië. Warsame sprak met de VN.", encoding="utf-8")
+    (folder / "empty.txt").write_text("", encoding="utf-8")
+    (folder / "image.txt").write_bytes(b"\x89PNG\x00\x00\x00" * 50)
+    return folder
+
+
+def test_build_export_and_list_entities(corpus, tmp_path):
+    db = str(tmp_path / "kb.db")
+    result = runner.invoke(app, ["build", str(corpus), "--db", db, "--backend", "lite"])
+    assert result.exit_code == 0, result.output
+    assert "skipped" in result.output and "empty.txt" in result.output and "image.txt" in result.output
+    assert "2 new documents" in result.output
+
+    again = runner.invoke(app, ["build", str(corpus), "--db", db, "--backend", "lite"])
+    assert "0 new documents (2 unchanged" in again.output
+
+    out = tmp_path / "kb.json"
+    assert runner.invoke(app, ["export", "--db", db, "--output", str(out)]).exit_code == 0
+    kb = json.loads(out.read_text(encoding="utf-8"))
+    assert kb["format"] == "kroniek-kb/1"
+    assert {k for k in kb} >= {"documents", "entities", "events", "claims", "relations", "quotes", "conflicts"}
+    texts = {d["id"]: (corpus / "one.txt").read_text(encoding="utf-8") if d["id"] == "one"
+             else (corpus / "nested" / "two.md").read_text(encoding="utf-8") for d in kb["documents"]}
+    for e in kb["entities"]:
+        for m in e["mentions"]:
+            assert texts[m["doc"]][m["start"]:m["end"]] in [e["name"], *e["aliases"]] or e.get("key")
+    by_name = {e["name"]: e for e in kb["entities"]}
+    assert {"Al-Shabaab", "al-Shabab", "Harakat al-Shabaab al-Mujahideen"} <= set(by_name["al-Shabaab"]["aliases"])
+    assert by_name["Ahmed Warsame"]["type"] == "PER" and by_name["Ahmed Warsame"]["aliases"] == ["Warsame"]
+    assert by_name["Mogadishu"]["coordinates"]["lat"] == pytest.approx(2.04, abs=0.1)
+    assert set(by_name["African Union"]["aliases"]) == {"AU", "Afrikaanse Unie"}
+
+    table = runner.invoke(app, ["entities", "--db", db, "--type", "PER", "--format", "json"])
+    names = [r["name"] for r in json.loads(table.output)]
+    assert names == ["Ahmed Warsame"]
+
+
+def test_export_rejects_unknown_formats(tmp_path):
+    result = runner.invoke(app, ["export", "--db", str(tmp_path / "kb.db"), "--format", "xml"])
+    assert result.exit_code == 2

@@ -1,0 +1,63 @@
+"""Golden end-to-end test: build the seed articles and score them with the shared scorer.
+
+The floors only rise: when kroniek gets better, raise them to what it reaches.
+"""
+import json
+import subprocess
+import sys
+
+import pytest
+
+from kroniek.export import to_json
+from kroniek.pipeline import build
+from kroniek.store import Store
+
+from .conftest import GOLD, HAS_FROG, SCORER, SEEDS
+
+pytestmark = pytest.mark.slow
+
+FLOORS = {
+    "frog": {"entities_f1": 0.94, "alias_completeness": 0.94, "published": 0.8},
+    "lite": {"entities_f1": 0.85, "alias_completeness": 0.94, "published": 0.8},
+}
+
+
+def _score(tmp_path, backend):
+    store = Store(tmp_path / f"{backend}.db")
+    build([SEEDS], store, backend=backend)
+    kb = to_json(store.knowledge_base())
+    path = tmp_path / f"{backend}.json"
+    path.write_text(json.dumps(kb, ensure_ascii=False), encoding="utf-8")
+    out = tmp_path / f"{backend}.score.json"
+    subprocess.run([sys.executable, str(SCORER), "--gold", str(GOLD), "--corpus", str(SEEDS), "--kb", str(path),
+                    "--json", str(out)], check=True, capture_output=True)
+    return kb, json.loads(out.read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("backend", ["frog", "lite"])
+def test_seed_scores_stay_above_their_floors(tmp_path, backend):
+    if backend == "frog" and not HAS_FROG:
+        pytest.skip("Frog is not installed here (CI installs it)")
+    kb, score = _score(tmp_path, backend)
+    floor = FLOORS[backend]
+    assert score["entities"]["f1"] >= floor["entities_f1"]
+    assert score["entities"]["alias_completeness"] >= floor["alias_completeness"]
+    assert score["entities"]["wrong_merges"] == []
+    assert score["documents"]["published_date_accuracy"] >= floor["published"]
+    texts = {p.stem: p.read_text(encoding="utf-8") for p in SEEDS.glob("*.txt")}
+    surfaces = 0
+    for e in kb["entities"]:
+        names = {e["name"], *e["aliases"]}
+        for m in e["mentions"]:
+            assert texts[m["doc"]][m["start"]:m["end"]].strip()
+            surfaces += texts[m["doc"]][m["start"]:m["end"]] in names
+    assert surfaces == sum(len(e["mentions"]) for e in kb["entities"] if not e.get("key")) + \
+        sum(len(e["mentions"]) for e in kb["entities"] if e.get("key") and
+            all(texts[m["doc"]][m["start"]:m["end"]] in {e["name"], *e["aliases"]} for m in e["mentions"]))
+
+
+@pytest.mark.skipif(not HAS_FROG, reason="Frog is not installed here (CI installs it)")
+def test_the_wrong_header_date_is_flagged(tmp_path):
+    kb, _ = _score(tmp_path, "frog")
+    flagged = [d for d in kb["documents"] if "date-conflict" in d["flags"]]
+    assert flagged and all(d["header_date"] and d["published"][:4] != d["header_date"][:4] for d in flagged)
