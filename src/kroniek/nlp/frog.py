@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from ..lang import detect_language
 from ..model import Annotation, Document, NerSpan, Sentence, Token
 from .base import BackendUnavailable, register, spans_from_bio
-from .lite import annotate_text
+from .lite import annotate_text, propose_names
 
 SENTINEL = "Kroniekeindemarkering"
 READ_TIMEOUT_S = 600  # seconds for a batch, plus one per paragraph
@@ -120,6 +120,8 @@ class FrogBackend:
                     parts[d][0].extend(toks)
                     parts[d][1].append(Sentence(toks[0].start, toks[-1].end, "nl"))
                     parts[d][2].extend(spans_from_bio(toks, tags, "frog"))
+        for doc, (toks, sents, ents) in zip(docs, parts):
+            ents.extend(_gaps(doc, toks, sents, ents))
         out = []
         for doc, (toks, sents, ents) in zip(docs, parts):
             out.append(Annotation(doc.id, self.name, tuple(sorted(toks, key=lambda t: t.start)),
@@ -129,3 +131,13 @@ class FrogBackend:
 
     def close(self) -> None:
         pass
+
+
+def _gaps(doc: Document, tokens: list[Token], sentences: list[Sentence], ents: list[NerSpan]) -> list[NerSpan]:
+    """Persons and organisations that the capitalisation cues find where Frog tagged nothing at all."""
+    dutch = [t for t in sorted(tokens, key=lambda t: t.start)]
+    found = []
+    for span in propose_names(dutch, sorted(sentences, key=lambda s: s.start), doc.text, "nl"):
+        if span.label in ("PER", "ORG") and not any(span.start < e.end and e.start < span.end for e in ents):
+            found.append(NerSpan(span.start, span.end, span.label, "lite"))
+    return found
