@@ -43,3 +43,8 @@ def test_cue_refers_back_to_the_group_of_the_previous_sentence():
 def test_english_cue():
     links = _links("Ruritanian Liberation Front, also known as RLF, denied it.", lang="en")
     assert ("Ruritanian Liberation Front", "RLF", "also known as") in links
+
+
+def test_cue_without_a_group_word_does_not_reach_back():
+    links = _links("De Bordurische Unie stuurde troepen. De missie, die ook wel BMV wordt genoemd, is groot.")
+    assert not links

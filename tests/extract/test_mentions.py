@@ -74,3 +74,20 @@ def test_one_label_per_surface_form_per_document():
              NerSpan(text.rindex("Kunar"), text.rindex("Kunar") + 5, "LOC", "t")]
     _, found = _mentions(text, ents=spans)
     assert {m.label for m in found if m.text == "Kunar"} == {"LOC"}
+
+
+def test_titles_and_compound_role_words_make_persons():
+    text = "Volgens politiewoordvoerder Jama Abdi Warsame sprak Captain Lena Okoro met de pers."
+    a, b = text.index("Jama"), text.index("Captain")
+    _, found = _mentions(text, ents=[NerSpan(a, a + len("Jama Abdi Warsame"), "ORG", "t"),
+                                     NerSpan(b, b + len("Captain Lena Okoro"), "PER", "t")])
+    labels = {m.text: m.label for m in found}
+    assert labels["Jama Abdi Warsame"] == "PER"
+    assert labels["Lena Okoro"] == "PER" and "Captain Lena Okoro" not in labels
+
+
+def test_weekdays_and_months_are_not_names():
+    text = "On Sunday in March the army attacked."
+    spans = [NerSpan(3, 9, "MISC", "t"), NerSpan(13, 18, "MISC", "t")]
+    _, found = _mentions(text, ents=spans, lang="en")
+    assert not found

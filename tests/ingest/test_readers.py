@@ -90,3 +90,17 @@ def test_normalise_iso_keeps_the_given_precision(year, month, day, tail):
     assert normalise_iso(f"{year}") == f"{year}"
     assert normalise_iso(f"{year}-{month:02d}") == f"{year}-{month:02d}"
     assert normalise_iso(f"{year}-{month:02d}-{day:02d}{tail}") == f"{year}-{month:02d}-{day:02d}"
+
+
+def test_agency_style_dateline(tmp_path):
+    (tmp_path / "w.txt").write_text("Flood hits the delta\n\nDHAKA (Reuters), June 2, 2024 - Heavy rain flooded "
+                                    "large parts of the delta on Saturday, officials said.", encoding="utf-8")
+    [doc], _ = _read(tmp_path)
+    assert doc.published.value == "2024-06-02" and doc.published.source == "dateline"
+
+
+def test_a_date_inside_prose_is_not_a_dateline(tmp_path):
+    (tmp_path / "p.txt").write_text("De overstroming van 4 maart 2019 in het zuiden van het land zette hele dorpen "
+                                    "onder water, zeggen bewoners.", encoding="utf-8")
+    [doc], _ = _read(tmp_path)
+    assert doc.published is None

@@ -22,11 +22,11 @@ ARTICLES = {"de", "het", "een", "the", "a", "an", "dus", "zelf"}
 
 
 @lru_cache(maxsize=4)
-def _cues(lang: str) -> tuple[re.Pattern[str], set[str], list[str]]:
+def _cues(lang: str) -> tuple[re.Pattern[str], set[str], list[str], tuple[str, ...]]:
     lex = load_yaml(f"lexicon/{lang if lang in ('nl', 'en') else 'nl'}.yaml")
     cues = sorted(lex["alias_cues"], key=len, reverse=True)
     pattern = re.compile(r"(?<!\w)(" + "|".join(re.escape(c) for c in cues) + r")(?!\w)", re.IGNORECASE)
-    return pattern, set(lex["alias_closers"]), lex["list_separators"]
+    return pattern, set(lex["alias_closers"]), lex["list_separators"], tuple(lex.get("group_anaphora", ()))
 
 
 def initials(name: str) -> str:
@@ -113,11 +113,12 @@ def cue_links(doc: Document, ann: Annotation, mentions: list[Mention]) -> tuple[
     text, links, created = doc.text, [], []
     ordered = sorted(mentions, key=lambda m: m.span.start)
     for si, sent in enumerate(ann.sentences):
-        pattern, closers, separators = _cues(sent.language or doc.language or "nl")
+        pattern, closers, separators, anaphora = _cues(sent.language or doc.language or "nl")
         for cue in pattern.finditer(text, sent.start, sent.end):
             before = [m for m in ordered if sent.start <= m.span.start and m.span.end <= cue.start()
                       and m.label != "LOC"]
-            if not before:
+            lead = text[sent.start:cue.start()].lower()
+            if not before and any(re.search(rf"(?<!\w){re.escape(a)}(?!\w)", lead) for a in anaphora):
                 window_start = ann.sentences[max(0, si - 2)].start
                 before = [m for m in ordered if window_start <= m.span.start < sent.start and m.label == "ORG"]
             if not before:

@@ -26,7 +26,21 @@ LABEL_ORDER = {"LOC": 0, "ORG": 1, "PER": 2, "MISC": 3}
 @lru_cache(maxsize=1)
 def _not_names() -> frozenset[str]:
     months = load_yaml("lexicon/months.yaml")
-    return frozenset(m.lower() for forms in months.values() for m in forms)
+    days = [d for lang in ("nl", "en") for d in load_yaml(f"lexicon/{lang}.yaml")["weekdays"]]
+    return frozenset(m.lower() for forms in months.values() for m in forms) | frozenset(days)
+
+
+@lru_cache(maxsize=1)
+def _person_cues() -> tuple[frozenset[str], tuple[str, ...]]:
+    """Words before a name that make it a person; Dutch compounds end in one ("politiewoordvoerder")."""
+    cues = {c.lower().rstrip(".") for lang in ("nl", "en") for c in load_yaml(f"lexicon/{lang}.yaml")["person_cues"]}
+    return frozenset(cues), tuple(c for c in cues if len(c) >= 7)
+
+
+def is_person_cue(word: str) -> bool:
+    exact, suffixes = _person_cues()
+    word = word.lower().rstrip(".")
+    return word in exact or word.endswith(suffixes)
 
 
 def _compound_boundary(text: str, start: int, end: int) -> bool:
@@ -105,6 +119,13 @@ def clean_span(span: NerSpan, doc: Document, ann: Annotation) -> NerSpan | None:
     label = span.label
     if label == "PER" and gazetteer.is_acronym(surface):
         label = "ORG"
+    if label == "PER" and len(toks) > 2 and is_person_cue(toks[0].text):
+        toks = toks[1:]  # "Captain Ibrahim Traoré": the title is not the name
+        start, surface = toks[0].start, text[toks[0].start:end]
+    before = [t for t in ann.tokens if t.end <= start][-1:]
+    if label in ("ORG", "MISC") and before and is_person_cue(before[0].text) and not gazetteer.is_acronym(surface) \
+            and 2 <= len(toks) <= 4 and all(t.text[:1].isupper() for t in toks):
+        label = "PER"  # "politiewoordvoerder Abdifatah Aden Hassan"
     if label in ("PER", "MISC") and COMPASS.match(surface) and gaz.place(COMPASS.sub("", surface)):
         label = "LOC"  # "Oost-Afghanistan": a part of a known place
     return NerSpan(start, end, label, span.source)

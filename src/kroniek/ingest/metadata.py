@@ -16,6 +16,7 @@ from ..model import DateValue, Document, Span
 
 HEADER_RE = re.compile(r"^\s*date\s+(\d{4}(?:-\d{2}(?:-\d{2})?)?)(?!\d)")
 MAX_TITLE = 160
+DATELINE_PLACE = re.compile(r"^\s*[A-Z][A-Z .'-]+(?:\([A-Za-z]+\))?,\s*$")  # "KABUL, " or "GAO (Reuters), "
 
 
 @lru_cache(maxsize=1)
@@ -48,8 +49,9 @@ def find_dateline(doc: Document, language: str | None, head: int = 600) -> DateV
             line_start = window.rfind("\n", 0, m.start()) + 1
             line_end = window.find("\n", m.end())
             line = window[line_start:(line_end if line_end >= 0 else len(window))]
-            if window[line_start:m.start()].strip() and len(line.strip()) > 45:  # "Gao, 3 mei 2022" but not prose
-                continue
+            prefix = window[line_start:m.start()]
+            if prefix.strip() and len(line.strip()) > 45 and not DATELINE_PLACE.match(prefix):
+                continue  # "Gao, 3 mei 2022" or "OUAGADOUGOU, March 14, 2023 -" but not a date inside prose
             value = parse_date(m.group(0), language)
             if value:
                 return DateValue(value, "dateline", Span(doc.id, m.start(), m.end()))
