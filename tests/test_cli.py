@@ -70,3 +70,31 @@ def test_build_export_and_list_entities(corpus, tmp_path):
 def test_export_rejects_unknown_formats(tmp_path):
     result = runner.invoke(app, ["export", "--db", str(tmp_path / "kb.db"), "--format", "xml"])
     assert result.exit_code == 2
+
+
+def test_an_interrupted_build_loses_and_duplicates_nothing(corpus, tmp_path, monkeypatch):
+    from kroniek.nlp import lite
+    from kroniek.pipeline import build
+    from kroniek.store import Store
+
+    calls = {"n": 0}
+    real = lite.LiteBackend.annotate
+
+    def failing_second_batch(self, docs):
+        calls["n"] += 1
+        if calls["n"] == 2:
+            raise KeyboardInterrupt
+        return real(self, docs)
+
+    store = Store(tmp_path / "kb.db")
+    monkeypatch.setattr(lite.LiteBackend, "annotate", failing_second_batch)
+    with pytest.raises(KeyboardInterrupt):
+        build([corpus], store, backend="lite", batch_size=1)
+    assert store.table_counts()["documents"] == 1  # the first batch was committed, the second not at all
+    monkeypatch.setattr(lite.LiteBackend, "annotate", real)
+    report = build([corpus], store, backend="lite", batch_size=1)
+    assert (report.documents, report.unchanged) == (1, 1)
+    counts = store.table_counts()
+    assert counts["documents"] == 2
+    assert counts["mentions"] == len({m.id for m in store.mentions()})
+    assert counts["entity_mentions"] == counts["mentions"]

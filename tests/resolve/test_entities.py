@@ -54,3 +54,9 @@ def test_cluster_type_is_voted_and_gazetteer_wins():
 def test_ids_are_stable_across_runs():
     ms = [m("a", 0, "Amina Yusuf", "PER"), m("a", 20, "Hamas", "ORG", "group:hamas")]
     assert sorted(e.id for e in resolve_entities(ms)[0]) == sorted(e.id for e in resolve_entities(list(reversed(ms)))[0])
+
+
+def test_people_and_numbered_units_are_not_joined_by_spelling():
+    ms = [m("a", 0, "Pieter Jansen", "PER"), m("b", 0, "Pieter Janssen", "PER"),
+          m("a", 30, "Brigade Noord 1", "ORG"), m("b", 30, "Brigade Noord 11", "ORG")]
+    assert len(resolve_entities(ms)[0]) == 4

@@ -18,7 +18,7 @@ from functools import lru_cache
 
 from .. import gazetteer
 from ..data import load_yaml
-from ..model import DateValue, Document, Entity, Span
+from ..model import DateValue, Document, Entity, Mention, Span
 
 SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’']?\s+(?=[\"“‘'(]?[A-Z0-9#])|\n+")
 PRIORITY = {"dateline": 0, "metadata": 1, "content": 2, "header": 3}
@@ -107,23 +107,26 @@ def relative_day(text: str, lang: str) -> tuple[tuple[int, int], int | None] | N
     return None
 
 
-def _places_in(doc: Document, start: int, end: int, entities: list[Entity], places: dict[str, str]) -> set[str]:
+def _places_in(doc_mentions: list[tuple[Mention, Entity]], start: int, end: int, places: dict[str, str]) -> set[str]:
     found = set()
-    for e in entities:
-        for m in e.mentions:
-            if m.span.doc != doc.id or not (start <= m.span.start < end):
-                continue
-            if e.type == "LOC":
-                found.add(e.id)
-            elif (first := places.get(gazetteer.fold(m.text.split()[0]))) is not None:
-                found.add(first)  # "Kabul Airport" is at Kabul
+    for m, e in doc_mentions:
+        if not (start <= m.span.start < end):
+            continue
+        if e.type == "LOC":
+            found.add(e.id)
+        elif (first := places.get(gazetteer.fold(m.text.split()[0]))) is not None:
+            found.add(first)  # "Kabul Airport" is at Kabul
     return found
 
 
-def find_anchors(doc: Document, entities: list[Entity]) -> list[Anchor]:
+def find_anchors(doc: Document, entities: list[Entity], places: dict[str, str] | None = None,
+                 doc_mentions: list[tuple[Mention, Entity]] | None = None) -> list[Anchor]:
     lang = doc.language or "nl"
     lex = _lexicon(lang)
-    places = {gazetteer.fold(n): e.id for e in entities if e.type == "LOC" for n in (e.name, *e.aliases)}
+    if places is None:
+        places = _place_names(entities)
+    if doc_mentions is None:
+        doc_mentions = [(m, e) for e in entities for m in e.mentions if m.span.doc == doc.id]
     sents = sentences(doc.text)
     anchors = []
     for i, (s, e) in enumerate(sents):
@@ -131,7 +134,7 @@ def find_anchors(doc: Document, entities: list[Entity]) -> list[Anchor]:
         if not any(t in low for t in lex["event_triggers"]):
             continue
         lo, hi = sents[max(0, i - 1)][0], sents[min(len(sents) - 1, i + 1)][1]
-        where = _places_in(doc, s, e, entities, places) or _places_in(doc, lo, hi, entities, places)
+        where = _places_in(doc_mentions, s, e, places) or _places_in(doc_mentions, lo, hi, places)
         if not where:
             continue
         sites = frozenset(k for k, words in lex["facilities"].items() if any(w in low for w in words))
@@ -177,8 +180,17 @@ def _content_date(first: date, last: date, evidence: Span) -> DateValue:
     return DateValue(value, "content", evidence)
 
 
+def _place_names(entities: list[Entity]) -> dict[str, str]:
+    return {gazetteer.fold(n): e.id for e in entities if e.type == "LOC" for n in (e.name, *e.aliases)}
+
+
 def date_documents(docs: list[Document], entities: list[Entity]) -> list[Document]:
-    anchors = {d.id: find_anchors(d, entities) for d in docs}
+    places = _place_names(entities)
+    by_doc: dict[str, list[tuple[Mention, Entity]]] = {}
+    for e in entities:
+        for m in e.mentions:
+            by_doc.setdefault(m.span.doc, []).append((m, e))
+    anchors = {d.id: find_anchors(d, entities, places, by_doc.get(d.id, [])) for d in docs}
     dated = [a for found in anchors.values() for a in found if a.dates]
     out = []
     for doc in docs:

@@ -61,11 +61,16 @@ def resolve_entities(mentions: list[Mention], links: Iterable[AliasLink] = ()) -
     judgements: list[Judgement] = []
     by_id = {m.id: m for m in mentions}
 
+    tails = _surname_index(mentions)
     by_key: dict[str, str] = {}
     by_name: dict[str, str] = {}
+    surnames: list[Mention] = []
     for m in sorted(mentions, key=lambda m: m.id):
         if m.key:
             clusters.union(by_key.setdefault(m.key, m.id), m.id)
+        elif m.label in ("PER", "MISC") and gazetteer.fold(m.text) in tails:
+            surnames.append(m)  # "Jansen" alone: which Jansen is decided below, not by the name alone
+            continue
         clusters.union(by_name.setdefault(gazetteer.fold(m.text), m.id), m.id)
 
     for link in links:
@@ -76,7 +81,7 @@ def resolve_entities(mentions: list[Mention], links: Iterable[AliasLink] = ()) -
                                     f"alias statement ({link.cue})" if ok else
                                     f"alias statement ({link.cue}) joins two known organisations or places"))
 
-    _join_surnames(mentions, clusters, judgements)
+    _join_surnames(surnames, tails, clusters, judgements)
     _join_spellings(mentions, clusters, judgements)
 
     members: dict[str, list[Mention]] = defaultdict(list)
@@ -92,38 +97,52 @@ def _cluster_label(ms: list[Mention]) -> str:
     return max(sorted(votes), key=lambda lab: votes[lab])
 
 
-def _join_surnames(mentions: list[Mention], clusters: _Clusters, judgements: list[Judgement]) -> None:
-    """"Jadoon" and "Van Dongen" join "Amira Jadoon" and "Teun van Dongen": same document first, else unique."""
-    full = [m for m in mentions if m.label == "PER" and len(_words(m.text)) >= 2]
+def _surname_index(mentions: list[Mention]) -> dict[str, list[Mention]]:
+    """Folded trailing words of every full person name ("jadoon", "vandongen") to those names."""
     tails: dict[str, list[Mention]] = defaultdict(list)
-    for m in full:
-        words = _words(m.text)
-        for k in range(1, len(words)):
-            tails[gazetteer.fold(" ".join(words[k:]))].append(m)
     for m in mentions:
-        if m.label not in ("PER", "MISC") or m.key:
-            continue
+        words = _words(m.text)
+        if m.label == "PER" and len(words) >= 2:
+            for k in range(1, len(words)):
+                tails[gazetteer.fold(" ".join(words[k:]))].append(m)
+    return tails
+
+
+def _join_surnames(surnames: list[Mention], tails: dict[str, list[Mention]], clusters: _Clusters,
+                   judgements: list[Judgement]) -> None:
+    """"Jadoon" joins "Amira Jadoon" named in the same document, else the only person of that surname in the
+    corpus. Where that is ambiguous, bare surnames join only each other within their own document."""
+    unresolved: dict[tuple[str, str], str] = {}
+    for m in surnames:
         candidates = [f for f in tails.get(gazetteer.fold(m.text), []) if f.id != m.id]
-        if not candidates:
-            continue
         same_doc = [f for f in candidates if f.span.doc == m.span.doc]
-        pool = same_doc or candidates
-        if len({clusters.find(f.id) for f in pool}) == 1 and clusters.union(pool[0].id, m.id):
-            judgements.append(Judgement(pool[0].id, m.id, "positive", "surname of a person named in full"))
+        for pool in (same_doc, candidates):
+            if pool and len({clusters.find(f.id) for f in pool}) == 1 and clusters.union(pool[0].id, m.id):
+                judgements.append(Judgement(pool[0].id, m.id, "positive", "surname of a person named in full"))
+                break
+        else:
+            clusters.union(unresolved.setdefault((m.span.doc, gazetteer.fold(m.text)), m.id), m.id)
 
 
 def _join_spellings(mentions: list[Mention], clusters: _Clusters, judgements: list[Judgement]) -> None:
-    names: dict[str, tuple[str, str]] = {}
+    """Organisation names that differ by a letter ("Haqqani-netwerk" / "Haqqani netwerk" is already one fold;
+    "Hayat Tahrir al-Sham" / "Hayat Tahrir as-Sham" is this). Persons are left out on purpose: Jansen and
+    Janssen are different people. Names with digits are left out too ("Brigade 1" is not "Brigade 11").
+    Compared within blocks of the same opening letters, so a corpus with many names stays near-linear."""
+    names: dict[str, tuple[str, str, int]] = {}
     for m in mentions:
-        if m.label in ("PER", "ORG") and not m.key and len(m.text) >= FUZZY_MIN_LENGTH:
-            names.setdefault(gazetteer.fold(m.text), (m.id, m.label))
-    items = sorted(names.items())
-    for i, (a, (ida, la)) in enumerate(items):
-        for b, (idb, lb) in items[i + 1:]:
-            if la != lb or abs(len(a) - len(b)) > 3 or clusters.find(ida) == clusters.find(idb):
-                continue
-            if fuzz.ratio(a, b) >= FUZZY_MIN_SCORE and clusters.union(ida, idb):
-                judgements.append(Judgement(ida, idb, "positive", "spelling variant (rapidfuzz)"))
+        if m.label == "ORG" and not m.key and len(m.text) >= FUZZY_MIN_LENGTH and not any(c.isdigit() for c in m.text):
+            names.setdefault(gazetteer.fold(m.text), (m.id, m.label, len(_words(m.text))))
+    blocks: dict[tuple[str, int], list[tuple[str, str]]] = defaultdict(list)
+    for name, (mid, _label, n_words) in sorted(names.items()):
+        blocks[(name[:3], n_words)].append((name, mid))
+    for block in blocks.values():
+        for i, (a, ida) in enumerate(block):
+            for b, idb in block[i + 1:]:
+                if abs(len(a) - len(b)) > 3 or clusters.find(ida) == clusters.find(idb):
+                    continue
+                if fuzz.ratio(a, b) >= FUZZY_MIN_SCORE and clusters.union(ida, idb):
+                    judgements.append(Judgement(ida, idb, "positive", "spelling variant (rapidfuzz)"))
 
 
 def _entity(ms: list[Mention]) -> Entity:
