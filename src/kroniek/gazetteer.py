@@ -134,6 +134,8 @@ def load() -> Gazetteer:
                       tuple(group.get("aliases", [])), parent=group.get("parent")), lowercase=True)
     for org in load_yaml("gazetteer/organisations.yaml")["organisations"]:
         gaz.add(Entry(f"org:{org['id']}", org["name"], "ORG", tuple(org.get("aliases", []))))
+    for platform in load_yaml("gazetteer/platforms.yaml")["platforms"]:
+        gaz.add(Entry(f"platform:{platform['id']}", platform["name"], "MISC", tuple(platform.get("aliases", []))))
     for region in load_yaml("gazetteer/regions.yaml")["regions"]:
         gaz.add(Entry(f"region:{region['id']}", region["name"], "LOC", tuple(region.get("aliases", [])),
                       lat=region.get("lat"), lon=region.get("lon")))

@@ -91,3 +91,14 @@ def test_weekdays_and_months_are_not_names():
     spans = [NerSpan(3, 9, "MISC", "t"), NerSpan(13, 18, "MISC", "t")]
     _, found = _mentions(text, ents=spans, lang="en")
     assert not found
+
+
+def test_person_span_runs_over_a_particle_name_and_a_city_after_a_preposition_is_a_place():
+    text = "Het leger van president Karim al-Hadi trok zich terug richting Hama, meldt Telegram."
+    a, h, t = text.index("Karim"), text.index("Hama"), text.index("Telegram")
+    _, found = _mentions(text, ents=[NerSpan(a, a + 5, "PER", "t"), NerSpan(h, h + 4, "PER", "t"),
+                                     NerSpan(t, t + 8, "LOC", "t")])
+    labels = {m.text: (m.label, m.key) for m in found}
+    assert labels["Karim al-Hadi"][0] == "PER"
+    assert labels["Hama"][0] == "LOC" and labels["Hama"][1].startswith("geo:")
+    assert labels["Telegram"] == ("MISC", "platform:telegram")  # a channel, not a place

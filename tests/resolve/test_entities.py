@@ -60,3 +60,10 @@ def test_people_and_numbered_units_are_not_joined_by_spelling():
     ms = [m("a", 0, "Pieter Jansen", "PER"), m("b", 0, "Pieter Janssen", "PER"),
           m("a", 30, "Brigade Noord 1", "ORG"), m("b", 30, "Brigade Noord 11", "ORG")]
     assert len(resolve_entities(ms)[0]) == 4
+
+
+def test_particle_surnames_and_city_names_as_written():
+    ms = [m("a", 0, "Abu Karim al-Hadi", "PER"), m("a", 40, "Hadi", "PER"), m("a", 60, "Hama", "LOC", "geo:170017")]
+    ents = _by_name(resolve_entities(ms)[0])
+    assert ents["Abu Karim al-Hadi"].aliases == ("Hadi",)
+    assert ents["Hama"].key == "geo:170017" and ents["Hama"].lat is not None

@@ -37,6 +37,11 @@ def _person_cues() -> tuple[frozenset[str], tuple[str, ...]]:
     return frozenset(cues), tuple(c for c in cues if len(c) >= 7)
 
 
+@lru_cache(maxsize=1)
+def _place_prepositions() -> frozenset[str]:
+    return frozenset(w for lang in ("nl", "en") for w in load_yaml(f"lexicon/{lang}.yaml")["place_prepositions"])
+
+
 def is_person_cue(word: str) -> bool:
     exact, suffixes = _person_cues()
     word = word.lower().rstrip(".")
@@ -97,8 +102,11 @@ def clean_span(span: NerSpan, doc: Document, ann: Annotation) -> NerSpan | None:
     gaz, text = gazetteer.load(), doc.text
     toks = _tokens_in(ann, span.start, span.end)
     while toks and (toks[0].text[:1].islower() or toks[0].text in "#@\"'“‘„(" or gaz.demonym(toks[0].text)
-                    and len(toks) > 1 and span.label in ("ORG", "MISC")):
-        toks = toks[1:]
+                    and toks[0].text.endswith("e") and len(toks) > 1 and span.label in ("ORG", "MISC")):
+        toks = toks[1:]  # "het Amerikaanse Centrum voor ...": an inflected adjective, unlike "Syrisch Nationaal Leger"
+    after = [t for t in ann.tokens if t.start >= (toks[-1].end if toks else span.end)][:2]
+    while toks and after and PARTICLE_NAME.match(after[0].text) and after[0].start == toks[-1].end + 1:
+        toks.append(after.pop(0))  # Frog stops before "al-Assad" in "Bashar al-Assad"
     while toks and (toks[-1].text[:1].islower() and not PARTICLE_NAME.match(toks[-1].text)
                     or not toks[-1].text[:1].isalnum()):
         toks = toks[:-1]
@@ -111,8 +119,8 @@ def clean_span(span: NerSpan, doc: Document, ann: Annotation) -> NerSpan | None:
         return None
     if gaz.demonym(surface) or gaz.demonym(COMPASS.sub("", surface)):
         return None
-    if len(toks) == 1 and toks[0].tag.startswith("ADJ"):
-        return None
+    if len(toks) == 1 and toks[0].tag.startswith("ADJ") and not (span.source == "lite" and span.label == "PER"):
+        return None  # "Westerse"; but Frog also tags surnames such as "Lister" as adjectives
     tail = surface.rsplit("-", 1)
     if len(tail) == 2 and tail[1][:1].islower() and len(tail[1]) >= 3:
         return None  # a compound noun about the name ("IS-K-leider"), not the name itself
@@ -123,6 +131,9 @@ def clean_span(span: NerSpan, doc: Document, ann: Annotation) -> NerSpan | None:
         toks = toks[1:]  # "Captain Ibrahim Traoré": the title is not the name
         start, surface = toks[0].start, text[toks[0].start:end]
     before = [t for t in ann.tokens if t.end <= start][-1:]
+    if label != "LOC" and len(toks) == 1 and before and before[0].text.lower() in _place_prepositions() \
+            and (place := gaz.place(surface)) is not None and (place.population >= 100_000 or not place.key.startswith("geo:")):
+        label = "LOC"  # "richting Hama": a known city after a place preposition
     if label in ("ORG", "MISC") and before and is_person_cue(before[0].text) and not gazetteer.is_acronym(surface) \
             and 2 <= len(toks) <= 4 and all(t.text[:1].isupper() for t in toks):
         label = "PER"  # "politiewoordvoerder Abdifatah Aden Hassan"

@@ -98,6 +98,7 @@ def propose_names(tokens: list[Token], sentences: Sequence[Sentence], text: str,
     runs = _candidate_runs(tokens, text, lex["particles"])
     # a sentence may open with the surname of someone named in full elsewhere ("Warsame sprak ...")
     mid_caps |= {tokens[j - 1].text for i, j in runs if j - i >= 2}
+    mid_caps |= {t.partition("-")[2] for t in mid_caps if _particle_name(t, lex["particles"])}  # "Jolani"
     spans: list[NerSpan] = []
     for i, j in runs:
         first = tokens[i]
@@ -121,7 +122,11 @@ def propose_names(tokens: list[Token], sentences: Sequence[Sentence], text: str,
             continue
         before = tokens[i - 1].text.lower() if i > 0 else ""
         spans.append(NerSpan(start, end, _guess_label(surface, words, before, lex, gaz), "lite"))
-    return spans
+    # "Lister zegt ...": a lone word that is the surname of a person named in full in this document
+    surnames = {text[s.start:s.end].split()[-1] for s in spans if s.label == "PER" and " " in text[s.start:s.end]}
+    surnames |= {w.partition("-")[2] for w in surnames if _particle_name(w, lex["particles"])}
+    return [NerSpan(s.start, s.end, "PER", s.source) if s.label == "MISC" and text[s.start:s.end] in surnames else s
+            for s in spans]
 
 
 def _known(gaz, surface: str) -> bool:

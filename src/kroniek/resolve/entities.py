@@ -18,6 +18,7 @@ from ..model import AliasLink, Entity, Judgement, Mention, stable_id
 
 FUZZY_MIN_SCORE = 92
 FUZZY_MIN_LENGTH = 8
+NAME_PARTICLES = {"al", "el", "as", "ad", "ash", "an", "bin", "ibn", "abu"}
 LABEL_WEIGHT = {"PER": 1.0, "ORG": 1.0, "LOC": 1.0, "MISC": 0.4}
 
 
@@ -105,6 +106,9 @@ def _surname_index(mentions: list[Mention]) -> dict[str, list[Mention]]:
         if m.label == "PER" and len(words) >= 2:
             for k in range(1, len(words)):
                 tails[gazetteer.fold(" ".join(words[k:]))].append(m)
+            last = words[-1]
+            if "-" in last and last.split("-", 1)[0].lower() in NAME_PARTICLES:
+                tails[gazetteer.fold(last.split("-", 1)[1])].append(m)  # "Jolani" for "Abu Mohammed al-Jolani"
     return tails
 
 
@@ -151,9 +155,9 @@ def _entity(ms: list[Mention]) -> Entity:
     entry = gaz.entries.get(key) if key else None
     label = entry.type if entry else _cluster_label(ms)
     surfaces = Counter(gazetteer.squash(m.text) for m in ms)
-    if entry:
+    if entry and not entry.key.startswith("geo:"):
         name = entry.name
-    else:
+    else:  # a city is called as the texts call it, not by its transliterated GeoNames name ("Ḩamāh")
         name = max(sorted(surfaces), key=lambda s: (min(len(s.split()), 6), surfaces[s]))
     aliases = tuple(sorted(s for s in surfaces if s != name))
     ident = stable_id("E", key) if key else stable_id("E", label, gazetteer.fold(name))
