@@ -10,7 +10,7 @@ from kroniek.cli import app
 from .conftest import ROOT
 
 runner = CliRunner()
-COMMANDS = ["build", "export", "entities"]
+COMMANDS = ["build", "export", "entities", "merge", "separate"]
 
 
 @pytest.mark.parametrize("command", COMMANDS)
@@ -98,3 +98,28 @@ def test_an_interrupted_build_loses_and_duplicates_nothing(corpus, tmp_path, mon
     assert counts["documents"] == 2
     assert counts["mentions"] == len({m.id for m in store.mentions()})
     assert counts["entity_mentions"] == counts["mentions"]
+
+
+def test_analyst_judgements_survive_rebuilds(corpus, tmp_path):
+    db = str(tmp_path / "kb.db")
+    assert runner.invoke(app, ["build", str(corpus), "--db", db, "--backend", "lite"]).exit_code == 0
+    rows = json.loads(runner.invoke(app, ["entities", "--db", db, "--format", "json"]).output)
+    ids = {r["name"]: r["id"] for r in rows}
+    merged = runner.invoke(app, ["merge", ids["Ahmed Warsame"], ids["African Union"], "--db", db])
+    assert merged.exit_code == 0, merged.output
+    names = {r["name"] for r in json.loads(runner.invoke(app, ["entities", "--db", db, "--format", "json"]).output)}
+    assert "Ahmed Warsame" not in names or "African Union" not in names
+
+    kb = json.loads(runner.invoke(app, ["export", "--db", db]).output)
+    shabaab = next(e for e in kb["entities"] if e["name"] == "al-Shabaab")
+    first, second = shabaab["mentions"][0]["id"], shabaab["mentions"][-1]["id"]
+    assert runner.invoke(app, ["separate", first, second, "--db", db]).exit_code == 0
+    (corpus / "three.txt").write_text("Een nieuw bericht: de VN sturen hulp naar Somalië.", encoding="utf-8")
+    assert runner.invoke(app, ["build", str(corpus), "--db", db, "--backend", "lite"]).exit_code == 0
+    kb = json.loads(runner.invoke(app, ["export", "--db", db]).output)
+    owner = {m["id"]: e["id"] for e in kb["entities"] for m in e["mentions"]}
+    assert owner[first] != owner[second]  # still apart after a rebuild
+    warsame = next(e for e in kb["entities"] if "Ahmed Warsame" in [e["name"], *e["aliases"]])
+    assert {"Ahmed Warsame", "Afrikaanse Unie"} <= {warsame["name"], *warsame["aliases"]}
+
+    assert runner.invoke(app, ["merge", "E-nope", ids["Mogadishu"], "--db", db]).exit_code == 2

@@ -105,6 +105,34 @@ def entities_cli(db: str = DB_OPTION,
         Console().print(table)
 
 
+def _judge(first: str, second: str, verdict: str, db: str, by: str) -> None:
+    from .pipeline import judge
+    from .store import Store
+
+    try:
+        judge(Store(db), first, second, verdict, by=by)
+    except KeyError as err:
+        console.print(f"[red]{err.args[0]}[/red]")
+        raise typer.Exit(2) from err
+    console.print(f"[green]recorded[/green] {first} {'=' if verdict == 'positive' else '≠'} {second}; entities resolved again")
+
+
+@app.command("merge")
+def merge_cli(first: str = typer.Argument(..., help="Entity id (or mention id) from `kroniek entities --format json`."),
+              second: str = typer.Argument(..., help="The other entity or mention id."),
+              db: str = DB_OPTION, by: str = typer.Option("analyst", help="Who decides.")) -> None:
+    """Say that two entities are one; kept as a judgement that survives rebuilds."""
+    _judge(first, second, "positive", db, by)
+
+
+@app.command("separate")
+def separate_cli(first: str = typer.Argument(..., help="Entity id or mention id."),
+                 second: str = typer.Argument(..., help="The other entity or mention id."),
+                 db: str = DB_OPTION, by: str = typer.Option("analyst", help="Who decides.")) -> None:
+    """Say that two entities or mentions must never be merged; kept as a judgement that survives rebuilds."""
+    _judge(first, second, "negative", db, by)
+
+
 def main() -> None:  # pragma: no cover - console script entry point
     app()
 

@@ -118,11 +118,32 @@ def build(paths: Iterable[str | Path], store: Store, backend: str = "auto", batc
     return report
 
 
+def judge(store: Store, first: str, second: str, verdict: str, by: str = "analyst", reason: str = "") -> None:
+    """Record that two entities (or mentions) are the same (`positive`) or must stay apart (`negative`),
+    then resolve again. Stored on mention ids, which are content hashes, so it survives rebuilds."""
+    entities = {e.id: e for e in store.entities()}
+    mention_ids = {m.id for m in store.mentions()}
+
+    def representative(ref: str) -> str:
+        if ref in entities and entities[ref].mentions:
+            return entities[ref].mentions[0].id
+        if ref in mention_ids:
+            return ref
+        raise KeyError(f"E030: no entity or mention with id {ref!r}")
+
+    a, b = representative(first), representative(second)
+    from .model import Judgement
+
+    store.add_judgement(Judgement(a, b, verdict, reason or f"{by}: {first} {verdict} {second}", by))
+    resolve_corpus(store)
+
+
 def resolve_corpus(store: Store, report: BuildReport | None = None) -> None:
     """The corpus-level stages: entities across documents, then publication dates."""
     report = report or BuildReport()
     t = time.perf_counter()
-    entities, judgements = resolve_entities(store.mentions(), store.alias_links())
+    analyst = [j for j in store.judgements() if j.by != "kroniek"]
+    entities, judgements = resolve_entities(store.mentions(), store.alias_links(), analyst)
     store.replace_entities(entities, judgements)
     report.entities = len(entities)
     report.add_time("resolve", time.perf_counter() - t)

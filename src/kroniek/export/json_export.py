@@ -25,7 +25,7 @@ def _document(d: Document) -> dict[str, Any]:
 
 def _entity(e: Entity) -> dict[str, Any]:
     out: dict[str, Any] = {"id": e.id, "type": e.type, "name": e.name, "aliases": list(e.aliases),
-                           "mentions": [{"doc": m.span.doc, "start": m.span.start, "end": m.span.end}
+                           "mentions": [{"id": m.id, "doc": m.span.doc, "start": m.span.start, "end": m.span.end}
                                         for m in e.mentions]}
     if e.key:
         out["key"] = e.key

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Iterable
+from dataclasses import replace
 
 from rapidfuzz import fuzz
 
@@ -25,12 +26,13 @@ LABEL_WEIGHT = {"PER": 1.0, "ORG": 1.0, "LOC": 1.0, "MISC": 0.4}
 class _Clusters:
     """Union-find over mention ids that refuses to join two different gazetteer keys."""
 
-    def __init__(self, mentions: Iterable[Mention]) -> None:
+    def __init__(self, mentions: Iterable[Mention], apart: Iterable[tuple[str, str]] = ()) -> None:
         self.parent: dict[str, str] = {}
         self.keys: dict[str, str | None] = {}
         for m in mentions:
             self.parent[m.id] = m.id
             self.keys[m.id] = m.key
+        self.apart = [(a, b) for a, b in apart if a in self.parent and b in self.parent]
 
     def find(self, x: str) -> str:
         while self.parent[x] != x:
@@ -38,13 +40,16 @@ class _Clusters:
             x = self.parent[x]
         return x
 
-    def union(self, a: str, b: str) -> bool:
+    def union(self, a: str, b: str, force: bool = False) -> bool:
+        """Join the clusters of `a` and `b`; `force` (an analyst's decision) overrides the gazetteer rule."""
         ra, rb = self.find(a), self.find(b)
         if ra == rb:
             return True
         ka, kb = self.keys[ra], self.keys[rb]
-        if ka and kb and ka != kb:
+        if ka and kb and ka != kb and not force:
             return False
+        if any({self.find(x), self.find(y)} == {ra, rb} for x, y in self.apart):
+            return False  # an analyst said these stay apart
         if rb < ra:
             ra, rb = rb, ra
         self.parent[rb] = ra
@@ -56,9 +61,15 @@ def _words(text: str) -> list[str]:
     return gazetteer.squash(text).replace("-", " - ").split()
 
 
-def resolve_entities(mentions: list[Mention], links: Iterable[AliasLink] = ()) -> tuple[list[Entity], list[Judgement]]:
-    """Entities over all `mentions`, and the judgements taken while merging."""
-    clusters = _Clusters(mentions)
+def resolve_entities(mentions: list[Mention], links: Iterable[AliasLink] = (),
+                     decided: Iterable[Judgement] = ()) -> tuple[list[Entity], list[Judgement]]:
+    """Entities over all `mentions`, and the judgements taken while merging.
+
+    `decided` are an analyst's judgements between mention ids: negative ones are never crossed,
+    positive ones join the two entities whole, even two gazetteer entries.
+    """
+    decided = list(decided)
+    clusters = _Clusters(mentions, [(j.a, j.b) for j in decided if j.verdict == "negative"])
     judgements: list[Judgement] = []
     by_id = {m.id: m for m in mentions}
 
@@ -84,11 +95,20 @@ def resolve_entities(mentions: list[Mention], links: Iterable[AliasLink] = ()) -
 
     _join_surnames(surnames, tails, clusters, judgements)
     _join_spellings(mentions, clusters, judgements)
+    for j in decided:  # last, so that the entities the analyst saw are joined whole
+        if j.verdict == "positive" and j.a in by_id and j.b in by_id:
+            clusters.union(j.a, j.b, force=True)
 
     members: dict[str, list[Mention]] = defaultdict(list)
     for m in mentions:
         members[clusters.find(m.id)].append(m)
-    return [_entity(ms) for ms in members.values()], judgements
+    entities = sorted((_entity(ms) for ms in members.values()), key=lambda e: min(m.id for m in e.mentions))
+    seen: set[str] = set()
+    for i, e in enumerate(entities):  # two entities may share a key or a name once kept apart: ids stay unique
+        if e.id in seen:
+            entities[i] = replace(e, id=stable_id("E", e.id, min(m.id for m in e.mentions)))
+        seen.add(entities[i].id)
+    return entities, judgements
 
 
 def _cluster_label(ms: list[Mention]) -> str:

@@ -208,6 +208,13 @@ class Store:
             return [Judgement(r["a"], r["b"], r["verdict"], r["reason"], r["by"])
                     for r in conn.execute(select(judgements)).mappings()]
 
+    def add_judgement(self, judgement: Judgement) -> None:
+        with self.engine.begin() as conn:
+            conn.execute(delete(judgements).where((judgements.c.a == judgement.a) & (judgements.c.b == judgement.b)
+                                                  & (judgements.c.by == judgement.by)))
+            conn.execute(insert(judgements).values(a=judgement.a, b=judgement.b, reason=judgement.reason,
+                                                   verdict=judgement.verdict, by=judgement.by))
+
     def knowledge_base(self) -> KnowledgeBase:
         return KnowledgeBase(documents=self.documents(), entities=self.entities())
 
