@@ -123,3 +123,14 @@ def test_analyst_judgements_survive_rebuilds(corpus, tmp_path):
     assert {"Ahmed Warsame", "Afrikaanse Unie"} <= {warsame["name"], *warsame["aliases"]}
 
     assert runner.invoke(app, ["merge", "E-nope", ids["Mogadishu"], "--db", db]).exit_code == 2
+
+
+def test_the_same_article_under_another_name_in_a_later_build_is_skipped(corpus, tmp_path):
+    db = str(tmp_path / "kb.db")
+    runner.invoke(app, ["build", str(corpus), "--db", db, "--backend", "lite"])
+    copy = tmp_path / "later"
+    copy.mkdir()
+    (copy / "renamed.txt").write_text((corpus / "one.txt").read_text(encoding="utf-8"), encoding="utf-8")
+    result = runner.invoke(app, ["build", str(copy), "--db", db, "--backend", "lite"])
+    assert result.exit_code == 0, result.output
+    assert "duplicate of one" in result.output

@@ -83,6 +83,8 @@ def build(paths: Iterable[str | Path], store: Store, backend: str = "auto", batc
             report.skipped.append(item)
         elif known.get(item.sha1) == item.id:
             report.unchanged += 1
+        elif item.sha1 in known:
+            report.skipped.append(Skipped(item.path or item.id, f"duplicate of {known[item.sha1]}"))
         else:
             todo.append(item)
     report.add_time("ingest", time.perf_counter() - t0)

@@ -102,3 +102,26 @@ def test_person_span_runs_over_a_particle_name_and_a_city_after_a_preposition_is
     assert labels["Karim al-Hadi"][0] == "PER"
     assert labels["Hama"][0] == "LOC" and labels["Hama"][1].startswith("geo:")
     assert labels["Telegram"] == ("MISC", "platform:telegram")  # a channel, not a place
+
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from kroniek.extract import extract_alias_links  # noqa: E402
+
+PIECES = ["IS", "ISIS-K", "Taliban", "taliban", "Kabul", "(VN)", "Verenigde Staten", "Afghaanse", "Jan de Vries",
+          "zegt", "ook wel", "genoemd", "aangeduid als", "de", "groep", ",", ".", "-", "\n", "\n\n", "“", "”",
+          "al-Masri", "Oost-", "IS-K-leider", "VN-rapport", "Hezbollah", "of", "en", "2021", "Moskou"]
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(st.sampled_from(PIECES), max_size=40), st.sampled_from(["nl", "en"]))
+def test_every_mention_slices_the_text_whatever_the_input(pieces, lang):
+    text = " ".join(pieces)
+    doc = make_doc(text, language=lang)
+    [ann] = get_backend("lite").annotate([doc])
+    found = extract_mentions(doc, ann)
+    links, added = extract_alias_links(doc, ann, found)
+    assert_spans_match(doc, found + added)
+    ids = {m.id for m in found + added}
+    assert all(x.a in ids and x.b in ids for x in links)
