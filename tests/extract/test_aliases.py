@@ -26,7 +26,7 @@ def test_name_in_brackets_after_an_acronym():
 
 
 def test_acronym_letters_may_come_in_another_order():
-    assert acronym_fits("ISKP", "Islamitische Staat in de Provincie Khorasan")
+    assert acronym_fits("ISWAP", "Islamitische Staat in de Provincie West-Afrika")
     assert not acronym_fits("NATO", "Verenigde Naties")
 
 

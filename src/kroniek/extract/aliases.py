@@ -2,7 +2,7 @@
 
 Two shapes, both general:
 - an acronym in brackets after a name, or a name in brackets after an acronym, whose letters fit
-  ("Centrum voor Strategische en Internationale Studies (CSIS)");
+  ("Internationaal Instituut voor Strategische Studies (IISS)");
 - a cue from the language's lexicon followed by a list of names ("wordt aangeduid als A, B of C",
   "ook wel A genoemd", "also known as A"), linked to the name the sentence is about: the nearest
   name before the cue, else the last organisation named in the two sentences before.

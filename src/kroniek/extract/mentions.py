@@ -3,8 +3,8 @@
 Backends err in classes, and each class has a general fix here:
 - names the gazetteer knows (armed groups, organisations, countries, regions) are found in the
   text whatever the backend said ("IS" tagged as the verb *is*, "Daesh" tagged as a person);
-- nationality adjectives ("Afghaanse") and compounds ("IS-K-leider", "VN-rapport") are not names;
-- spans are trimmed of words that are not part of the name ("splintergroepering X", "X vandaan");
+- nationality adjectives ("Afghaanse") and compounds ("PKK-leider", "VN-rapport") are not names;
+- spans are trimmed of words that are not part of the name ("de splinterpartij X", "X vandaan");
 - Frog splits some names in two ("Department of Social" + "Sciences"): adjacent spans are joined;
 - one surface form gets one label per document (majority vote, gazetteer first).
 """
@@ -103,7 +103,7 @@ def clean_span(span: NerSpan, doc: Document, ann: Annotation) -> NerSpan | None:
     toks = _tokens_in(ann, span.start, span.end)
     while toks and (toks[0].text[:1].islower() or toks[0].text in "#@\"'“‘„(" or gaz.demonym(toks[0].text)
                     and toks[0].text.endswith("e") and len(toks) > 1 and span.label in ("ORG", "MISC")):
-        toks = toks[1:]  # "het Amerikaanse Centrum voor ...": an inflected adjective, unlike "Syrisch Nationaal Leger"
+        toks = toks[1:]  # "het Franse Instituut voor ...": an inflected adjective, unlike "Syrisch Nationaal Leger"
     after = [t for t in ann.tokens if t.start >= (toks[-1].end if toks else span.end)][:2]
     while toks and after and PARTICLE_NAME.match(after[0].text) and after[0].start == toks[-1].end + 1:
         toks.append(after.pop(0))  # Frog stops before "al-Assad" in "Bashar al-Assad"
@@ -123,7 +123,7 @@ def clean_span(span: NerSpan, doc: Document, ann: Annotation) -> NerSpan | None:
         return None  # "Westerse"; but Frog also tags surnames such as "Lister" as adjectives
     tail = surface.rsplit("-", 1)
     if len(tail) == 2 and tail[1][:1].islower() and len(tail[1]) >= 3:
-        return None  # a compound noun about the name ("IS-K-leider"), not the name itself
+        return None  # a compound noun about the name ("PKK-leider"), not the name itself
     label = span.label
     if label == "PER" and gazetteer.is_acronym(surface):
         label = "ORG"
@@ -158,7 +158,7 @@ def join_adjacent(spans: list[NerSpan], text: str) -> list[NerSpan]:
 
 
 def _yields_to(span: NerSpan, hits: list[tuple], text: str) -> bool:
-    """Known places inside a longer proposed name ("VICE België", "Bank of England") are part of that name,
+    """Known places inside a longer proposed name ("Reuters Nederland", "Bank of England") are part of that name,
     unless the rest of it is only other known names ("VS en Israël")."""
     if any(label != "LOC" or not (span.start <= s and e <= span.end) or (span.start, span.end) == (s, e)
            for s, e, label, _src, _key in hits):

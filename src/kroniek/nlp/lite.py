@@ -1,7 +1,7 @@
 """NLP stage, `lite` backend: spaCy's rule-based tokenizer and sentencizer plus capitalisation cues.
 
-Pure Python, no trained model: it proposes every capitalised name (with its particles: "Teun van
-Dongen", "Institute for the Study of War") and types it from lexicon cues (organisation keywords,
+Pure Python, no trained model: it proposes every capitalised name (with its particles: "Anna van
+der Berg", "Council on Foreign Relations") and types it from lexicon cues (organisation keywords,
 titles and speech verbs before persons, place prepositions) and from the gazetteer. Names it cannot
 type come out as MISC, which the later stages do not count as actors. It also serves the Frog
 backend for paragraphs in English, which Frog's Dutch models cannot read.
@@ -76,7 +76,7 @@ def _candidate_runs(tokens: list[Token], text: str, particles: set[str]) -> list
                 j += 2
             elif tok.text.lower() in particles and j + 2 < n and tokens[j + 1].text == "-" \
                     and _is_cap(tokens[j + 2].text) and tokens[j + 2].start == tokens[j + 1].end == tok.end:
-                j += 3  # "Shahab al-Muhajir", "Abu al-Masri"
+                j += 3  # "Karim al-Hadi", "Abu al-Masri"
             else:
                 break
         runs.append((i, j))
@@ -147,7 +147,7 @@ def _guess_label(surface: str, words: list[str], before: str, lex: dict, gaz) ->
         return "PER"
     first_place = gaz.place(words[0]) if len(words) > 1 and words[0].lower() not in lex["particles"] else None
     if first_place and (first_place.population >= 100_000 or not first_place.key.startswith("geo:")):
-        return "MISC"  # "Kabul Airport": a facility named after its place
+        return "MISC"  # "Schiphol Airport", "Lagos Airport": a facility named after its place
     if gaz.place(surface):
         return "LOC"
     if before in lex["place"] and len(words) == 1:

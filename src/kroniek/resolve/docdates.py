@@ -115,7 +115,7 @@ def _places_in(doc_mentions: list[tuple[Mention, Entity]], start: int, end: int,
         if e.type == "LOC":
             found.add(e.id)
         elif (first := places.get(gazetteer.fold(m.text.split()[0]))) is not None:
-            found.add(first)  # "Kabul Airport" is at Kabul
+            found.add(first)  # "Lagos Airport" is at Lagos
     return found
 
 

@@ -134,7 +134,7 @@ def _surname_index(mentions: list[Mention]) -> dict[str, list[Mention]]:
 
 def _join_surnames(surnames: list[Mention], tails: dict[str, list[Mention]], clusters: _Clusters,
                    judgements: list[Judgement]) -> None:
-    """"Jadoon" joins "Amira Jadoon" named in the same document, else the only person of that surname in the
+    """"Okafor" joins "Grace Okafor" named in the same document, else the only person of that surname in the
     corpus. Where that is ambiguous, bare surnames join only each other within their own document."""
     unresolved: dict[tuple[str, str], str] = {}
     for m in surnames:
