@@ -54,3 +54,19 @@ def test_tokens_slice_the_text_for_any_input(text, offset):
         assert text[t.start - offset:t.end - offset] == t.text
     for s in sentences:
         assert offset <= s.start <= s.end <= offset + len(text)
+
+
+def test_lite_english_names_with_particles_affiliations_and_seas():
+    names = _names("Published March 3, 2024\nThe group was founded by Karim Nasser al-Hadi in the 1990s. "
+                   "Analyst Leila ben-Yusuf of Chatham House said ships in the Red Sea were hit.", "en")
+    assert names["Karim Nasser al-Hadi"] == "PER"
+    assert names["Leila ben-Yusuf"] == "PER" and names["Chatham House"] == "ORG"
+    assert names["Red Sea"] == "LOC"
+    assert not [n for n in names if "March" in n or "Published" in n or "Analyst" in n]
+
+
+def test_lite_dutch_affiliation_and_water():
+    names = _names("Volgens onderzoeker Maria Peters van Instituut Clingendael liggen er schepen in de Rode Zee.")
+    assert names["Maria Peters"] == "PER"
+    assert names["Instituut Clingendael"] == "ORG"
+    assert names["Rode Zee"] == "LOC"

@@ -25,3 +25,10 @@ def load_tsv(name: str) -> tuple[tuple[str, ...], ...]:
         if line.strip() and not line.startswith("#"):
             rows.append(tuple(line.split("\t")))
     return tuple(rows)
+
+
+@lru_cache(maxsize=1)
+def name_particles() -> frozenset[str]:
+    """Lower-case words that may stand inside a name ("van", "al", "bin"), from every language's lexicon."""
+    return frozenset(p for lang in ("nl", "en") for p in load_yaml(f"lexicon/{lang}.yaml")["name_particles"]
+                     if " " not in p)

@@ -15,12 +15,17 @@ from collections import Counter
 from functools import lru_cache
 
 from .. import gazetteer
-from ..data import load_yaml
+from ..data import load_yaml, name_particles
 from ..model import Annotation, Document, Mention, NerSpan, Span, stable_id
 
 COMPASS = re.compile(r"^(Noord|Oost|Zuid|West|Centraal|Midden|Zuidoost|Noordoost|Zuidwest|Noordwest)-")
-PARTICLE_NAME = re.compile(r"^(al|el|as|ad|bin|ibn|abu|van|de|da|di)-[A-Z]")  # "al-Adl" is part of a name
 LABEL_ORDER = {"LOC": 0, "ORG": 1, "PER": 2, "MISC": 3}
+
+
+def is_particle_name(word: str) -> bool:
+    """"al-Adl", "bin-Laden": a name particle glued to a capitalised name, part of the name."""
+    head, _, tail = word.partition("-")
+    return head.lower() in name_particles() and tail[:1].isupper()
 
 
 @lru_cache(maxsize=1)
@@ -105,9 +110,9 @@ def clean_span(span: NerSpan, doc: Document, ann: Annotation) -> NerSpan | None:
                     and toks[0].text.endswith("e") and len(toks) > 1 and span.label in ("ORG", "MISC")):
         toks = toks[1:]  # "het Franse Instituut voor ...": an inflected adjective, unlike "Syrisch Nationaal Leger"
     after = [t for t in ann.tokens if t.start >= (toks[-1].end if toks else span.end)][:2]
-    while toks and after and PARTICLE_NAME.match(after[0].text) and after[0].start == toks[-1].end + 1:
+    while toks and after and is_particle_name(after[0].text) and after[0].start == toks[-1].end + 1:
         toks.append(after.pop(0))  # Frog stops before "al-Assad" in "Bashar al-Assad"
-    while toks and (toks[-1].text[:1].islower() and not PARTICLE_NAME.match(toks[-1].text)
+    while toks and (toks[-1].text[:1].islower() and not is_particle_name(toks[-1].text)
                     or not toks[-1].text[:1].isalnum()):
         toks = toks[:-1]
     if not toks:

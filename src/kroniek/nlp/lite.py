@@ -38,7 +38,15 @@ def _lexicon(lang: str) -> dict:
         "place": set(lex["place_prepositions"]),
         "particles": {p for p in lex["name_particles"] if " " not in p},
         "groups": set(lex.get("group_nouns", [])),
+        "place_words": set(lex.get("place_keywords", [])),
     }
+
+
+@lru_cache(maxsize=1)
+def _calendar_words() -> frozenset[str]:
+    months = load_yaml("lexicon/months.yaml")
+    days = [d for code in ("nl", "en") for d in load_yaml(f"lexicon/{code}.yaml")["weekdays"]]
+    return frozenset(m.lower() for forms in months.values() for m in forms) | frozenset(days)
 
 
 @lru_cache(maxsize=2)
@@ -75,7 +83,8 @@ def _candidate_runs(tokens: list[Token], text: str, particles: set[str]) -> list
                     and text[prev.end:tok.start] == " ":
                 j += 2
             elif tok.text.lower() in particles and j + 2 < n and tokens[j + 1].text == "-" \
-                    and _is_cap(tokens[j + 2].text) and tokens[j + 2].start == tokens[j + 1].end == tok.end:
+                    and _is_cap(tokens[j + 2].text) and tokens[j + 1].start == tok.end \
+                    and tokens[j + 2].start == tokens[j + 1].end:
                 j += 3  # "Karim al-Hadi", "Abu al-Masri"
             else:
                 break
@@ -101,6 +110,14 @@ def propose_names(tokens: list[Token], sentences: Sequence[Sentence], text: str,
     mid_caps |= {t.partition("-")[2] for t in mid_caps if _particle_name(t, lex["particles"])}  # "Jolani"
     spans: list[NerSpan] = []
     for i, j in runs:
+        while i < j and tokens[i].text.lower() in _calendar_words():
+            i += 1
+        while j > i and tokens[j - 1].text.lower() in _calendar_words():
+            j -= 1
+        if i >= j:
+            continue
+        if j - i >= 3 and tokens[i].text.lower() in lex["person"]:
+            i += 1  # "Analyst Farea al-Muslimi": a role word opening the sentence
         first = tokens[i]
         if first.start in sentence_starts | line_starts and (
                 first.text.lower() in stops
@@ -121,12 +138,38 @@ def propose_names(tokens: list[Token], sentences: Sequence[Sentence], text: str,
         if gaz.demonym(surface) or surface.lower() in stops:
             continue
         before = tokens[i - 1].text.lower() if i > 0 else ""
+        split = _affiliation_split(tokens[i:j], text, lex, gaz)
+        if split is not None:
+            person, org = split
+            spans.append(NerSpan(person[0].start, person[-1].end, "PER", "lite"))
+            org_text = text[org[0].start:org[-1].end]
+            spans.append(NerSpan(org[0].start, org[-1].end,
+                                 _guess_label(org_text, [t.text for t in org], "", lex, gaz), "lite"))
+            continue
         spans.append(NerSpan(start, end, _guess_label(surface, words, before, lex, gaz), "lite"))
     # "Lister zegt ...": a lone word that is the surname of a person named in full in this document
     surnames = {text[s.start:s.end].split()[-1] for s in spans if s.label == "PER" and " " in text[s.start:s.end]}
     surnames |= {w.partition("-")[2] for w in surnames if _particle_name(w, lex["particles"])}
     return [NerSpan(s.start, s.end, "PER", s.source) if s.label == "MISC" and text[s.start:s.end] in surnames else s
             for s in spans]
+
+
+def _affiliation_split(run: list[Token], text: str, lex: dict, gaz):
+    """"Farea al-Muslimi of Chatham House", "Maria Peters van Clingendael": a person, then their organisation."""
+    for k, tok in enumerate(run):
+        if tok.text.lower() not in ("of", "van", "from") or not 2 <= k <= 5:
+            continue
+        left, right = run[:k], run[k + 1:]
+        right_text = text[right[0].start:right[-1].end]
+        left_words = text[left[0].start:left[-1].end].split()
+        if any(t.text in lex["org"] for t in left) or gaz.match(" ".join(t.text for t in left)):
+            return None
+        org_like = gaz.match(right_text) is not None and gaz.match(right_text).type == "ORG" \
+            or any(t.text in lex["org"] for t in right)
+        if org_like and 2 <= len(left_words) <= 3 \
+                and all(_is_cap(w) or _particle_name(w, lex["particles"]) for w in left_words):
+            return left, right
+    return None
 
 
 def _known(gaz, surface: str) -> bool:
@@ -145,6 +188,8 @@ def _guess_label(surface: str, words: list[str], before: str, lex: dict, gaz) ->
         return "MISC" if any(c.isdigit() for c in surface) else "ORG"
     if before in lex["person"]:
         return "PER"
+    if words[-1] in lex["place_words"] or words[0] in ("Golf", "Gulf") and len(words) > 2:
+        return "LOC"  # "Red Sea", "Rode Zee", "Golf van Aden"
     first_place = gaz.place(words[0]) if len(words) > 1 and words[0].lower() not in lex["particles"] else None
     if first_place and (first_place.population >= 100_000 or not first_place.key.startswith("geo:")):
         return "MISC"  # "Schiphol Airport", "Lagos Airport": a facility named after its place

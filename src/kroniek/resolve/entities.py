@@ -15,11 +15,11 @@ from dataclasses import replace
 from rapidfuzz import fuzz
 
 from .. import gazetteer
+from ..data import name_particles
 from ..model import AliasLink, Entity, Judgement, Mention, stable_id
 
 FUZZY_MIN_SCORE = 92
 FUZZY_MIN_LENGTH = 8
-NAME_PARTICLES = {"al", "el", "as", "ad", "ash", "an", "bin", "ibn", "abu"}
 LABEL_WEIGHT = {"PER": 1.0, "ORG": 1.0, "LOC": 1.0, "MISC": 0.4}
 
 
@@ -127,7 +127,7 @@ def _surname_index(mentions: list[Mention]) -> dict[str, list[Mention]]:
             for k in range(1, len(words)):
                 tails[gazetteer.fold(" ".join(words[k:]))].append(m)
             last = words[-1]
-            if "-" in last and last.split("-", 1)[0].lower() in NAME_PARTICLES:
+            if "-" in last and last.split("-", 1)[0].lower() in name_particles():
                 tails[gazetteer.fold(last.split("-", 1)[1])].append(m)  # "Jolani" for "Abu Mohammed al-Jolani"
     return tails
 
