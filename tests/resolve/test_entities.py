@@ -67,3 +67,9 @@ def test_particle_surnames_and_city_names_as_written():
     ents = _by_name(resolve_entities(ms)[0])
     assert ents["Abu Karim al-Hadi"].aliases == ("Hadi",)
     assert ents["Hama"].key == "geo:170017" and ents["Hama"].lat is not None
+
+
+def test_a_city_named_only_in_capitals_takes_its_gazetteer_name():
+    ms = [m("a", 0, "OUAGADOUGOU", "LOC", "geo:2357048")]
+    [e] = resolve_entities(ms)[0]
+    assert e.name == "Ouagadougou" and e.aliases == ("OUAGADOUGOU",)

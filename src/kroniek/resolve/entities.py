@@ -175,10 +175,11 @@ def _entity(ms: list[Mention]) -> Entity:
     entry = gaz.entries.get(key) if key else None
     label = entry.type if entry else _cluster_label(ms)
     surfaces = Counter(gazetteer.squash(m.text) for m in ms)
-    if entry and not entry.key.startswith("geo:"):
+    written = [s for s in sorted(surfaces) if not (s.isupper() and len(s) > 4)]  # not "OUAGADOUGOU" from a dateline
+    if entry and (not entry.key.startswith("geo:") or not written):
         name = entry.name
     else:  # a city is called as the texts call it, not by its transliterated GeoNames name ("Ḩamāh")
-        name = max(sorted(surfaces), key=lambda s: (min(len(s.split()), 6), surfaces[s]))
+        name = max(written or sorted(surfaces), key=lambda s: (min(len(s.split()), 6), surfaces[s]))
     aliases = tuple(sorted(s for s in surfaces if s != name))
     ident = stable_id("E", key) if key else stable_id("E", label, gazetteer.fold(name))
     ordered = tuple(sorted(ms, key=lambda m: (m.span.doc, m.span.start)))
