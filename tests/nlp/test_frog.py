@@ -1,5 +1,4 @@
 """The Frog backend: parsing and alignment with a fake Frog, and the real one where installed (CI installs it)."""
-import os
 import stat
 
 import pytest

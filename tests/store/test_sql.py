@@ -1,4 +1,5 @@
 import pytest
+from sqlalchemy.exc import IntegrityError
 
 
 from kroniek.model import AliasLink, Mention, Span
@@ -32,7 +33,7 @@ def test_a_failed_batch_leaves_the_store_as_it_was(tmp_path):
     store.write_batch([good], [_mention(good, 24, "Hamas")], [], "lite")
     bad = make_doc("Een tweede bericht.", "d2")
     clash = Mention("Md124", Span("d2", 0, 3), "Een", "ORG", "t")  # same id as d1's mention: the insert fails
-    with pytest.raises(Exception):
+    with pytest.raises(IntegrityError):
         store.write_batch([bad], [clash], [], "lite")
     assert [d.id for d in store.documents()] == ["d1"]
     assert store.table_counts()["mentions"] == 1

@@ -191,7 +191,7 @@ def extract_mentions(doc: Document, ann: Annotation) -> list[Mention]:
             continue
         mentions.append((span.start, span.end, span.label, span.source, None))
     votes: dict[str, Counter] = {}
-    for s, e, label, source, key in mentions:
+    for s, e, label, _source, key in mentions:
         votes.setdefault(gazetteer.fold(text[s:e]), Counter())[label] += 100 if key else 1
     out = []
     for s, e, label, source, key in sorted(mentions):

@@ -99,7 +99,7 @@ class FrogBackend:
         for d, doc in enumerate(docs):
             for start, end in paragraphs(doc.text):
                 para = doc.text[start:end]
-                if detect_language(para, default=doc.language) == "en" and doc.language != "en" or doc.language == "en":
+                if doc.language == "en" or detect_language(para, default=doc.language) == "en":
                     toks, sents, ents = annotate_text(para, "en", offset=start)
                     parts[d][0].extend(toks), parts[d][1].extend(sents), parts[d][2].extend(ents)
                 else:
@@ -135,9 +135,9 @@ class FrogBackend:
 
 def _gaps(doc: Document, tokens: list[Token], sentences: list[Sentence], ents: list[NerSpan]) -> list[NerSpan]:
     """Persons and organisations that the capitalisation cues find where Frog tagged nothing at all."""
-    dutch = [t for t in sorted(tokens, key=lambda t: t.start)]
     found = []
-    for span in propose_names(dutch, sorted(sentences, key=lambda s: s.start), doc.text, "nl"):
+    ordered = sorted(tokens, key=lambda t: t.start)
+    for span in propose_names(ordered, sorted(sentences, key=lambda s: s.start), doc.text, "nl"):
         if span.label in ("PER", "ORG") and not any(span.start < e.end and e.start < span.end for e in ents):
             found.append(NerSpan(span.start, span.end, span.label, "lite"))
     return found
