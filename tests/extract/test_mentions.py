@@ -125,3 +125,11 @@ def test_every_mention_slices_the_text_whatever_the_input(pieces, lang):
     assert_spans_match(doc, found + added)
     ids = {m.id for m in found + added}
     assert all(x.a in ids and x.b in ids for x in links)
+
+
+def test_a_name_that_absorbed_a_place_does_not_block_the_next_name():
+    text = "Het persbureau Reuters Nederland meldde dat Anna Smit in Nederland woont."
+    a, b = text.index("Reuters"), text.index("Anna Smit")
+    _, found = _mentions(text, ents=[NerSpan(a, a + 18, "ORG", "t"), NerSpan(b, b + 9, "PER", "t")])
+    names = {m.text for m in found}
+    assert {"Reuters Nederland", "Anna Smit", "Nederland"} <= names

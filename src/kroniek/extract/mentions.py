@@ -180,16 +180,16 @@ def extract_mentions(doc: Document, ann: Annotation) -> list[Mention]:
     known = detect_known(doc, ann)
     proposed = [c for s in ann.ents if (c := clean_span(s, doc, ann))]
     proposed = join_adjacent(proposed, text)
-    mentions: list[tuple[int, int, str, str, str | None]] = [(s, e, entry.type, "gazetteer", entry.key)
-                                                           for s, e, entry in known]
+    hits: list[tuple[int, int, str, str, str | None]] = [(s, e, entry.type, "gazetteer", entry.key)
+                                                       for s, e, entry in known]
+    names: list[tuple[int, int, str, str, str | None]] = []
     for span in proposed:
-        inside = [(s, e, lab, src, key) for s, e, lab, src, key in mentions[:len(known)]
-                  if span.start < e and s < span.end]
-        if inside and _yields_to(span, inside, text):
-            mentions = [m for m in mentions if m not in inside]
-        elif inside:
+        inside = [h for h in hits if span.start < h[1] and h[0] < span.end]
+        if inside and not _yields_to(span, inside, text):
             continue
-        mentions.append((span.start, span.end, span.label, span.source, None))
+        hits = [h for h in hits if h not in inside]
+        names.append((span.start, span.end, span.label, span.source, None))
+    mentions = hits + names
     votes: dict[str, Counter] = {}
     for s, e, label, _source, key in mentions:
         votes.setdefault(gazetteer.fold(text[s:e]), Counter())[label] += 100 if key else 1
