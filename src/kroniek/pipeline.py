@@ -12,7 +12,7 @@ from pathlib import Path
 
 from .extract import extract_alias_links, extract_mentions
 from .ingest import Skipped, read_paths
-from .model import Document
+from .model import Document, Judgement
 from .nlp import BackendUnavailable, get_backend
 from .resolve import resolve_entities
 from .resolve.docdates import date_documents
@@ -134,8 +134,6 @@ def judge(store: Store, first: str, second: str, verdict: str, by: str = "analys
         raise KeyError(f"E030: no entity or mention with id {ref!r}")
 
     a, b = representative(first), representative(second)
-    from .model import Judgement
-
     store.add_judgement(Judgement(a, b, verdict, reason or f"{by}: {first} {verdict} {second}", by))
     resolve_corpus(store)
 

@@ -27,8 +27,29 @@ def load_tsv(name: str) -> tuple[tuple[str, ...], ...]:
     return tuple(rows)
 
 
+LANGUAGES = ("nl", "en")
+
+
+@lru_cache(maxsize=None)
+def lexicon_words(key: str) -> frozenset[str]:
+    """The words under `key` in every language's lexicon: articles quote across languages."""
+    return frozenset(w for lang in LANGUAGES for w in load_yaml(f"lexicon/{lang}.yaml")[key])
+
+
 @lru_cache(maxsize=1)
 def name_particles() -> frozenset[str]:
     """Lower-case words that may stand inside a name ("van", "al", "bin"), from every language's lexicon."""
-    return frozenset(p for lang in ("nl", "en") for p in load_yaml(f"lexicon/{lang}.yaml")["name_particles"]
-                     if " " not in p)
+    return frozenset(p for p in lexicon_words("name_particles") if " " not in p)
+
+
+@lru_cache(maxsize=1)
+def calendar_words() -> frozenset[str]:
+    """Month and weekday names in lower case: never (part of) an entity's name."""
+    months = load_yaml("lexicon/months.yaml")
+    return frozenset(m.lower() for forms in months.values() for m in forms) | lexicon_words("weekdays")
+
+
+def is_particle_name(word: str, particles: frozenset[str] | set[str] | None = None) -> bool:
+    """"al-Adl", "bin-Laden": a name particle glued to a capitalised name, part of the name."""
+    head, _, tail = word.partition("-")
+    return head.lower() in (name_particles() if particles is None else particles) and tail[:1].isupper()

@@ -15,36 +15,18 @@ from collections import Counter
 from functools import lru_cache
 
 from .. import gazetteer
-from ..data import load_yaml, name_particles
+from ..data import calendar_words, is_particle_name, lexicon_words
 from ..model import Annotation, Document, Mention, NerSpan, Span, stable_id
 
 COMPASS = re.compile(r"^(Noord|Oost|Zuid|West|Centraal|Midden|Zuidoost|Noordoost|Zuidwest|Noordwest)-")
 LABEL_ORDER = {"LOC": 0, "ORG": 1, "PER": 2, "MISC": 3}
 
 
-def is_particle_name(word: str) -> bool:
-    """"al-Adl", "bin-Laden": a name particle glued to a capitalised name, part of the name."""
-    head, _, tail = word.partition("-")
-    return head.lower() in name_particles() and tail[:1].isupper()
-
-
-@lru_cache(maxsize=1)
-def _not_names() -> frozenset[str]:
-    months = load_yaml("lexicon/months.yaml")
-    days = [d for lang in ("nl", "en") for d in load_yaml(f"lexicon/{lang}.yaml")["weekdays"]]
-    return frozenset(m.lower() for forms in months.values() for m in forms) | frozenset(days)
-
-
 @lru_cache(maxsize=1)
 def _person_cues() -> tuple[frozenset[str], tuple[str, ...]]:
     """Words before a name that make it a person; Dutch compounds end in one ("politiewoordvoerder")."""
-    cues = {c.lower().rstrip(".") for lang in ("nl", "en") for c in load_yaml(f"lexicon/{lang}.yaml")["person_cues"]}
+    cues = {c.lower().rstrip(".") for c in lexicon_words("person_cues")}
     return frozenset(cues), tuple(c for c in cues if len(c) >= 7)
-
-
-@lru_cache(maxsize=1)
-def _place_prepositions() -> frozenset[str]:
-    return frozenset(w for lang in ("nl", "en") for w in load_yaml(f"lexicon/{lang}.yaml")["place_prepositions"])
 
 
 def is_person_cue(word: str) -> bool:
@@ -119,7 +101,7 @@ def clean_span(span: NerSpan, doc: Document, ann: Annotation) -> NerSpan | None:
         return None
     start, end = toks[0].start, toks[-1].end
     surface = text[start:end]
-    if len(surface) < 2 or not any(c.isalpha() for c in surface) or surface.lower() in _not_names() \
+    if len(surface) < 2 or not any(c.isalpha() for c in surface) or surface.lower() in calendar_words() \
             or surface.endswith("-"):
         return None
     if gaz.demonym(surface) or gaz.demonym(COMPASS.sub("", surface)):
@@ -136,7 +118,7 @@ def clean_span(span: NerSpan, doc: Document, ann: Annotation) -> NerSpan | None:
         toks = toks[1:]  # "Captain Ibrahim Traoré": the title is not the name
         start, surface = toks[0].start, text[toks[0].start:end]
     before = [t for t in ann.tokens if t.end <= start][-1:]
-    if label != "LOC" and len(toks) == 1 and before and before[0].text.lower() in _place_prepositions() \
+    if label != "LOC" and len(toks) == 1 and before and before[0].text.lower() in lexicon_words("place_prepositions") \
             and (place := gaz.place(surface)) is not None and (place.population >= 100_000 or not place.key.startswith("geo:")):
         label = "LOC"  # "richting Hama": a known city after a place preposition
     if label in ("ORG", "MISC") and before and is_person_cue(before[0].text) and not gazetteer.is_acronym(surface) \

@@ -120,10 +120,9 @@ class FrogBackend:
                     parts[d][0].extend(toks)
                     parts[d][1].append(Sentence(toks[0].start, toks[-1].end, "nl"))
                     parts[d][2].extend(spans_from_bio(toks, tags, "frog"))
-        for doc, (toks, sents, ents) in zip(docs, parts):
-            ents.extend(_gaps(doc, toks, sents, ents))
         out = []
         for doc, (toks, sents, ents) in zip(docs, parts):
+            ents.extend(_gaps(doc, toks, sents, ents))
             out.append(Annotation(doc.id, self.name, tuple(sorted(toks, key=lambda t: t.start)),
                                   tuple(sorted(sents, key=lambda s: s.start)),
                                   tuple(sorted(ents, key=lambda e: e.start))))

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from .. import gazetteer
-from ..data import load_yaml
+from ..data import calendar_words, is_particle_name, load_yaml
 from ..model import Annotation, Document, NerSpan, Sentence, Token
 from .base import register
 
@@ -42,13 +42,6 @@ def _lexicon(lang: str) -> dict:
     }
 
 
-@lru_cache(maxsize=1)
-def _calendar_words() -> frozenset[str]:
-    months = load_yaml("lexicon/months.yaml")
-    days = [d for code in ("nl", "en") for d in load_yaml(f"lexicon/{code}.yaml")["weekdays"]]
-    return frozenset(m.lower() for forms in months.values() for m in forms) | frozenset(days)
-
-
 @lru_cache(maxsize=2)
 def _stop_words(lang: str) -> frozenset[str]:
     return frozenset(_pipeline(lang).Defaults.stop_words)
@@ -56,12 +49,6 @@ def _stop_words(lang: str) -> frozenset[str]:
 
 def _is_cap(text: str) -> bool:
     return text[:1].isupper() and any(c.isalpha() for c in text)
-
-
-def _particle_name(word: str, particles: set[str]) -> bool:
-    """"al-Masri", "el-Sisi", "bin-Laden": a particle glued to a capitalised name."""
-    head, _, tail = word.partition("-")
-    return head.lower() in particles and _is_cap(tail)
 
 
 def _candidate_runs(tokens: list[Token], text: str, particles: set[str]) -> list[tuple[int, int]]:
@@ -75,7 +62,7 @@ def _candidate_runs(tokens: list[Token], text: str, particles: set[str]) -> list
         while j < n:
             tok, prev = tokens[j], tokens[j - 1]
             glued = tok.start == prev.end
-            if (_is_cap(tok.text) or _particle_name(tok.text, particles)) and (glued or text[prev.end:tok.start] == " "):
+            if (_is_cap(tok.text) or is_particle_name(tok.text, particles)) and (glued or text[prev.end:tok.start] == " "):
                 j += 1
             elif tok.text in "-'’" and glued and j + 1 < n and tokens[j + 1].start == tok.end:
                 j += 2  # "ISIS-K", "Al-Azaim", "Haqqani-netwerk"
@@ -107,12 +94,12 @@ def propose_names(tokens: list[Token], sentences: Sequence[Sentence], text: str,
     runs = _candidate_runs(tokens, text, lex["particles"])
     # a sentence may open with the surname of someone named in full elsewhere ("Warsame sprak ...")
     mid_caps |= {tokens[j - 1].text for i, j in runs if j - i >= 2}
-    mid_caps |= {t.partition("-")[2] for t in mid_caps if _particle_name(t, lex["particles"])}  # "Jolani"
+    mid_caps |= {t.partition("-")[2] for t in mid_caps if is_particle_name(t, lex["particles"])}  # "Jolani"
     spans: list[NerSpan] = []
     for i, j in runs:
-        while i < j and tokens[i].text.lower() in _calendar_words():
+        while i < j and tokens[i].text.lower() in calendar_words():
             i += 1
-        while j > i and tokens[j - 1].text.lower() in _calendar_words():
+        while j > i and tokens[j - 1].text.lower() in calendar_words():
             j -= 1
         if i >= j:
             continue
@@ -149,7 +136,7 @@ def propose_names(tokens: list[Token], sentences: Sequence[Sentence], text: str,
         spans.append(NerSpan(start, end, _guess_label(surface, words, before, lex, gaz), "lite"))
     # "Lister zegt ...": a lone word that is the surname of a person named in full in this document
     surnames = {text[s.start:s.end].split()[-1] for s in spans if s.label == "PER" and " " in text[s.start:s.end]}
-    surnames |= {w.partition("-")[2] for w in surnames if _particle_name(w, lex["particles"])}
+    surnames |= {w.partition("-")[2] for w in surnames if is_particle_name(w, lex["particles"])}
     return [NerSpan(s.start, s.end, "PER", s.source) if s.label == "MISC" and text[s.start:s.end] in surnames else s
             for s in spans]
 
@@ -164,10 +151,10 @@ def _affiliation_split(run: list[Token], text: str, lex: dict, gaz):
         left_words = text[left[0].start:left[-1].end].split()
         if any(t.text in lex["org"] for t in left) or gaz.match(" ".join(t.text for t in left)):
             return None
-        org_like = gaz.match(right_text) is not None and gaz.match(right_text).type == "ORG" \
-            or any(t.text in lex["org"] for t in right)
+        known = gaz.match(right_text)
+        org_like = known is not None and known.type == "ORG" or any(t.text in lex["org"] for t in right)
         if org_like and 2 <= len(left_words) <= 3 \
-                and all(_is_cap(w) or _particle_name(w, lex["particles"]) for w in left_words):
+                and all(_is_cap(w) or is_particle_name(w, lex["particles"]) for w in left_words):
             return left, right
     return None
 
@@ -197,7 +184,7 @@ def _guess_label(surface: str, words: list[str], before: str, lex: dict, gaz) ->
         return "LOC"
     if before in lex["place"] and len(words) == 1:
         return "LOC"
-    words = [w.partition("-")[2] if _particle_name(w, lex["particles"]) else w for w in words]
+    words = [w.partition("-")[2] if is_particle_name(w, lex["particles"]) else w for w in words]
     capital_words = [w for w in words if w[:1].isupper()]
     if 2 <= len(capital_words) <= 4 and len(capital_words) == len([w for w in words if w.isalpha()]) \
             and all(w[1:].islower() for w in capital_words):

@@ -15,7 +15,7 @@ from dataclasses import replace
 from rapidfuzz import fuzz
 
 from .. import gazetteer
-from ..data import name_particles
+from ..data import is_particle_name
 from ..model import AliasLink, Entity, Judgement, Mention, stable_id
 
 FUZZY_MIN_SCORE = 92
@@ -126,9 +126,8 @@ def _surname_index(mentions: list[Mention]) -> dict[str, list[Mention]]:
         if m.label == "PER" and len(words) >= 2:
             for k in range(1, len(words)):
                 tails[gazetteer.fold(" ".join(words[k:]))].append(m)
-            last = words[-1]
-            if "-" in last and last.split("-", 1)[0].lower() in name_particles():
-                tails[gazetteer.fold(last.split("-", 1)[1])].append(m)  # "Jolani" for "Abu Mohammed al-Jolani"
+            if is_particle_name(words[-1]):
+                tails[gazetteer.fold(words[-1].partition("-")[2])].append(m)  # "Jolani" for "Abu Mohammed al-Jolani"
     return tails
 
 
