@@ -1,5 +1,7 @@
 import json
 
+import pytest
+
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -25,19 +27,24 @@ def test_text_file_with_header_date_and_title(tmp_path):
     assert doc.published.value == "2019-04" and doc.published.source == "header"
 
 
-def test_dateline_beats_header(tmp_path):
-    (tmp_path / "b.md").write_text(" date 2030-01 Kop van het stuk\n\n14 februari 2022 Leestijd: 3 minuten\n"
-                                   "De gemeenteraad vergaderde gisteren urenlang over de begroting.", encoding="utf-8")
+@pytest.mark.parametrize("name,text,language,published", [
+    ("dateline beats header", " date 2030-01 Kop van het stuk\n\n14 februari 2022 Leestijd: 3 minuten\n"
+     "De gemeenteraad vergaderde gisteren urenlang over de begroting.", "nl", ("2022-02-14", "dateline")),
+    ("English dateline", "Storm hits the coast\nMarch 3, 2023\nThe storm flooded several villages "
+     "along the coast and thousands of people left their homes.", "en", ("2023-03-03", "dateline")),
+    ("agency dateline", "Flood hits the delta\n\nDHAKA (Reuters), June 2, 2024 - Heavy rain flooded "
+     "large parts of the delta on Saturday, officials said.", "en", ("2024-06-02", "dateline")),
+    ("a date inside prose is no dateline", "De overstroming van 4 maart 2019 in het zuiden van het land zette "
+     "hele dorpen onder water, zeggen bewoners.", "nl", None),
+])
+def test_datelines(tmp_path, name, text, language, published):
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
     [doc], _ = _read(tmp_path)
-    assert doc.published.value == "2022-02-14" and doc.published.source == "dateline"
-
-
-def test_english_dateline(tmp_path):
-    (tmp_path / "c.txt").write_text("Storm hits the coast\nMarch 3, 2023\nThe storm flooded several villages "
-                                    "along the coast and thousands of people left their homes.", encoding="utf-8")
-    [doc], _ = _read(tmp_path)
-    assert doc.language == "en"
-    assert doc.published.value == "2023-03-03"
+    assert doc.language == language, name
+    if published is None:
+        assert doc.published is None, name
+    else:
+        assert (doc.published.value, doc.published.source) == published, name
 
 
 def test_html_main_text_is_extracted(tmp_path):
@@ -90,17 +97,3 @@ def test_normalise_iso_keeps_the_given_precision(year, month, day, tail):
     assert normalise_iso(f"{year}") == f"{year}"
     assert normalise_iso(f"{year}-{month:02d}") == f"{year}-{month:02d}"
     assert normalise_iso(f"{year}-{month:02d}-{day:02d}{tail}") == f"{year}-{month:02d}-{day:02d}"
-
-
-def test_agency_style_dateline(tmp_path):
-    (tmp_path / "w.txt").write_text("Flood hits the delta\n\nDHAKA (Reuters), June 2, 2024 - Heavy rain flooded "
-                                    "large parts of the delta on Saturday, officials said.", encoding="utf-8")
-    [doc], _ = _read(tmp_path)
-    assert doc.published.value == "2024-06-02" and doc.published.source == "dateline"
-
-
-def test_a_date_inside_prose_is_not_a_dateline(tmp_path):
-    (tmp_path / "p.txt").write_text("De overstroming van 4 maart 2019 in het zuiden van het land zette hele dorpen "
-                                    "onder water, zeggen bewoners.", encoding="utf-8")
-    [doc], _ = _read(tmp_path)
-    assert doc.published is None
