@@ -53,6 +53,8 @@ class DateValue:
     value: str
     source: str  # header | dateline | content | metadata | ...
     evidence: Span | None = None
+    earliest: str | None = None  # the day range the value stands for, when the text narrows it
+    latest: str | None = None
 
     @property
     def precision(self) -> str:
@@ -162,21 +164,48 @@ class Entity:
 
 @dataclass(frozen=True)
 class Range:
-    """A count as a source states it: exact (low == high), at least (high is None), or a range."""
+    """A count as a source states it: exact (low == high), at least (high is None), at most (low is
+    None), or a range. `best` is a single best estimate where one was derived (fused figures)."""
 
     low: int | float | None
     high: int | float | None
+    best: int | float | None = None
+
+    def overlaps(self, other: "Range") -> bool:
+        lo = max(x for x in (self.low, other.low, float("-inf")) if x is not None)
+        hi = min(x for x in (self.high, other.high, float("inf")) if x is not None)
+        return lo <= hi
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """Who a source says did or claimed something, and how sure it is.
+
+    status: "asserted" (stated as fact), "suspected" (hedged: "zou", "seems to"), "claimed" (a claim
+    of responsibility), "disputed" (the source says it is not known, or names alternatives)."""
+
+    entity: str  # entity id
+    status: str
+    evidence: Span
+    channel: str | None = None  # for claims: "Amaq", "Telegram", "statement"
 
 
 @dataclass(frozen=True)
 class Report:
-    """What one document says about one event."""
+    """What one document says about one event: its figures, date, place and attributions."""
 
     doc: str
     evidence: Span
     killed: Range | None = None
     injured: Range | None = None
     date: str | None = None
+    type: str = "attack"
+    subtype: str | None = None
+    location: str | None = None  # entity id
+    sites: tuple[str, ...] = ()  # kinds of place (airport, embassy, ...) the document names
+    attributions: tuple[Attribution, ...] = ()
+    perpetrator_unknown: bool = False  # the document says the perpetrator is not (yet) known
+    mentions: tuple[Span, ...] = ()  # every passage of the document about this event
 
 
 @dataclass(frozen=True)
@@ -190,6 +219,9 @@ class Event:
     claimed_by: str | None
     reports: tuple[Report, ...] = ()
     killed: Range | None = None
+    injured: Range | None = None
+    flags: tuple[str, ...] = ()  # perpetrator-suspected, competing-claims, date-from-publication, ...
+    suspects: tuple[str, ...] = ()  # entity ids named with doubt
 
 
 @dataclass(frozen=True)
@@ -213,15 +245,23 @@ class Relation:
 
 @dataclass(frozen=True)
 class Quote:
-    speaker: str
+    """What one speaker is quoted as saying in one document: `span` runs from the first to the last
+    passage, `passages` are the quoted stretches themselves."""
+
+    speaker: str  # entity id
     span: Span
+    passages: tuple[Span, ...] = ()
 
 
 @dataclass(frozen=True)
 class Conflict:
-    about: str
+    """Sources that disagree about one field of one event or claim: (document, value) pairs."""
+
+    about: str  # event id, or claim subject entity id
     field: str
-    values: tuple[tuple[str, Range], ...] = ()
+    values: tuple[tuple[str, Range | str], ...] = ()
+    attribute: str | None = None  # for claims: the attribute and the time they describe
+    as_of: str | None = None
 
 
 @dataclass

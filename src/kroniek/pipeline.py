@@ -11,8 +11,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .extract import extract_alias_links, extract_mentions
+from .extract.claims import extract_claims
+from .extract.context import DocContext, Placed
+from .extract.events import extract_events
+from .extract.quotes import extract_quotes
+from .extract.relations import extract_relations, merge_relations
+from .fuse import claim_conflicts, fuse_events
 from .ingest import Skipped, read_paths
-from .model import Document, Judgement
+from .model import Claim, Document, Entity, Judgement, KnowledgeBase, Quote, Relation, Report
 from .nlp import BackendUnavailable, get_backend
 from .resolve import resolve_entities
 from .resolve.docdates import date_documents
@@ -33,6 +39,8 @@ STAGES = (
     StageSpec("store", ("documents", "mentions", "alias_links"), ("stored",)),
     StageSpec("resolve", ("stored",), ("entities", "judgements")),
     StageSpec("docdates", ("stored", "entities"), ("published",)),
+    StageSpec("facts", ("entities", "published"), ("reports", "claims", "relations", "quotes")),
+    StageSpec("fuse", ("reports", "claims", "relations"), ("events", "conflicts")),
 )
 
 
@@ -54,6 +62,7 @@ class BuildReport:
     skipped: list[Skipped] = field(default_factory=list)
     mentions: int = 0
     entities: int = 0
+    events: int = 0
     words: int = 0
     seconds: dict[str, float] = field(default_factory=dict)
 
@@ -148,6 +157,41 @@ def resolve_corpus(store: Store, report: BuildReport | None = None) -> None:
     report.entities = len(entities)
     report.add_time("resolve", time.perf_counter() - t)
     t = time.perf_counter()
-    docs = store.documents()
-    store.update_dates(date_documents(docs, store.entities()))
+    entities = store.entities()
+    docs = date_documents(store.documents(), entities)
+    store.update_dates(docs)
     report.add_time("docdates", time.perf_counter() - t)
+    t = time.perf_counter()
+    found = extract_facts(docs, entities)
+    report.add_time("facts", time.perf_counter() - t)
+    t = time.perf_counter()
+    events, conflicts = fuse_events(found.reports, entities, docs)
+    relations = merge_relations(found.relations)
+    store.replace_facts(KnowledgeBase(events=events, claims=found.claims, relations=relations, quotes=found.quotes,
+                                      conflicts=conflicts + claim_conflicts(found.claims)))
+    report.events = len(events)
+    report.add_time("fuse", time.perf_counter() - t)
+
+
+@dataclass
+class Facts:
+    reports: list[Report] = field(default_factory=list)
+    claims: list[Claim] = field(default_factory=list)
+    relations: list[Relation] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+
+
+def extract_facts(docs: list[Document], entities: list[Entity]) -> Facts:
+    """Per document: event reports, claims, relations and quotes over the resolved entities."""
+    by_doc: dict[str, list[Placed]] = {}
+    for e in entities:
+        for m in e.mentions:
+            by_doc.setdefault(m.span.doc, []).append(Placed(m, e))
+    out = Facts()
+    for doc in docs:
+        ctx = DocContext(doc, by_doc.get(doc.id, []))
+        out.reports += extract_events(ctx)
+        out.claims += extract_claims(ctx)
+        out.relations += extract_relations(ctx)
+        out.quotes += extract_quotes(ctx)
+    return out

@@ -43,9 +43,10 @@ def test_a_relative_report_is_dated_by_a_dated_report_elsewhere_and_a_wrong_head
     wrong_day = make_doc("Vorige week vrijdag was er een aanslag op het station van Lyon, meldt de krant.", "d")
     docs = [dated, relative, weekday, wrong_day]
     out = {d.id: d for d in date_documents(docs, [_loc(docs, "Lyon")])}
-    assert out["b"].published == DateValue("2019-03-05", "content", out["b"].published.evidence)
+    assert out["b"].published.value == "2019-03-05" and out["b"].published.source == "content"
     assert "date-conflict" in out["b"].flags
     assert out["c"].published.value == "2019-03"  # 4 March 2019 was a Monday: published the week after
+    assert (out["c"].published.earliest, out["c"].published.latest) == ("2019-03-11", "2019-03-17")
     assert out["d"].published is None  # the weekday does not fit, so this is another event
     assert out["a"].published is None
 

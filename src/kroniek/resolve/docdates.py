@@ -177,7 +177,7 @@ def _content_date(first: date, last: date, evidence: Span) -> DateValue:
     """Publication is most likely soon after what it reports: the earliest possible day, to the month
     unless the range is a single day."""
     value = first.isoformat() if first == last else first.isoformat()[:7]
-    return DateValue(value, "content", evidence)
+    return DateValue(value, "content", evidence, first.isoformat(), last.isoformat())
 
 
 def _place_names(entities: list[Entity]) -> dict[str, str]:

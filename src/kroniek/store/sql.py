@@ -15,8 +15,9 @@ from sqlalchemy import (JSON, Column, Float, ForeignKey, Integer, MetaData, Stri
 from sqlalchemy.engine import Engine
 
 from ..model import (AliasLink, DateValue, Document, Entity, Judgement, KnowledgeBase, Mention, Span)
+from . import records
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 metadata = MetaData()
 
 meta = Table("meta", metadata, Column("key", String, primary_key=True), Column("value", String))
@@ -48,34 +49,29 @@ judgements = Table(
     "judgements", metadata,
     Column("a", String, primary_key=True), Column("b", String, primary_key=True),
     Column("reason", String, primary_key=True), Column("verdict", String), Column("by", String))
-# Filled by the event, claim, relation and quote stages; the export reads them already.
+# Derived by the facts and fuse stages on every resolve; each row keeps its full record as JSON, with
+# the columns a query filters on (subject, document, date) beside it.
+FACT_TABLES = ("events", "claims", "relations", "quotes", "conflicts")
 events = Table(
     "events", metadata,
-    Column("id", String, primary_key=True), Column("type", String), Column("subtype", String),
-    Column("date", String(10)), Column("location", String), Column("perpetrator", String),
-    Column("claimed_by", String), Column("killed", JSON))
-reports = Table(
-    "reports", metadata,
-    Column("event_id", String, ForeignKey("events.id"), primary_key=True),
-    Column("doc", String, ForeignKey("documents.id"), primary_key=True),
-    Column("start", Integer), Column("end", Integer), Column("killed", JSON), Column("injured", JSON),
-    Column("date", String(10)))
+    Column("id", String, primary_key=True), Column("type", String), Column("date", String(10)),
+    Column("location", String), Column("perpetrator", String), Column("record", JSON))
 claims = Table(
     "claims", metadata,
-    Column("id", String, primary_key=True), Column("subject", String), Column("attribute", String),
-    Column("value", JSON), Column("as_of", String(10)), Column("attributed_to", String),
-    Column("doc", String, ForeignKey("documents.id")), Column("start", Integer), Column("end", Integer))
+    Column("id", String, primary_key=True), Column("subject", String, index=True), Column("attribute", String),
+    Column("doc", String, ForeignKey("documents.id")), Column("record", JSON))
 relations = Table(
     "relations", metadata,
     Column("subject", String, primary_key=True), Column("predicate", String, primary_key=True),
-    Column("object", String, primary_key=True), Column("evidence", JSON))
+    Column("object", String, primary_key=True), Column("record", JSON))
 quotes = Table(
     "quotes", metadata,
     Column("speaker", String, primary_key=True), Column("doc", String, ForeignKey("documents.id"), primary_key=True),
-    Column("start", Integer, primary_key=True), Column("end", Integer))
+    Column("record", JSON))
 conflicts = Table(
     "conflicts", metadata,
-    Column("about", String, primary_key=True), Column("field", String, primary_key=True), Column("values", JSON))
+    Column("id", Integer, primary_key=True, autoincrement=True), Column("about", String, index=True),
+    Column("field", String), Column("record", JSON))
 
 
 class SchemaError(RuntimeError):
@@ -86,14 +82,16 @@ def _date_json(d: DateValue | None):
     if d is None:
         return None
     ev = d.evidence
-    return {"value": d.value, "source": d.source, "evidence": [ev.start, ev.end] if ev else None}
+    return {"value": d.value, "source": d.source, "evidence": [ev.start, ev.end] if ev else None,
+            "earliest": d.earliest, "latest": d.latest}
 
 
 def _date_from(raw, doc_id: str) -> DateValue | None:
     if not raw:
         return None
     ev = raw.get("evidence")
-    return DateValue(raw["value"], raw["source"], Span(doc_id, ev[0], ev[1]) if ev else None)
+    return DateValue(raw["value"], raw["source"], Span(doc_id, ev[0], ev[1]) if ev else None,
+                     raw.get("earliest"), raw.get("latest"))
 
 
 class Store:
@@ -107,13 +105,18 @@ class Store:
         self.migrate()
 
     def migrate(self) -> None:
-        metadata.create_all(self.engine)
         with self.engine.begin() as conn:
+            meta.create(conn, checkfirst=True)
             row = conn.execute(select(meta.c.value).where(meta.c.key == "schema_version")).first()
-            if row is None:
-                conn.execute(insert(meta).values(key="schema_version", value=str(SCHEMA_VERSION)))
-            elif int(row[0]) > SCHEMA_VERSION:
+            if row is not None and int(row[0]) > SCHEMA_VERSION:
                 raise SchemaError(f"E010: database schema {row[0]} is newer than this kroniek ({SCHEMA_VERSION})")
+            if row is not None and int(row[0]) < 2:
+                # version 1 had empty fact tables of another shape; they are derived, so drop them
+                for name in ("reports", *FACT_TABLES):
+                    conn.exec_driver_sql(f'DROP TABLE IF EXISTS "{name}"')
+            metadata.create_all(conn)
+            conn.execute(delete(meta).where(meta.c.key == "schema_version"))
+            conn.execute(insert(meta).values(key="schema_version", value=str(SCHEMA_VERSION)))
 
     # -- documents and what was extracted from them -----------------------------------------------
     def known_hashes(self) -> dict[str, str]:
@@ -215,8 +218,43 @@ class Store:
             conn.execute(insert(judgements).values(a=judgement.a, b=judgement.b, reason=judgement.reason,
                                                    verdict=judgement.verdict, by=judgement.by))
 
+    def replace_facts(self, found: KnowledgeBase) -> None:
+        """Store the events, claims, relations, quotes and conflicts of one resolve, replacing the last."""
+        with self.engine.begin() as conn:
+            for table in (events, claims, relations, quotes, conflicts):
+                conn.execute(delete(table))
+            rows = [dict(id=v.id, type=v.type, date=v.date, location=v.location, perpetrator=v.perpetrator,
+                         record=records.event_json(v)) for v in found.events]
+            if rows:
+                conn.execute(insert(events), rows)
+            rows = [dict(id=c.id, subject=c.subject, attribute=c.attribute, doc=c.evidence.doc,
+                         record=records.claim_json(c)) for c in found.claims]
+            if rows:
+                conn.execute(insert(claims), rows)
+            rows = [dict(subject=r.subject, predicate=r.predicate, object=r.object, record=records.relation_json(r))
+                    for r in found.relations]
+            if rows:
+                conn.execute(insert(relations), rows)
+            rows = [dict(speaker=q.speaker, doc=q.span.doc, record=records.quote_json(q)) for q in found.quotes]
+            if rows:
+                conn.execute(insert(quotes), rows)
+            rows = [dict(about=c.about, field=c.field, record=records.conflict_json(c)) for c in found.conflicts]
+            if rows:
+                conn.execute(insert(conflicts), rows)
+
+    def _records(self, table: Table, order) -> list[dict]:
+        with self.engine.connect() as conn:
+            return [r[0] for r in conn.execute(select(table.c.record).order_by(*order))]
+
     def knowledge_base(self) -> KnowledgeBase:
-        return KnowledgeBase(documents=self.documents(), entities=self.entities())
+        return KnowledgeBase(
+            documents=self.documents(), entities=self.entities(),
+            events=[records.event_from(r) for r in self._records(events, (events.c.date, events.c.id))],
+            claims=[records.claim_from(r) for r in self._records(claims, (claims.c.subject, claims.c.doc, claims.c.id))],
+            relations=[records.relation_from(r) for r in self._records(relations, (relations.c.subject, relations.c.predicate,
+                                                                                   relations.c.object))],
+            quotes=[records.quote_from(r) for r in self._records(quotes, (quotes.c.doc, quotes.c.speaker))],
+            conflicts=[records.conflict_from(r) for r in self._records(conflicts, (conflicts.c.id,))])
 
     def table_counts(self) -> dict[str, int]:
         from sqlalchemy import func

@@ -1,0 +1,103 @@
+"""One document as the fact extractors see it: its units (sentences, list items), tokens, and the
+resolved entity mentions in reading order, with small position queries over them."""
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from ..model import Document, Entity, Mention
+from ..text import Tok, Unit, tokens, units
+
+
+@dataclass(frozen=True)
+class Placed:
+    """A mention with the entity it was resolved to."""
+
+    mention: Mention
+    entity: Entity
+
+    @property
+    def start(self) -> int:
+        return self.mention.span.start
+
+    @property
+    def end(self) -> int:
+        return self.mention.span.end
+
+    @property
+    def type(self) -> str:
+        return self.entity.type
+
+
+@dataclass
+class DocContext:
+    doc: Document
+    placed: list[Placed]
+    units: list[Unit] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.placed.sort(key=lambda p: p.start)
+        self._starts = [p.start for p in self.placed]
+        if not self.units:
+            self.units = units(self.doc.text)
+
+    @classmethod
+    def build(cls, doc: Document, entities: list[Entity]) -> "DocContext":
+        return cls(doc, [Placed(m, e) for e in entities for m in e.mentions if m.span.doc == doc.id])
+
+    @property
+    def lang(self) -> str:
+        return self.doc.language or "nl"
+
+    def text(self, start: int, end: int) -> str:
+        return self.doc.text[start:end]
+
+    def unit_text(self, unit: Unit) -> str:
+        return self.doc.text[unit.start:unit.end]
+
+    @cached_property
+    def toks(self) -> list[Tok]:
+        return tokens(self.doc.text)
+
+    @cached_property
+    def _tok_starts(self) -> list[int]:
+        return [t.start for t in self.toks]
+
+    def tokens_in(self, start: int, end: int) -> list[Tok]:
+        i = bisect_left(self._tok_starts, start)
+        out = []
+        while i < len(self.toks) and self.toks[i].start < end:
+            out.append(self.toks[i])
+            i += 1
+        return out
+
+    def mentions_in(self, start: int, end: int, types: tuple[str, ...] = ("PER", "ORG", "LOC")) -> list[Placed]:
+        i = bisect_left(self._starts, start)
+        out = []
+        while i < len(self.placed) and self.placed[i].start < end:
+            if self.placed[i].type in types and self.placed[i].end <= end:
+                out.append(self.placed[i])
+            i += 1
+        return out
+
+    def nearest(self, pos: int, start: int, end: int, types: tuple[str, ...], side: str) -> Placed | None:
+        """The mention of `types` closest to `pos` within [start, end), before or after it."""
+        found = self.mentions_in(start, end, types)
+        if side == "before":
+            found = [p for p in found if p.end <= pos]
+            return found[-1] if found else None
+        found = [p for p in found if p.start >= pos]
+        return found[0] if found else None
+
+    @cached_property
+    def dominant_group(self) -> Entity | None:
+        """The armed group (else organisation) the document names most: who "de groep" and "ze" are."""
+        counts = Counter(p.entity.id for p in self.placed if (p.entity.key or "").startswith("group:"))
+        if not counts:
+            counts = Counter(p.entity.id for p in self.placed if p.type == "ORG")
+        if not counts:
+            return None
+        best = counts.most_common(1)[0][0]
+        return next(p.entity for p in self.placed if p.entity.id == best)

@@ -1,0 +1,158 @@
+"""Time expressions in a sentence, and their resolution against a document's publication date.
+
+Explicit dates are read by dateparser, which also says how precise they are (day, month, year):
+"september 2022" stays "2022-09". Relative expressions ("gisteren", "vorige week donderdag",
+"maandagochtend", "yesterday", "een jaar later", "juni dit jaar") are kept symbolic until the
+document's publication date, or a previous date in the text, is known.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+from functools import lru_cache
+
+from dateparser.date import DateDataParser
+
+from ..data import LANGUAGES, load_yaml
+from ..model import DateValue
+from . import lexicon
+from .numbers import word_value
+
+PRECISION = {"day": 10, "month": 7, "year": 4}
+
+
+@dataclass(frozen=True)
+class TimeExpr:
+    start: int
+    end: int
+    text: str
+    kind: str  # absolute | days | weekday | this_year | later
+    value: str | None = None  # ISO prefix, for absolute expressions
+    days: int = 0  # offset from publication, for "days"; years, for "later"
+    weekday: int | None = None
+    last_week: bool = False  # "vorige week donderdag": the named day of the week before publication
+    strictly_before: bool = False  # "last Monday": never the publication day itself
+    month: int | None = None  # for this_year ("juni dit jaar"); years back in `days`
+
+
+@lru_cache(maxsize=1)
+def _calendar() -> dict:
+    months = load_yaml("lexicon/months.yaml")
+    number = {}
+    for code in LANGUAGES:
+        for key in (code, f"{code}_abbr"):
+            for i, name in enumerate(months.get(key, [])):
+                number.setdefault(name.lower(), i + 1 if key == code or name.lower() != "sept" else 9)
+    number["sept"] = 9
+    rel, weekdays, last_week = {}, {}, []
+    for code in LANGUAGES:
+        lex = load_yaml(f"lexicon/{code}.yaml")
+        rel.update({k.lower(): v for k, v in lex["relative_days"].items()})
+        weekdays.update({d.lower(): i for i, d in enumerate(lex["weekdays"])})
+        last_week += lex["last_week"]
+    return {"months": number, "relative": rel, "weekdays": weekdays, "last_week": last_week}
+
+
+@lru_cache(maxsize=1)
+def _parser() -> DateDataParser:
+    return DateDataParser(languages=list(LANGUAGES), settings={"PREFER_DAY_OF_MONTH": "first"})
+
+
+def parse_explicit(text: str) -> str | None:
+    """An explicit date as an ISO prefix as precise as the text: "26 augustus 2021" -> "2021-08-26"."""
+    data = _parser().get_date_data(text)
+    if data is None or data.date_obj is None:
+        return None
+    return data.date_obj.date().isoformat()[:PRECISION.get(data.period or "day", 10)]
+
+
+def find_times(text: str, offset: int = 0) -> list[TimeExpr]:
+    cal = _calendar()
+    low = text.lower()
+    months = "|".join(sorted(map(re.escape, cal["months"]), key=len, reverse=True))
+    found: list[TimeExpr] = []
+
+    def add(m: re.Match, kind: str, **kw) -> None:
+        if any(m.start() < e.end - offset and e.start - offset < m.end() for e in found):
+            return
+        found.append(TimeExpr(m.start() + offset, m.end() + offset, text[m.start():m.end()], kind, **kw))
+
+    explicit = [rf"(?<!\d)\d{{1,2}}\s+(?:{months})\.?\s+\d{{4}}", rf"\b(?:{months})\.?\s+\d{{1,2}},?\s+\d{{4}}",
+                rf"\b(?:{months})\.?\s+\d{{4}}"]
+    for pattern in explicit:
+        for m in re.finditer(pattern, low):
+            value = parse_explicit(text[m.start():m.end()])
+            if value:
+                add(m, "absolute", value=value)
+    for key, back in (("this_year", 0), ("last_year", 1)):
+        for phrase in lexicon.cues().get(key, []):
+            for m in re.finditer(rf"\b({months})\s+{re.escape(phrase)}\b", low):
+                add(m, "this_year", month=cal["months"][m.group(1)], days=back)
+    preps = "|".join(map(re.escape, lexicon.cues()["year_prepositions"]))
+    for m in re.finditer(rf"\b(?:{preps})\s+(?:de\s+|het\s+|the\s+)?((?:1[89]|20)\d\d)(?![\d.,]?\d)", low):
+        year = re.search(r"\d{4}", m.group())
+        inner = re.compile(r"\d{4}").search(low, m.start() + year.start())
+        add(inner, "absolute", value=inner.group())
+    for m in re.finditer(r"^((?:1[89]|20)\d\d)\b", low):  # a line or list item that starts with its year
+        add(m, "absolute", value=m.group(1))
+    later = "|".join(map(re.escape, lexicon.cues()["years_later"]))
+    unit_words = "|".join(map(re.escape, lexicon.cues()["year_words"]))
+    for m in re.finditer(rf"\b([^\W\d_]+|\d+)\s+(?:{unit_words})\s+(?:{later})\b", low):
+        n = int(m.group(1)) if m.group(1).isdigit() else word_value(m.group(1), "nl") or (
+            1 if m.group(1) in ("een", "a", "one", "één") else None)
+        if n:
+            add(m, "later", days=n)
+    for word, (lo, _hi) in cal["relative"].items():
+        for m in re.finditer(rf"\b{re.escape(word)}\b", low):
+            add(m, "days", days=lo)
+    for m in re.finditer(r"\b[^\W\d_]+", low):
+        day = next((i for name, i in cal["weekdays"].items() if m.group().startswith(name)), None)
+        if day is None or len(m.group()) > len(next(n for n, i in cal["weekdays"].items() if i == day)) + 7:
+            continue
+        before = low[max(0, m.start() - 14):m.start()]
+        is_last_week = any(before.rstrip().endswith(w) for w in cal["last_week"])
+        strictly = bool(re.search(r"\b(?:last|afgelopen)\s*$", before))
+        add(m, "weekday", weekday=day, last_week=is_last_week, strictly_before=strictly)
+    return sorted(found, key=lambda e: e.start)
+
+
+def _day(expr: TimeExpr, ref: date) -> date:
+    if expr.kind == "days":
+        return ref + timedelta(days=expr.days)
+    if expr.last_week:
+        return ref - timedelta(days=ref.weekday() + 7) + timedelta(days=expr.weekday)
+    back = (ref.weekday() - expr.weekday) % 7
+    if back == 0 and expr.strictly_before:
+        back = 7
+    return ref - timedelta(days=back)
+
+
+def resolve(expr: TimeExpr, reference: DateValue | None, previous: str | None = None) -> str | None:
+    """The ISO prefix `expr` stands for, given the document's publication date and the last date the
+    text gave before it. Relative days resolve to the day when the publication day is known (or the
+    range the text narrows it to gives one answer), else to the month."""
+    if expr.kind == "absolute":
+        return expr.value
+    if expr.kind == "later":
+        if not previous:
+            return None
+        return f"{int(previous[:4]) + expr.days:04d}{previous[4:]}"
+    if reference is None:
+        return None
+    if expr.kind == "this_year":
+        return f"{int(reference.value[:4]) - expr.days:04d}-{expr.month:02d}"
+    ends = [reference.earliest, reference.latest] if reference.earliest and reference.latest else (
+        [reference.value] * 2 if len(reference.value) == 10 else None)
+    if ends is None:
+        return reference.value[:7] if len(reference.value) >= 7 else None
+    days = {_day(expr, date.fromisoformat(e)) for e in ends}
+    if len(days) == 1:
+        return days.pop().isoformat()
+    months = {d.isoformat()[:7] for d in days}
+    return months.pop() if len(months) == 1 else None
+
+
+def compatible(a: str | None, b: str | None) -> bool:
+    """Two ISO prefixes can describe the same day: one is a prefix of the other (or one is unknown)."""
+    return not a or not b or a.startswith(b) or b.startswith(a)

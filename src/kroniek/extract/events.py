@@ -1,0 +1,381 @@
+"""Event reports: what one document says about each attack, execution or seizure it reports.
+
+A unit (sentence or list item) reports an event when it has a trigger word and something that
+pins the event down: a casualty figure, or a named place with a date, a definite article or a
+singular noun ("een zelfmoordaanslag in X"). Plural triggers without article are generic talk
+("aanslagen plegen"), and a trigger over several places or years is a campaign summary, not an
+event. A definite mention without a new place ("de aanslag werd opgeëist door ...") adds to an
+event the document already reported. List items under a heading that names an actor ("Which
+earlier attacks did X carry out?") are events of that actor, each at its own date.
+
+Everything here is per document; `kroniek.fuse` joins the reports of different documents.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+
+from ..data import LANGUAGES, load_yaml
+from ..model import Attribution, Entity, Range, Report, Span
+from ..text import Tok, Unit
+from . import lexicon
+from .context import DocContext, Placed
+from .dates import compatible, find_times, resolve
+from .figures import casualties
+from .numbers import word_value
+
+MAX_PLACE_DISTANCE = 12  # tokens between a trigger and its place when no figure ties the sentence to an event
+PRONOUNS = frozenset({"ze", "zij", "hij", "they", "it", "he", "she"})
+
+
+@lru_cache(maxsize=1)
+def _place_words() -> tuple[frozenset[str], dict[str, str]]:
+    preps: set[str] = set()
+    sites: dict[str, str] = {}
+    for code in LANGUAGES:
+        lex = load_yaml(f"lexicon/{code}.yaml")
+        preps.update(w.lower() for w in lex["place_prepositions"])
+        for site, words in lex["facilities"].items():
+            sites.update({w.lower(): site for w in words})
+    return frozenset(preps), sites
+
+
+@dataclass(frozen=True)
+class Trigger:
+    start: int
+    end: int
+    type: str
+    subtype: str | None
+    pos: str
+    plural: bool
+    definite: bool
+    indefinite: bool
+    negated: bool
+    counted: bool = False  # "vijf raketten", "77 aanvallen"
+
+    @property
+    def generic(self) -> bool:
+        """Talk about attacks in general ("aanslagen plegen"), or a count of many ("77 aanvallen")."""
+        if self.pos == "verb" or not self.plural:
+            return False
+        return not (self.definite or self.counted) or (self.counted and self.subtype is None)
+
+
+@dataclass
+class _Draft:
+    """One document's event while its units are read."""
+
+    type: str
+    subtype: str | None
+    location: Placed | None
+    date: str | None
+    sites: set[str]
+    evidence: Span
+    killed: Range | None = None
+    injured: Range | None = None
+    attributions: list[Attribution] = field(default_factory=list)
+    unknown: bool = False
+    spans: list[Span] = field(default_factory=list)
+    list_id: int | None = None
+
+
+def find_triggers(ctx: DocContext, unit: Unit) -> list[Trigger]:
+    table = lexicon.cues()["triggers"]
+    toks = ctx.tokens_in(unit.start, unit.end)
+    found: list[tuple[int, int, list]] = []
+    multi = tuple(p for p in table if " " in p)
+    for s, e, text in _find_phrases(ctx.unit_text(unit), multi, unit.start):
+        found.append((s, e, table[text]))
+    for t in toks:
+        if t.low in table and not any(s <= t.start < e for s, e, _ in found):
+            found.append((t.start, t.end, table[t.low]))
+    out = []
+    cue = lexicon.cues()
+    for s, e, (kind, subtype, pos, plural) in sorted(found):
+        before = [t for t in toks if t.end <= s][-4:]
+        det = _determiner(before)
+        negated = bool(before) and before[-1].low in cue["negations"]
+        out.append(Trigger(s, e, kind, subtype, pos, bool(plural), det == "definite", det == "indefinite", negated,
+                           det == "counted"))
+    return out
+
+
+def _find_phrases(text: str, phrases: tuple[str, ...], offset: int) -> list[tuple[int, int, str]]:
+    return [(s, e, " ".join(m.split())) for s, e, m in lexicon.find_phrases(text, phrases, offset)]
+
+
+def _determiner(before: list[Tok]) -> str | None:
+    """definite, indefinite or counted ("vijf raketten") for the words before a trigger noun."""
+    cue = lexicon.cues()
+    for t in reversed(before[-3:]):
+        if t.low in cue["definite"]:
+            return "definite"
+        if t.low in cue["indefinite"]:
+            return "indefinite"
+        if t.text[0].isdigit() or word_value(t.low, "nl") is not None:
+            return "counted"
+        if not t.text[0].isalnum() or t.text[0].isupper() or t.low in cue["prepositions"]:
+            return None
+    return None
+
+
+def _location(ctx: DocContext, unit: Unit, at: int, drafts: list[_Draft]) -> tuple[Placed | None, int]:
+    """The most specific place the unit gives the event, and how many separate places it names."""
+    preps, site_words = _place_words()
+    same = lexicon.cues()["same"]
+    toks = ctx.tokens_in(unit.start, unit.end)
+    for a, b in zip(toks, toks[1:]):
+        if a.low in same and b.low in site_words:
+            earlier = [d for d in drafts if site_words[b.low] in d.sites and d.location]
+            if earlier:
+                return earlier[-1].location, 1
+    places = ctx.mentions_in(unit.start, unit.end, ("LOC",))
+    if not places:
+        return None, 0
+    outer = {p.entity.id for p in places for q in places if q is not p and _contains(p.entity, q.entity)}
+    distinct = {p.entity.id for p in places} - outer
+
+    def rank(p: Placed):
+        prev = [t for t in toks if t.end <= p.start][-1:]
+        prepositioned = bool(prev) and prev[0].low in preps
+        return (p.entity.id in outer, not prepositioned, abs(p.start - at))
+    return min(places, key=rank), len(distinct)
+
+
+def _contains(outer: Entity, inner: Entity) -> bool:
+    """A country contains the cities the gazetteer places in it."""
+    return bool(outer.key and outer.key.startswith("country:") and inner.country
+                and outer.key.split(":", 1)[1] == inner.country and outer.id != inner.id)
+
+
+def _place_ok(a: Placed | None, b: Placed | None) -> bool:
+    if a is None or b is None:
+        return True
+    return a.entity.id == b.entity.id or _contains(a.entity, b.entity) or _contains(b.entity, a.entity)
+
+
+def _specific(a: Placed | None, b: Placed | None) -> Placed | None:
+    if a is None or b is None:
+        return a or b
+    return b if _contains(a.entity, b.entity) else a
+
+
+def _sites(ctx: DocContext, unit: Unit) -> set[str]:
+    """Kinds of place named in the unit, also as the head of a compound ("Al-Shuhada-school")."""
+    _, site_words = _place_words()
+    heads = (t.low.rsplit("-", 1)[-1] for t in ctx.tokens_in(unit.start, unit.end))
+    return {site_words[h] for h in heads if h in site_words}
+
+
+
+def _orgs(ctx: DocContext, start: int, end: int) -> list[Placed]:
+    return ctx.mentions_in(start, end, ("ORG",))
+
+
+def _claimant(ctx: DocContext, unit: Unit, s: int, e: int) -> Placed | None:
+    by = lexicon.cues()["by"]
+    after = ctx.tokens_in(e, unit.end)[:6]
+    if after and after[0].low in by:
+        return ctx.nearest(after[0].end, after[0].end, unit.end, ("ORG",), "after")
+    before = ctx.tokens_in(unit.start, s)[-6:]
+    for i, t in enumerate(before):
+        if t.low in by:
+            found = ctx.mentions_in(t.end, s, ("ORG",))
+            if found:
+                return found[0]
+    soon = ctx.mentions_in(e, min(unit.end, e + 15), ("ORG",))
+    if soon:
+        return soon[0]
+    return ctx.nearest(s, unit.start, s, ("ORG",), "before")
+
+
+def _channel(ctx: DocContext, unit: Unit) -> str | None:
+    platforms = [p for p in ctx.mentions_in(unit.start, unit.end, ("MISC", "ORG"))
+                 if (p.entity.key or "").startswith("platform:")]
+    if platforms:
+        return platforms[0].entity.name
+    text = ctx.unit_text(unit)
+    nouns = lexicon.find(text, "channel_nouns", unit.start)
+    if nouns:
+        s, e, word = nouns[0]
+        named = [t for t in ctx.tokens_in(e, unit.end)[:2] if t.text[:1].isupper()]
+        return named[0].text if named else word
+    return None
+
+
+def _attributions(ctx: DocContext, unit: Unit, trig: Trigger, list_actor: Placed | None) -> tuple[list[Attribution], bool]:
+    text = ctx.unit_text(unit)
+    span = Span(ctx.doc.id, unit.start, unit.end)
+    hedged = lexicon.has(text, "hedge")
+    out: list[Attribution] = []
+    claimed: set[str] = set()
+    for s, e, _ in lexicon.find(text, "claim", unit.start):
+        who = _claimant(ctx, unit, s, e)
+        if who and who.entity.id not in claimed:
+            claimed.add(who.entity.id)
+            out.append(Attribution(who.entity.id, "claimed", span, _channel(ctx, unit)))
+    status = "suspected" if hedged else "asserted"
+    actor = None
+    for s, e, _ in lexicon.find(text, "perpetration", unit.start):
+        after = ctx.tokens_in(e, unit.end)[:2]
+        if after and after[0].low in lexicon.cues()["by"]:
+            actor = ctx.nearest(after[0].end, after[0].end, unit.end, ("ORG",), "after")
+        else:
+            actor = ctx.nearest(s, unit.start, s, ("ORG",), "before")
+        if actor:
+            break
+    if actor is None:
+        after = ctx.tokens_in(trig.end, unit.end)[:4]
+        by = next((t for t in after if t.low in lexicon.cues()["by"]), None)
+        if by and not lexicon.find(ctx.text(trig.end, by.start), "claim"):
+            actor = ctx.nearest(by.end, by.end, min(unit.end, by.end + 40), ("ORG",), "after")
+    if actor is None and trig.pos == "verb":
+        actor = ctx.nearest(trig.start, unit.start, trig.start, ("ORG",), "before")
+        if actor is None and any(t.low in PRONOUNS for t in ctx.tokens_in(unit.start, trig.start)):
+            actor = list_actor
+    if actor is None and list_actor is not None:
+        actor = list_actor
+    if actor is not None and actor.entity.id not in claimed:
+        out.append(Attribution(actor.entity.id, status, span))
+    unknown = lexicon.has(text, "unknown")
+    return out, unknown
+
+
+def _list_actor(ctx: DocContext, heading: Unit) -> Placed | None:
+    if not find_triggers(ctx, heading):
+        return None
+    orgs = _orgs(ctx, heading.start, heading.end)
+    return orgs[0] if orgs else None
+
+
+def extract_events(ctx: DocContext) -> list[Report]:
+    drafts: list[_Draft] = []
+    previous_date: str | None = None
+    list_actor: Placed | None = None
+    list_id: int | None = None
+    units = ctx.units
+    for i, unit in enumerate(units):
+        if unit.bullet:
+            if i and not units[i - 1].bullet:
+                list_actor = _list_actor(ctx, units[i - 1])
+                list_id = i
+        else:
+            list_actor, list_id = None, None
+        text = ctx.unit_text(unit)
+        times = find_times(text, unit.start)
+        triggers = [t for t in find_triggers(ctx, unit) if not t.negated]
+        if not triggers:
+            previous_date = _last_date(times, ctx, previous_date)
+            continue
+        trig = next((t for t in triggers if not t.generic), triggers[0])
+        subtype = next((t.subtype for t in triggers if t.subtype and t.type == trig.type), None)
+        figures = casualties(text, ctx.lang, unit.start)
+        killed = figures.get("killed")
+        injured = figures.get("injured")
+        if killed is None and trig.type == "execution" and trig.pos == "verb":
+            nxt = ctx.tokens_in(trig.end, unit.end)[:1]
+            if nxt and nxt[0].low in lexicon.cues()["indefinite"]:
+                killed = (Range(1, 1), trig.start, nxt[0].end)
+        place, n_places = _location(ctx, unit, trig.start, drafts)
+        dated = sorted(times, key=lambda t: abs(t.start - trig.start))
+        when = resolve(dated[0], ctx.doc.published, previous_date) if dated else None
+        years = {t.value[:4] for t in times if t.kind == "absolute" and t.value}
+        previous_date = _last_date(times, ctx, previous_date)
+        has_figure = killed is not None or injured is not None
+        claims = lexicon.has(text, "claim")
+        if (place is not None and not has_figure and unit.start <= place.start < unit.end
+                and _distance(ctx, trig, place) > MAX_PLACE_DISTANCE):
+            place, n_places = None, 0
+        campaign = not has_figure and (n_places > 1 or len(years) > 1)
+        creates = not trig.generic and not campaign and (has_figure or (place is not None and (
+            when or trig.definite or trig.pos == "verb" or not trig.plural)))
+        refers = not creates and not campaign and (trig.definite or claims) and not trig.generic
+        if not creates and not refers:
+            continue
+        attributions, unknown = _attributions(ctx, unit, trig, list_actor)
+        if i + 1 < len(units) and units[i + 1].paragraph == unit.paragraph:
+            unknown = unknown or lexicon.has(ctx.unit_text(units[i + 1]), "unknown")
+        if unknown:
+            named = {a.entity for a in attributions}
+            attributions += [Attribution(p.entity.id, "suspected", Span(ctx.doc.id, unit.start, unit.end))
+                             for p in _orgs(ctx, unit.start, unit.end) if p.entity.id not in named]
+        span = Span(ctx.doc.id, unit.start, unit.end)
+        draft = _Draft(trig.type, subtype, place, when, _sites(ctx, unit), span,
+                       killed[0] if killed else None, injured[0] if injured else None,
+                       attributions, unknown, [span], list_id if unit.bullet else None)
+        subtypes = {t.subtype for t in triggers if t.subtype}
+        several = [d for d in drafts if d.subtype in subtypes and d.type == trig.type]
+        if len(subtypes) > 1 and len(several) > 1 and not has_figure and not when:
+            # "both the rocket attack and the bombing were claimed by X": one sentence, several events
+            for target in several:
+                _absorb(target, replace(draft, killed=None, injured=None))
+            continue
+        target = _merge_target(drafts, draft, refers, subtypes)
+        if target is None and trig.definite and not trig.plural and not has_figure and not when:
+            # "de aanslag" without a figure or date of its own is the event the document already reports;
+            # a place in the same sentence is more often context ("warned by the US") than the scene
+            target = next((d for d in reversed(drafts) if d.type == trig.type), None)
+            if target is not None:
+                draft.location = None
+        if target is not None:
+            _absorb(target, draft)
+        elif creates:
+            drafts.append(draft)
+    return [_report(ctx, d) for d in drafts]
+
+
+def _distance(ctx: DocContext, trig: Trigger, place: Placed) -> int:
+    lo, hi = sorted((trig.start, place.start))
+    return len(ctx.tokens_in(lo, hi))
+
+
+def _last_date(times, ctx: DocContext, previous: str | None) -> str | None:
+    for t in times:
+        if t.kind == "absolute" and t.value:
+            previous = t.value
+    return previous
+
+
+def _merge_target(drafts: list[_Draft], new: _Draft, reference: bool, subtypes: set[str]) -> _Draft | None:
+    for d in drafts:
+        if d.type != new.type or not _place_ok(d.location, new.location):
+            continue
+        if d.list_id is not None and d.list_id == new.list_id:
+            continue  # items of one list are different events
+        if not lexicon.subtype_compatible(new.subtype, d.subtype) and not (reference and d.subtype in subtypes):
+            continue
+        if not compatible(d.date, new.date) or (d.sites and new.sites and not d.sites & new.sites):
+            continue
+        if new.location is None and not reference:
+            continue
+        if reference and subtypes and new.location is None:
+            matching = [x for x in drafts if x.subtype in subtypes]
+            if matching and d not in matching:
+                continue
+        return d
+    return None
+
+
+def _absorb(target: _Draft, new: _Draft) -> None:
+    target.subtype = target.subtype or new.subtype
+    target.location = _specific(target.location, new.location)
+    target.date = target.date if target.date and len(target.date) >= len(new.date or "") else new.date
+    target.sites |= new.sites
+    if target.killed is None and new.killed is not None:
+        target.killed, target.evidence = new.killed, new.evidence
+    target.injured = target.injured or new.injured
+    target.attributions += [a for a in new.attributions
+                            if (a.entity, a.status) not in {(b.entity, b.status) for b in target.attributions}]
+    target.unknown = target.unknown or new.unknown
+    target.list_id = target.list_id if target.list_id is not None else new.list_id
+    target.spans.append(new.evidence)
+
+
+def _report(ctx: DocContext, d: _Draft) -> Report:
+    return Report(doc=ctx.doc.id, evidence=d.evidence, killed=d.killed, injured=d.injured, date=d.date,
+                  type=d.type, subtype=d.subtype, location=d.location.entity.id if d.location else None,
+                  sites=tuple(sorted(d.sites)), attributions=tuple(d.attributions), perpetrator_unknown=d.unknown,
+                  mentions=tuple(d.spans))
+
+
+__all__ = ["Trigger", "extract_events", "find_triggers"]
