@@ -39,3 +39,35 @@ def make_doc(text: str, doc_id: str = "t1", language: str | None = None) -> Docu
 @pytest.fixture
 def doc_factory():
     return make_doc
+
+
+def make_context(text: str, names: dict, published: str | None = None, doc_id: str = "t1", language: str = "nl"):
+    """A DocContext whose entities are every occurrence of the given names.
+
+    names: surface -> (type, gazetteer key or None, country code or None); surfaces of one entity are
+    joined with "|" ("IS|Islamitische Staat")."""
+    from dataclasses import replace
+
+    from kroniek.extract.context import DocContext
+    from kroniek.model import DateValue, Entity, Mention, Span
+
+    doc = make_doc(text, doc_id, language)
+    if published:
+        doc = replace(doc, published=DateValue(published, "header"))
+    entities = []
+    taken: list[tuple[int, int]] = []
+    for n, (surfaces, (kind, key, country)) in enumerate(names.items()):
+        mentions = []
+        for surface in sorted(surfaces.split("|"), key=len, reverse=True):
+            i = text.find(surface)
+            while i >= 0:
+                end = i + len(surface)
+                boundary = (i == 0 or not text[i - 1].isalnum()) and (end == len(text) or not text[end].isalnum()
+                                                                      or text[end] == "-")
+                if boundary and not any(s < end and i < e for s, e in taken):
+                    taken.append((i, end))
+                    mentions.append(Mention(f"M{n}_{i}", Span(doc.id, i, end), surface, kind, "test", key))
+                i = text.find(surface, i + 1)
+        entities.append(Entity(f"E{n}", kind, surfaces.split("|")[0], tuple(surfaces.split("|")[1:]),
+                               tuple(sorted(mentions, key=lambda m: m.span.start)), key=key, country=country))
+    return DocContext.build(doc, entities), {e.name: e.id for e in entities}

@@ -10,7 +10,7 @@ from kroniek.cli import app
 from .conftest import ROOT
 
 runner = CliRunner()
-COMMANDS = ["build", "export", "entities", "merge", "separate"]
+COMMANDS = ["build", "export", "entities", "merge", "separate", "events", "conflicts", "claims"]
 
 
 @pytest.mark.parametrize("command", COMMANDS)
@@ -65,6 +65,27 @@ def test_build_export_and_list_entities(corpus, tmp_path):
     table = runner.invoke(app, ["entities", "--db", db, "--type", "PER", "--format", "json"])
     names = [r["name"] for r in json.loads(table.output)]
     assert names == ["Ahmed Warsame"]
+
+    [event] = kb["events"]
+    assert (event["type"], event["claimed_by"]) == ("attack", by_name["al-Shabaab"]["id"])
+    assert by_name[next(n for n, e in by_name.items() if e["id"] == event["location"])]["name"] == "Mogadishu"
+    listed = json.loads(runner.invoke(app, ["events", "--db", db, "--format", "json"]).output)
+    assert [(e["location"], e["claimed_by"]) for e in listed] == [("Mogadishu", "al-Shabaab")]
+    assert runner.invoke(app, ["conflicts", "--db", db]).exit_code == 0
+
+
+def test_claims_and_conflicts_commands(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text("Boko Haram had in 2015 zo'n 6000 strijders, volgens de VN.", encoding="utf-8")
+    (folder / "b.txt").write_text("Boko Haram had in 2015 niet meer dan 1000 strijders.", encoding="utf-8")
+    db = str(tmp_path / "kb.db")
+    assert runner.invoke(app, ["build", str(folder), "--db", db, "--backend", "lite"]).exit_code == 0
+    rows = json.loads(runner.invoke(app, ["claims", "Boko Haram", "--db", db, "--format", "json"]).output)
+    assert sorted((r["value"], r["as_of"], r["doc"]) for r in rows) == [("6000", "2015", "a"), ("≤1000", "2015", "b")]
+    conflicts = json.loads(runner.invoke(app, ["conflicts", "--db", db, "--format", "json"]).output)
+    assert [c["field"] for c in conflicts] == ["fighters"]
+    assert runner.invoke(app, ["claims", "Nobody", "--db", db]).exit_code == 2
 
 
 def test_export_rejects_unknown_formats(tmp_path):

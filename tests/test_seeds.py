@@ -17,8 +17,10 @@ from .conftest import GOLD, HAS_FROG, SCORER, SEEDS
 pytestmark = pytest.mark.slow
 
 FLOORS = {
-    "frog": {"entities_f1": 0.95, "alias_completeness": 0.94, "published": 0.8},
-    "lite": {"entities_f1": 0.85, "alias_completeness": 0.94, "published": 0.8},
+    "frog": {"entities_f1": 0.95, "alias_completeness": 0.94, "published": 0.8, "overall": 0.97, "events": 1.0,
+             "fields": 1.0, "claims": 1.0, "relations": 0.95, "quotes": 0.93, "conflicts": 1.0},
+    "lite": {"entities_f1": 0.85, "alias_completeness": 0.94, "published": 0.8, "overall": 0.9, "events": 1.0,
+             "fields": 1.0, "claims": 1.0, "relations": 0.8, "quotes": 0.62, "conflicts": 1.0},
 }
 
 
@@ -34,6 +36,10 @@ def _score(tmp_path, backend):
     return kb, json.loads(out.read_text(encoding="utf-8"))
 
 
+def texts_of_seeds():
+    return {p.stem: p.read_text(encoding="utf-8") for p in SEEDS.glob("*.txt")}
+
+
 @pytest.mark.parametrize("backend", ["frog", "lite"])
 def test_seed_scores_stay_above_their_floors(tmp_path, backend):
     if backend == "frog" and not HAS_FROG:
@@ -44,6 +50,14 @@ def test_seed_scores_stay_above_their_floors(tmp_path, backend):
     assert score["entities"]["alias_completeness"] >= floor["alias_completeness"]
     assert score["entities"]["wrong_merges"] == []
     assert score["documents"]["published_date_accuracy"] >= floor["published"]
+    assert score["overall"] >= floor["overall"]
+    for part in ("events", "claims", "relations", "quotes", "conflicts"):
+        assert score[part]["f1"] >= floor[part], part
+    assert min(v for v in score["events"]["fields"].values() if v is not None) >= floor["fields"]
+    assert score["events"]["cross_doc_fusion"] == 1.0 and score["events"]["duplicates"] == 0
+    for v in kb["events"]:  # every report's evidence is a sentence of its document
+        for r in v["reports"]:
+            assert texts_of_seeds()[r["doc"]][r["evidence"]["start"]:r["evidence"]["end"]].strip()
     texts = {p.stem: p.read_text(encoding="utf-8") for p in SEEDS.glob("*.txt")}
     surfaces = 0
     for e in kb["entities"]:

@@ -91,18 +91,102 @@ def entities_cli(db: str = DB_OPTION,
         rows = rows[:limit]
     records = [{"id": e.id, "name": e.name, "type": e.type, "aliases": list(e.aliases),
                 "mentions": len(e.mentions), "documents": len(e.documents)} for e in rows]
+    _emit(records, ("name", "type", "aliases", "mentions", "documents"), "entities", output)
+
+
+def _emit(records: list[dict], columns: tuple[str, ...], what: str, output: OutputFormat) -> None:
+    """Records as a Rich table, JSON or CSV; lists are joined with "; " outside JSON."""
+    def flat(value) -> str:
+        if isinstance(value, list):
+            return "; ".join(map(str, value))
+        return "" if value is None else str(value)
+
     if output is OutputFormat.json:
         sys.stdout.write(json.dumps(records, ensure_ascii=False, indent=1) + "\n")
     elif output is OutputFormat.csv:
-        writer = csv.DictWriter(sys.stdout, fieldnames=list(records[0]) if records else ["name"])
+        writer = csv.DictWriter(sys.stdout, fieldnames=list(records[0]) if records else list(columns))
         writer.writeheader()
         for r in records:
-            writer.writerow({**r, "aliases": "; ".join(r["aliases"])})
+            writer.writerow({k: flat(v) for k, v in r.items()})
     else:
-        table = Table("name", "type", "aliases", "mentions", "documents", title=f"{len(records)} entities")
+        table = Table(*columns, title=f"{len(records)} {what}")
         for r in records:
-            table.add_row(r["name"], r["type"], ", ".join(r["aliases"]), str(r["mentions"]), str(r["documents"]))
+            table.add_row(*(flat(r[c]) for c in columns))
         Console().print(table)
+
+
+def _figure(r) -> str | None:
+    if r is None:
+        return None
+    if r.high is None:
+        return f"≥{r.low}"
+    if r.low is None:
+        return f"≤{r.high}"
+    return str(r.low) if r.low == r.high else f"{r.low}–{r.high}"
+
+
+@app.command("events")
+def events_cli(db: str = DB_OPTION,
+               output: OutputFormat = typer.Option(OutputFormat.table, "--format", help="table, json or csv.")) -> None:
+    """The timeline: one row per event, with its fused figures and the documents that report it."""
+    from .store import Store
+
+    kb = Store(db).knowledge_base()
+    names = {e.id: e.name for e in kb.entities}
+    records = [{"id": v.id, "date": v.date, "type": v.type, "subtype": v.subtype, "location": names.get(v.location),
+                "perpetrator": names.get(v.perpetrator), "claimed_by": names.get(v.claimed_by),
+                "killed": _figure(v.killed), "injured": _figure(v.injured), "flags": list(v.flags),
+                "reports": [f"{r.doc}: {_figure(r.killed) or '-'}" for r in v.reports]} for v in kb.events]
+    _emit(records, ("date", "type", "subtype", "location", "perpetrator", "claimed_by", "killed", "flags", "reports"),
+          "events", output)
+
+
+@app.command("conflicts")
+def conflicts_cli(db: str = DB_OPTION,
+                  output: OutputFormat = typer.Option(OutputFormat.table, "--format", help="table, json or csv.")) -> None:
+    """Where sources disagree: each value with the document that gives it."""
+    from .model import Range
+    from .store import Store
+
+    kb = Store(db).knowledge_base()
+    names = {e.id: e.name for e in kb.entities}
+    events = {v.id: v for v in kb.events}
+
+    def about(c) -> str:
+        if c.about in events:
+            v = events[c.about]
+            return f"{v.type} {names.get(v.location, '?')} {v.date or ''}".strip()
+        return f"{names.get(c.about, c.about)} {c.attribute or ''} {c.as_of or ''}".strip()
+    records = [{"about": about(c), "field": c.field,
+                "values": [f"{doc}: {_figure(v) if isinstance(v, Range) else names.get(v, v)}" for doc, v in c.values]}
+               for c in kb.conflicts]
+    _emit(records, ("about", "field", "values"), "conflicts", output)
+
+
+@app.command("claims")
+def claims_cli(actor: str = typer.Argument(..., help="Entity id or any name the actor goes by."),
+               db: str = DB_OPTION,
+               output: OutputFormat = typer.Option(OutputFormat.table, "--format", help="table, json or csv.")) -> None:
+    """What sources say about one actor's size, attacks, money and founding, over time and per source."""
+    from .gazetteer import fold
+    from .store import Store
+
+    kb = Store(db).knowledge_base()
+    names = {e.id: e.name for e in kb.entities}
+    wanted = {e.id for e in kb.entities if actor == e.id or fold(actor) in {fold(n) for n in (e.name, *e.aliases)}}
+    if not wanted:
+        console.print(f"[red]E031: no entity named {actor!r}[/red]")
+        raise typer.Exit(2)
+    rows = sorted((c for c in kb.claims if c.subject in wanted), key=lambda c: (c.attribute, c.as_of or "", c.evidence.doc))
+    records = [{"attribute": c.attribute, "value": _figure(c.value), "as_of": c.as_of,
+                "source": names.get(c.attributed_to, c.attributed_to), "doc": c.evidence.doc,
+                "evidence": kb_text(kb, c.evidence)} for c in rows]
+    _emit(records, ("attribute", "value", "as_of", "source", "doc", "evidence"), f"claims about {actor}", output)
+
+
+def kb_text(kb, span) -> str:
+    doc = next((d for d in kb.documents if d.id == span.doc), None)
+    return " ".join(span.slice(doc.text).split()) if doc else ""
 
 
 def _judge(first: str, second: str, verdict: str, db: str, by: str) -> None:

@@ -311,7 +311,8 @@ def extract_events(ctx: DocContext) -> list[Report]:
                 _absorb(target, replace(draft, killed=None, injured=None))
             continue
         target = _merge_target(drafts, draft, refers, subtypes)
-        if target is None and trig.definite and not trig.plural and not has_figure and not when:
+        attached = place is not None and trig.end <= place.start and len(ctx.tokens_in(trig.end, place.start)) <= 3
+        if target is None and trig.definite and not trig.plural and not has_figure and not when and not attached:
             # "de aanslag" without a figure or date of its own is the event the document already reports;
             # a place in the same sentence is more often context ("warned by the US") than the scene
             target = next((d for d in reversed(drafts) if d.type == trig.type), None)

@@ -49,12 +49,10 @@ def word_value(words: str, lang: str) -> int | None:
     low = words.lower()
     if low in ARTICLES:
         return None
-    for code in (lang, "en" if lang != "en" else "nl"):
-        try:
-            return int(text2num(low, code))
-        except (ValueError, KeyError, IndexError):
-            continue
-    return None
+    try:  # only the text's own language: Dutch "ten minste" is not English "ten"
+        return int(text2num(low, lang if lang in ("nl", "en") else "nl"))
+    except (ValueError, KeyError, IndexError):
+        return None
 
 
 def find_numbers(text: str, lang: str = "nl", offset: int = 0) -> list[Number]:

@@ -1,0 +1,111 @@
+"""Events, claims, relations and quotes per document, on sentences written for these tests."""
+from kroniek.extract.claims import extract_claims
+from kroniek.extract.events import extract_events
+from kroniek.extract.quotes import extract_quotes
+from kroniek.extract.relations import extract_relations
+from kroniek.model import Range
+
+from ..conftest import make_context
+
+SAHEL = {"JNIM": ("ORG", "group:jnim", None), "IS-Sahel|ISGS": ("ORG", "group:is-sahel", None),
+         "Islamitische Staat|IS": ("ORG", "group:islamic-state", None), "Gao": ("LOC", "geo:1", "ML"),
+         "Mali": ("LOC", "country:ML", "ML"), "Ménaka": ("LOC", "geo:2", "ML"), "Amaq": ("ORG", None, None)}
+
+
+def test_an_attack_report_with_figure_date_place_and_claim_channel():
+    text = ("Gisteren kwamen bij een zelfmoordaanslag op de markt van Gao in Mali zeker 41 mensen om het leven. "
+            "De aanslag werd opgeëist door IS-Sahel via spreekbuis Amaq.")
+    ctx, ids = make_context(text, SAHEL, published="2023-03-15")
+    [report] = extract_events(ctx)
+    assert (report.type, report.subtype, report.date) == ("attack", "suicide_bombing", "2023-03-14")
+    assert report.location == ids["Gao"] and report.killed == Range(41, None)
+    [claim] = [a for a in report.attributions if a.status == "claimed"]
+    assert claim.entity == ids["IS-Sahel"] and claim.channel == "Amaq"
+
+
+def test_generic_talk_and_campaigns_are_not_events():
+    text = ("JNIM wil aanslagen plegen in heel Mali. "
+            "In 2019 en 2020 veroverde JNIM dorpen in Gao en Ménaka. "
+            "Een Malinese jihadist pleegt geen aanslagen in Gao.")
+    ctx, _ = make_context(text, SAHEL, published="2023-03-15")
+    assert extract_events(ctx) == []
+
+
+def test_a_hedged_perpetrator_is_suspected_and_an_open_question_withholds_it():
+    text = ("In mei 2021 zou JNIM de kazerne in Gao hebben aangevallen, waarbij 9 soldaten omkwamen.\n"
+            "De aanval bij Ménaka werd opgeëist door Islamitische Staat. Of IS-Sahel erachter zit, is nog niet zeker.")
+    ctx, ids = make_context(text, SAHEL, published="2023-03-15")
+    first, second = extract_events(ctx)
+    assert first.date == "2021-05" and first.killed == Range(9, 9)
+    assert [(a.entity, a.status) for a in first.attributions] == [(ids["JNIM"], "suspected")]
+    assert second.location == ids["Ménaka"] and second.perpetrator_unknown
+
+
+def test_a_list_of_past_attacks_gives_each_item_its_own_date_and_the_heading_actor():
+    text = ("Welke aanslagen pleegde JNIM eerder?\n"
+            "  • Maart 2018: bomaanslag in Gao, 3 doden.\n"
+            "  • Een jaar later een aanval op het vliegveld van Gao met 12 doden.\n")
+    ctx, ids = make_context(text, SAHEL)
+    reports = extract_events(ctx)
+    assert [(r.date, r.killed) for r in reports] == [("2018-03", Range(3, 3)), ("2019-03", Range(12, 12))]
+    assert all(a.entity == ids["JNIM"] for r in reports for a in r.attributions)
+
+
+def test_english_attack_and_execution():
+    names = {"al-Shabaab": ("ORG", "group:al-shabaab", None), "Mogadishu": ("LOC", "geo:3", "SO")}
+    text = ("Al-Shabaab claimed responsibility for the car bomb in Mogadishu on 14 October 2022 that killed "
+            "at least 100 people. Later al-Shabaab executed a spy in Mogadishu.")
+    ctx, ids = make_context(text.replace("Al-Shabaab", "al-Shabaab"), names, published="2022-10-20", language="en")
+    bombing, execution = extract_events(ctx)
+    assert (bombing.subtype, bombing.date, bombing.killed) == ("bombing", "2022-10-14", Range(100, None))
+    assert bombing.attributions[0].status == "claimed"
+    assert execution.type == "execution" and execution.killed == Range(1, 1)
+
+
+def test_claims_with_time_source_and_anaphora():
+    text = ("Volgens de VN had JNIM in 2022 tussen de 3000 en 5000 strijders. "
+            "De groep werd in 2017 opgericht. Het is de grootste groep in de regio. "
+            "Eind 2023 had de groepering niet meer dan 6000 leden.")
+    names = {**SAHEL, "VN": ("ORG", "org:un", None)}
+    ctx, ids = make_context(text, names)
+    got = {(c.attribute, c.value, c.as_of): c for c in extract_claims(ctx)}
+    assert set(got) == {("fighters", Range(3000, 5000), "2022"), ("founded", Range(2017, 2017), None),
+                        ("fighters", Range(None, 6000), "2023")}
+    assert all(c.subject == ids["JNIM"] for c in got.values())
+    assert got[("fighters", Range(3000, 5000), "2022")].attributed_to == ids["VN"]
+
+
+def test_relations_from_cues():
+    text = ("IS-Sahel is een afsplitsing van Islamitische Staat. JNIM en IS-Sahel zijn gezworen vijanden. "
+            "IS-Sahel is vooral actief in Ménaka en Gao. Ménaka, een provincie van Mali, ligt in het oosten.")
+    ctx, ids = make_context(text, SAHEL)
+    found = {(r.subject, r.predicate, r.object) for r in extract_relations(ctx)}
+    assert (ids["IS-Sahel"], "part_of", ids["Islamitische Staat"]) in found
+    assert tuple(sorted((ids["JNIM"], ids["IS-Sahel"]))) in {(s, o) for s, p, o in found if p == "rival_of"}
+    assert {(ids["IS-Sahel"], "active_in", ids["Ménaka"]), (ids["IS-Sahel"], "active_in", ids["Gao"]),
+            (ids["Ménaka"], "located_in", ids["Mali"])} <= found
+
+
+def test_person_relations():
+    names = {"Mariam Diallo": ("PER", None, None), "Clingendael": ("ORG", None, None),
+             "Iyad Ag Ghali": ("PER", None, None), "JNIM": ("ORG", "group:jnim", None)}
+    text = ("Mariam Diallo, een onderzoeker bij Clingendael, volgt de groep al jaren. "
+            "De leider van JNIM is Iyad Ag Ghali.")
+    ctx, ids = make_context(text, names)
+    found = {(r.subject, r.predicate, r.object) for r in extract_relations(ctx)}
+    assert found == {(ids["Mariam Diallo"], "affiliated_with", ids["Clingendael"]),
+                     (ids["Iyad Ag Ghali"], "leader_of", ids["JNIM"])}
+
+
+def test_quotes_by_verb_interview_and_tweet():
+    names = {"Mariam Diallo": ("PER", None, None), "Diallo": ("PER", None, None), "Jan Peeters": ("PER", None, None)}
+    text = ("„De groep is sterker dan ooit”, zegt Mariam Diallo.\n"
+            "Diallo: ‘Ze rekruteren in elk dorp langs de grens, vooral onder jonge mannen zonder werk.\n"
+            "Een adviseur zegt: “Niemand weet hoeveel strijders er zijn.”\n"
+            "The group now controls the roads around the town, and nobody can stop it. — Jan Peeters (@jpeeters) "
+            "May 3, 2023")
+    ctx, ids = make_context(text, names)
+    quotes = {q.speaker: q for q in extract_quotes(ctx)}
+    assert set(quotes) == {ids["Mariam Diallo"], ids["Diallo"], ids["Jan Peeters"]}
+    assert text[quotes[ids["Mariam Diallo"]].span.start:].startswith("„De groep")
+    assert text[quotes[ids["Jan Peeters"]].span.start:quotes[ids["Jan Peeters"]].span.end].startswith("The group")
