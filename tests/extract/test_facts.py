@@ -109,3 +109,11 @@ def test_quotes_by_verb_interview_and_tweet():
     assert set(quotes) == {ids["Mariam Diallo"], ids["Diallo"], ids["Jan Peeters"]}
     assert text[quotes[ids["Mariam Diallo"]].span.start:].startswith("„De groep")
     assert text[quotes[ids["Jan Peeters"]].span.start:quotes[ids["Jan Peeters"]].span.end].startswith("The group")
+
+
+def test_a_denied_or_absent_claim_is_no_claim():
+    text = ("Bij een aanval op een bus bij Gao kwamen maandag 20 mensen om. "
+            "Volgens het leger zat JNIM achter de aanval, maar de groep heeft de aanslag nog niet opgeëist.")
+    ctx, ids = make_context(text, SAHEL, published="2023-03-15")
+    [report] = extract_events(ctx)
+    assert [(a.entity, a.status) for a in report.attributions] == [(ids["JNIM"], "asserted")]

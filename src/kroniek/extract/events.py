@@ -25,6 +25,7 @@ from .figures import casualties
 from .numbers import word_value
 
 MAX_PLACE_DISTANCE = 12  # tokens between a trigger and its place when no figure ties the sentence to an event
+MAX_SUBJECT_DISTANCE = 8  # tokens between a verb trigger and the organisation taken as its subject
 PRONOUNS = frozenset({"ze", "zij", "hij", "they", "it", "he", "she"})
 
 
@@ -209,7 +210,10 @@ def _attributions(ctx: DocContext, unit: Unit, trig: Trigger, list_actor: Placed
     hedged = lexicon.has(text, "hedge")
     out: list[Attribution] = []
     claimed: set[str] = set()
+    denials = set(lexicon.cues()["claim_negations"])
     for s, e, _ in lexicon.find(text, "claim", unit.start):
+        if any(t.low in denials for t in ctx.tokens_in(unit.start, s)[-4:]):
+            continue
         who = _claimant(ctx, unit, s, e)
         if who and who.entity.id not in claimed:
             claimed.add(who.entity.id)
@@ -221,7 +225,8 @@ def _attributions(ctx: DocContext, unit: Unit, trig: Trigger, list_actor: Placed
         if after and after[0].low in lexicon.cues()["by"]:
             actor = ctx.nearest(after[0].end, after[0].end, unit.end, ("ORG",), "after")
         else:
-            actor = ctx.nearest(s, unit.start, s, ("ORG",), "before")
+            inside = ctx.mentions_in(s, e, ("ORG",))  # "zat JNIM achter"
+            actor = inside[0] if inside else ctx.nearest(s, unit.start, s, ("ORG",), "before")
         if actor:
             break
     if actor is None:
@@ -231,6 +236,9 @@ def _attributions(ctx: DocContext, unit: Unit, trig: Trigger, list_actor: Placed
             actor = ctx.nearest(by.end, by.end, min(unit.end, by.end + 40), ("ORG",), "after")
     if actor is None and trig.pos == "verb":
         actor = ctx.nearest(trig.start, unit.start, trig.start, ("ORG",), "before")
+        between = ctx.tokens_in(actor.end, trig.start) if actor is not None else []
+        if len(between) > MAX_SUBJECT_DISTANCE and not any(t.low in PRONOUNS for t in between):
+            actor = None  # too far, and no pronoun ("ze ... executeerden") carries it to the verb
         if actor is None and any(t.low in PRONOUNS for t in ctx.tokens_in(unit.start, trig.start)):
             actor = list_actor
     if actor is None and list_actor is not None:
