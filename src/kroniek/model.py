@@ -161,6 +161,11 @@ class Entity:
     def documents(self) -> tuple[str, ...]:
         return tuple(sorted({m.span.doc for m in self.mentions}))
 
+    def contains(self, other: "Entity | None") -> bool:
+        """A country contains the places the gazetteer puts in it (a city's `country` code)."""
+        return bool(other is not None and self.key and self.key.startswith("country:") and other.country
+                    and self.key.split(":", 1)[1] == other.country and self.id != other.id)
+
 
 @dataclass(frozen=True)
 class Range:

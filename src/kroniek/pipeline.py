@@ -12,7 +12,7 @@ from pathlib import Path
 
 from .extract import extract_alias_links, extract_mentions
 from .extract.claims import extract_claims
-from .extract.context import DocContext, Placed
+from .extract.context import DocContext
 from .extract.events import extract_events
 from .extract.quotes import extract_quotes
 from .extract.relations import extract_relations, merge_relations
@@ -183,13 +183,8 @@ class Facts:
 
 def extract_facts(docs: list[Document], entities: list[Entity]) -> Facts:
     """Per document: event reports, claims, relations and quotes over the resolved entities."""
-    by_doc: dict[str, list[Placed]] = {}
-    for e in entities:
-        for m in e.mentions:
-            by_doc.setdefault(m.span.doc, []).append(Placed(m, e))
     out = Facts()
-    for doc in docs:
-        ctx = DocContext(doc, by_doc.get(doc.id, []))
+    for ctx in DocContext.for_documents(docs, entities):
         out.reports += extract_events(ctx)
         out.claims += extract_claims(ctx)
         out.relations += extract_relations(ctx)

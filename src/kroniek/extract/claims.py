@@ -14,7 +14,7 @@ from ..model import Claim, Range, Span, stable_id
 from ..text import Unit
 from . import lexicon
 from .context import DocContext, Placed
-from .dates import find_times, resolve
+from .dates import find_times, last_explicit, resolve
 from .figures import casualties, figures
 
 MAX_FOUNDED_DISTANCE = 6  # tokens between "opgericht" and its year
@@ -92,7 +92,5 @@ def extract_claims(ctx: DocContext) -> list[Claim]:
             if key not in out:
                 span = Span(ctx.doc.id, unit.start, unit.end)
                 out[key] = Claim(stable_id("C", ctx.doc.id, s, attribute), subject, attribute, value, span, as_of, source)
-        for t in times:
-            if t.kind == "absolute" and t.value:
-                previous = t.value
+        previous = last_explicit(times, previous)
     return list(out.values())

@@ -44,8 +44,17 @@ class DocContext:
             self.units = units(self.doc.text)
 
     @classmethod
+    def for_documents(cls, docs: list[Document], entities: list[Entity]) -> list["DocContext"]:
+        """One context per document, the corpus's mentions sorted into them in one pass."""
+        by_doc: dict[str, list[Placed]] = {}
+        for e in entities:
+            for m in e.mentions:
+                by_doc.setdefault(m.span.doc, []).append(Placed(m, e))
+        return [cls(doc, by_doc.get(doc.id, [])) for doc in docs]
+
+    @classmethod
     def build(cls, doc: Document, entities: list[Entity]) -> "DocContext":
-        return cls(doc, [Placed(m, e) for e in entities for m in e.mentions if m.span.doc == doc.id])
+        return cls.for_documents([doc], entities)[0]
 
     @property
     def lang(self) -> str:

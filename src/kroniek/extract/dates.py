@@ -41,10 +41,11 @@ def _calendar() -> dict:
     months = load_yaml("lexicon/months.yaml")
     number = {}
     for code in LANGUAGES:
-        for key in (code, f"{code}_abbr"):
-            for i, name in enumerate(months.get(key, [])):
-                number.setdefault(name.lower(), i + 1 if key == code or name.lower() != "sept" else 9)
-    number["sept"] = 9
+        full = [m.lower() for m in months[code]]
+        number.update({name: i + 1 for i, name in enumerate(full)})
+        for i, abbr in enumerate(a.lower() for a in months.get(f"{code}_abbr", [])):
+            # an abbreviation is numbered by the name it shortens ("sept" beside "sep"), else by its place ("mrt")
+            number.setdefault(abbr, next((j + 1 for j, name in enumerate(full) if name.startswith(abbr)), i + 1))
     rel, weekdays, last_week = {}, {}, []
     for code in LANGUAGES:
         lex = load_yaml(f"lexicon/{code}.yaml")
@@ -73,10 +74,10 @@ def find_times(text: str, offset: int = 0) -> list[TimeExpr]:
     months = "|".join(sorted(map(re.escape, cal["months"]), key=len, reverse=True))
     found: list[TimeExpr] = []
 
-    def add(m: re.Match, kind: str, **kw) -> None:
-        if any(m.start() < e.end - offset and e.start - offset < m.end() for e in found):
+    def add(start: int, end: int, kind: str, **kw) -> None:
+        if any(start < e.end - offset and e.start - offset < end for e in found):
             return
-        found.append(TimeExpr(m.start() + offset, m.end() + offset, text[m.start():m.end()], kind, **kw))
+        found.append(TimeExpr(start + offset, end + offset, text[start:end], kind, **kw))
 
     explicit = [rf"(?<!\d)\d{{1,2}}\s+(?:{months})\.?\s+\d{{4}}", rf"\b(?:{months})\.?\s+\d{{1,2}},?\s+\d{{4}}",
                 rf"\b(?:{months})\.?\s+\d{{4}}"]
@@ -84,36 +85,36 @@ def find_times(text: str, offset: int = 0) -> list[TimeExpr]:
         for m in re.finditer(pattern, low):
             value = parse_explicit(text[m.start():m.end()])
             if value:
-                add(m, "absolute", value=value)
+                add(m.start(), m.end(), "absolute", value=value)
     for key, back in (("this_year", 0), ("last_year", 1)):
         for phrase in lexicon.cues().get(key, []):
             for m in re.finditer(rf"\b({months})\s+{re.escape(phrase)}\b", low):
-                add(m, "this_year", month=cal["months"][m.group(1)], days=back)
+                add(m.start(), m.end(), "this_year", month=cal["months"][m.group(1)], days=back)
     preps = "|".join(map(re.escape, lexicon.cues()["year_prepositions"]))
     for m in re.finditer(rf"\b(?:{preps})\s+(?:de\s+|het\s+|the\s+)?((?:1[89]|20)\d\d)(?![\d.,]?\d)", low):
-        year = re.search(r"\d{4}", m.group())
-        inner = re.compile(r"\d{4}").search(low, m.start() + year.start())
-        add(inner, "absolute", value=inner.group())
+        add(m.start(1), m.end(1), "absolute", value=m.group(1))
     for m in re.finditer(r"^((?:1[89]|20)\d\d)\b", low):  # a line or list item that starts with its year
-        add(m, "absolute", value=m.group(1))
+        add(m.start(), m.end(), "absolute", value=m.group(1))
     later = "|".join(map(re.escape, lexicon.cues()["years_later"]))
     unit_words = "|".join(map(re.escape, lexicon.cues()["year_words"]))
     for m in re.finditer(rf"\b([^\W\d_]+|\d+)\s+(?:{unit_words})\s+(?:{later})\b", low):
-        n = int(m.group(1)) if m.group(1).isdigit() else word_value(m.group(1), "nl") or (
-            1 if m.group(1) in ("een", "a", "one", "één") else None)
+        word = m.group(1)
+        n = int(word) if word.isdigit() else (word_value(word, "nl") or word_value(word, "en")
+                                              or (1 if word in ("een", "a", "één") else None))
         if n:
-            add(m, "later", days=n)
+            add(m.start(), m.end(), "later", days=n)
     for word, (lo, _hi) in cal["relative"].items():
         for m in re.finditer(rf"\b{re.escape(word)}\b", low):
-            add(m, "days", days=lo)
+            add(m.start(), m.end(), "days", days=lo)
     for m in re.finditer(r"\b[^\W\d_]+", low):
-        day = next((i for name, i in cal["weekdays"].items() if m.group().startswith(name)), None)
-        if day is None or len(m.group()) > len(next(n for n, i in cal["weekdays"].items() if i == day)) + 7:
+        name = next((n for n in cal["weekdays"] if m.group().startswith(n)), None)
+        if name is None or len(m.group()) > len(name) + 7:  # "maandagochtend", not a longer compound
             continue
+        day = cal["weekdays"][name]
         before = low[max(0, m.start() - 14):m.start()]
         is_last_week = any(before.rstrip().endswith(w) for w in cal["last_week"])
         strictly = bool(re.search(r"\b(?:last|afgelopen)\s*$", before))
-        add(m, "weekday", weekday=day, last_week=is_last_week, strictly_before=strictly)
+        add(m.start(), m.end(), "weekday", weekday=day, last_week=is_last_week, strictly_before=strictly)
     return sorted(found, key=lambda e: e.start)
 
 
@@ -151,6 +152,14 @@ def resolve(expr: TimeExpr, reference: DateValue | None, previous: str | None = 
         return days.pop().isoformat()
     months = {d.isoformat()[:7] for d in days}
     return months.pop() if len(months) == 1 else None
+
+
+def last_explicit(times: list[TimeExpr], previous: str | None) -> str | None:
+    """The last explicit date among `times`, else `previous`: what "een jaar later" counts from."""
+    for t in times:
+        if t.kind == "absolute" and t.value:
+            previous = t.value
+    return previous
 
 
 def compatible(a: str | None, b: str | None) -> bool:

@@ -16,11 +16,11 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from ..data import LANGUAGES, load_yaml
-from ..model import Attribution, Entity, Range, Report, Span
+from ..model import Attribution, Range, Report, Span
 from ..text import Tok, Unit
 from . import lexicon
 from .context import DocContext, Placed
-from .dates import compatible, find_times, resolve
+from .dates import compatible, find_times, last_explicit, resolve
 from .figures import casualties
 from .numbers import word_value
 
@@ -133,7 +133,7 @@ def _location(ctx: DocContext, unit: Unit, at: int, drafts: list[_Draft]) -> tup
     places = ctx.mentions_in(unit.start, unit.end, ("LOC",))
     if not places:
         return None, 0
-    outer = {p.entity.id for p in places for q in places if q is not p and _contains(p.entity, q.entity)}
+    outer = {p.entity.id for p in places for q in places if q is not p and p.entity.contains(q.entity)}
     distinct = {p.entity.id for p in places} - outer
 
     def rank(p: Placed):
@@ -143,22 +143,16 @@ def _location(ctx: DocContext, unit: Unit, at: int, drafts: list[_Draft]) -> tup
     return min(places, key=rank), len(distinct)
 
 
-def _contains(outer: Entity, inner: Entity) -> bool:
-    """A country contains the cities the gazetteer places in it."""
-    return bool(outer.key and outer.key.startswith("country:") and inner.country
-                and outer.key.split(":", 1)[1] == inner.country and outer.id != inner.id)
-
-
 def _place_ok(a: Placed | None, b: Placed | None) -> bool:
     if a is None or b is None:
         return True
-    return a.entity.id == b.entity.id or _contains(a.entity, b.entity) or _contains(b.entity, a.entity)
+    return a.entity.id == b.entity.id or a.entity.contains(b.entity) or b.entity.contains(a.entity)
 
 
 def _specific(a: Placed | None, b: Placed | None) -> Placed | None:
     if a is None or b is None:
         return a or b
-    return b if _contains(a.entity, b.entity) else a
+    return b if a.entity.contains(b.entity) else a
 
 
 def _sites(ctx: DocContext, unit: Unit) -> set[str]:
@@ -273,7 +267,7 @@ def extract_events(ctx: DocContext) -> list[Report]:
         times = find_times(text, unit.start)
         triggers = [t for t in find_triggers(ctx, unit) if not t.negated]
         if not triggers:
-            previous_date = _last_date(times, ctx, previous_date)
+            previous_date = last_explicit(times, previous_date)
             continue
         trig = next((t for t in triggers if not t.generic), triggers[0])
         subtype = next((t.subtype for t in triggers if t.subtype and t.type == trig.type), None)
@@ -288,7 +282,7 @@ def extract_events(ctx: DocContext) -> list[Report]:
         dated = sorted(times, key=lambda t: abs(t.start - trig.start))
         when = resolve(dated[0], ctx.doc.published, previous_date) if dated else None
         years = {t.value[:4] for t in times if t.kind == "absolute" and t.value}
-        previous_date = _last_date(times, ctx, previous_date)
+        previous_date = last_explicit(times, previous_date)
         has_figure = killed is not None or injured is not None
         claims = lexicon.has(text, "claim")
         if (place is not None and not has_figure and unit.start <= place.start < unit.end
@@ -336,13 +330,6 @@ def extract_events(ctx: DocContext) -> list[Report]:
 def _distance(ctx: DocContext, trig: Trigger, place: Placed) -> int:
     lo, hi = sorted((trig.start, place.start))
     return len(ctx.tokens_in(lo, hi))
-
-
-def _last_date(times, ctx: DocContext, previous: str | None) -> str | None:
-    for t in times:
-        if t.kind == "absolute" and t.value:
-            previous = t.value
-    return previous
 
 
 def _merge_target(drafts: list[_Draft], new: _Draft, reference: bool, subtypes: set[str]) -> _Draft | None:

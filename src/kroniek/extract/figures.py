@@ -10,11 +10,10 @@ import re
 from dataclasses import dataclass
 
 from ..model import Range
+from ..text import tokens
 from . import lexicon
 from .dates import find_times
 from .numbers import Number, find_numbers
-
-WORDS = re.compile(r"[\w’'%$]+(?:[-'’.,]\w+)*|[^\w\s]")
 
 
 @dataclass(frozen=True)
@@ -27,12 +26,7 @@ class Figure:
 
 
 def _words_after(text: str, pos: int, n: int) -> list[str]:
-    return [w.lower() for w in WORDS.findall(text[pos:pos + 80])][:n]
-
-
-def _ends_with(text: str, key: str) -> bool:
-    low = text.lower().rstrip()
-    return any(re.search(rf"(?<!\w){re.escape(p)}$", low) for p in lexicon.cues()[key])
+    return [t.low for t in tokens(text[pos:pos + 80])][:n]
 
 
 def figures(text: str, lang: str = "nl", offset: int = 0) -> list[Figure]:
@@ -49,7 +43,7 @@ def figures(text: str, lang: str = "nl", offset: int = 0) -> list[Figure]:
         nxt = nums[i + 1] if i + 1 < len(nums) else None
         between = text[n.end:nxt.start].strip().lower() if nxt else None
         if nxt and (between in cue["range_joiners"] or (between in cue["sum_joiners"]
-                                                          and _ends_with(text[:n.start], "range_open"))):
+                                                          and lexicon.ends_with(text[:n.start], "range_open"))):
             high, end = nxt.value, nxt.end
             i += 1
         i += 1
@@ -57,16 +51,17 @@ def figures(text: str, lang: str = "nl", offset: int = 0) -> list[Figure]:
         if after and after[0] in cue["not_counts"]:
             continue
         before = text[max(0, start - 40):start]
-        if _ends_with(before, "range_open"):
-            start = start - (len(before) - len(re.sub(r"(?i)(tussen de|tussen|between)\s*$", "", before)))
-        if low == high and not _ends_with(before, "approximate"):
-            if _ends_with(before, "upper_bound"):
+        opener = [m for m in lexicon.find(before, "range_open") if not before[m[1]:].strip()]
+        if opener:  # the figure starts at "tussen de" / "between"
+            start -= len(before) - opener[-1][0]
+        if low == high and not lexicon.ends_with(before, "approximate"):
+            if lexicon.ends_with(before, "upper_bound"):
                 low = None
-            elif _ends_with(before, "lower_bound"):
+            elif lexicon.ends_with(before, "lower_bound"):
                 high = None
         noun = next((w for w in after[:3] if w in cue["persons"] or w in cue["killed"] or w in cue["injured"]
                      or any(w in nouns for nouns in cue["claim_nouns"].values())), None)
-        subset = _ends_with(text[max(0, start - 30):start], "subset")
+        subset = lexicon.ends_with(text[max(0, start - 30):start], "subset")
         out.append(Figure(start + offset, end + offset, Range(low, high), noun, subset))
     return out
 

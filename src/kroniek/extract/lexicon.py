@@ -50,6 +50,11 @@ def find_phrases(text: str, phrases: tuple[str, ...], offset: int = 0) -> list[t
     return [(m.start() + offset, m.end() + offset, m.group()) for m in _pattern(phrases).finditer(text.lower())]
 
 
+def ends_with(text: str, key: str) -> bool:
+    """`text` ends with a cue of list `key` (trailing spaces aside)."""
+    return any(not text[end:].strip() for _, end, _ in find(text, key))
+
+
 def has(text: str, key: str) -> bool:
     return bool(find(text, key))
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from ..model import Quote, Span
+from ..text import paragraphs
 from . import lexicon
 from .context import DocContext, Placed
 
@@ -21,12 +22,10 @@ OPENERS = "“„\"‘'"
 TWEET = re.compile(r"\s[—–]\s")
 
 
-def _passages(ctx: DocContext) -> list[tuple[int, int, int]]:
+def _passages(ctx: DocContext, paras: list[tuple[int, int]]) -> list[tuple[int, int, int]]:
     """(start, end, paragraph index) of every quoted passage; a tweet's passage ends at its dash."""
-    from ..text import paragraphs
-
     out = []
-    for number, (p_start, p_end) in enumerate(paragraphs(ctx.doc.text)):
+    for number, (p_start, p_end) in enumerate(paras):
         line = ctx.text(p_start, p_end)
         tweet = TWEET.search(line)
         if tweet and re.search(r"\(@\w+\)", line[tweet.end():]):
@@ -54,13 +53,11 @@ def _person_after(ctx: DocContext, start: int, end: int) -> Placed | None:
 def extract_quotes(ctx: DocContext) -> list[Quote]:
     cue = lexicon.cues()
     pronouns = set(cue["pronouns"])
-    from ..text import paragraphs
-
     paras = paragraphs(ctx.doc.text)
     last: str | None = None
     last_para = -5
     found: dict[str, list[Span]] = {}
-    for start, end, number in _passages(ctx):
+    for start, end, number in _passages(ctx, paras):
         p_start, p_end = paras[number]
         speaker: str | None = None
         decided = False

@@ -8,6 +8,7 @@ predicates are stored once, subject and object in id order.
 """
 from __future__ import annotations
 
+from ..data import lexicon_words
 from ..model import Relation, Span
 from ..text import Unit
 from . import lexicon
@@ -25,10 +26,9 @@ def _within(ctx: DocContext, a: int, b: int) -> bool:
 
 
 def _part_object(ctx: DocContext, p: Placed) -> bool:
-    """A group named as the whole something is part of ("de tak van IS") is not a sentence's subject."""
-    before = ctx.text(max(0, p.start - 25), p.start).lower()
-    return any(before.rstrip().endswith(c.split()[-1]) or before.rstrip().endswith(c.split()[-1] + " de")
-               for c in ("tak van", "branch of", "onderdeel van", "afsplitsing van"))
+    """An organisation after "van"/"of" names a whole ("de tak van IS", "leden van X"), not the
+    sentence's subject."""
+    return lexicon.ends_with(ctx.text(max(0, p.start - 25), p.start), "whole_prepositions")
 
 
 def _chain(ctx: DocContext, unit: Unit, start: int, types: tuple[str, ...]) -> list[Placed]:
@@ -128,8 +128,6 @@ def _affiliations(ctx: DocContext, unit: Unit) -> list[tuple[str, str, str]]:
 
 def _named_after_place(ctx: DocContext, place: Placed) -> bool:
     """"de militaire academie in West Point": an institution the text names by its place."""
-    from ..data import lexicon_words
-
     words = ctx.text(max(0, place.start - 20), place.start).split()
     keywords = {w.lower() for w in lexicon_words("org_keywords")}
     return (len(words) >= 2 and words[-1].lower() in ("in", "at", "te") and words[-2].islower()

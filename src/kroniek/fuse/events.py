@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections import Counter
 from statistics import median
 
+from .. import gazetteer
 from ..extract.dates import compatible
 from ..extract.lexicon import cues, subtype_compatible
 from ..model import Conflict, Document, Entity, Event, Range, Report, stable_id
@@ -39,16 +40,11 @@ class _Cluster:
         return next((r.subtype for r in self.reports if r.subtype), None)
 
 
-def _contains(outer: Entity | None, inner: Entity | None) -> bool:
-    return bool(outer and inner and outer.key and outer.key.startswith("country:")
-                and inner.country == outer.key.split(":", 1)[1])
-
-
 def _places_fit(a: str | None, b: str | None, entities: dict[str, Entity]) -> bool:
     if a is None or b is None or a == b:
         return True
     ea, eb = entities.get(a), entities.get(b)
-    return _contains(ea, eb) or _contains(eb, ea)
+    return bool(ea and ea.contains(eb)) or bool(eb and eb.contains(ea))
 
 
 def _fits(c: _Cluster, r: Report, entities: dict[str, Entity]) -> bool:
@@ -91,8 +87,6 @@ def _without_parents(ids: list[str], entities: dict[str, Entity]) -> list[str]:
 
 
 def _parent_key(e: Entity | None) -> str | None:
-    from .. import gazetteer
-
     if e is None or not e.key:
         return None
     entry = gazetteer.load().entries.get(e.key)
@@ -112,8 +106,8 @@ def _most_common(ids: list[str]) -> str | None:
     return Counter(ids).most_common(1)[0][0] if ids else None
 
 
-def _fused_killed(reports: list[Report]) -> Range | None:
-    values = [r.killed for r in reports if r.killed is not None]
+def _fused_range(values: list[Range]) -> Range | None:
+    """low / best / high over what the reports say: an open "at least N" counts as N."""
     if not values:
         return None
     points = [v.low if v.low is not None else v.high for v in values]
@@ -159,13 +153,15 @@ def fuse_events(reports: list[Report], entities: list[Entity], docs: list[Docume
         date, date_flags = _fused_date(group, by_doc)
         location = None
         for r in group:
-            if r.location and (location is None or _contains(by_id.get(location), by_id.get(r.location))):
+            outer = by_id.get(location) if location else None
+            if r.location and (location is None or (outer is not None and outer.contains(by_id.get(r.location)))):
                 location = r.location
         subtype = _most_specific([r.subtype for r in group if r.subtype])
         first = group[0]
         event_id = stable_id("V", first.doc, first.evidence.start, first.evidence.end)
         event = Event(event_id, first.type, subtype, date, location, perpetrator, claimed_by, tuple(group),
-                      _fused_killed(group), _fused_killed([Report(r.doc, r.evidence, killed=r.injured) for r in group]),
+                      _fused_range([r.killed for r in group if r.killed]),
+                      _fused_range([r.injured for r in group if r.injured]),
                       tuple(flags + date_flags), tuple(sorted(set(suspected + claims) - {perpetrator} if unknown else ())))
         events.append(event)
         conflicts += _conflicts(event)

@@ -19,8 +19,8 @@ from functools import lru_cache
 from .. import gazetteer
 from ..data import load_yaml
 from ..model import DateValue, Document, Entity, Mention, Span
+from ..text import sentences
 
-SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’']?\s+(?=[\"“‘'(]?[A-Z0-9#])|\n+")
 PRIORITY = {"dateline": 0, "metadata": 1, "content": 2, "header": 3}
 
 
@@ -51,17 +51,6 @@ def _lexicon(lang: str) -> dict:
     months = load_yaml("lexicon/months.yaml")
     merged["month_number"] = {m.lower(): i + 1 for code in ("nl", "en") for i, m in enumerate(months[code])}
     return merged
-
-
-def sentences(text: str) -> list[tuple[int, int]]:
-    out, start = [], 0
-    for m in SENTENCE_END.finditer(text):
-        if text[start:m.start()].strip():
-            out.append((start, m.start()))
-        start = m.end()
-    if text[start:].strip():
-        out.append((start, len(text)))
-    return out
 
 
 def calendar_dates(text: str, lang: str) -> list[str]:
