@@ -146,7 +146,7 @@ def test_analyst_judgements_survive_rebuilds(corpus, tmp_path):
     assert runner.invoke(app, ["merge", "E-nope", ids["Mogadishu"], "--db", db]).exit_code == 2
 
 
-def test_the_same_article_under_another_name_in_a_later_build_is_skipped(corpus, tmp_path):
+def test_the_same_article_under_another_name_in_a_later_build_is_one_document(corpus, tmp_path):
     db = str(tmp_path / "kb.db")
     runner.invoke(app, ["build", str(corpus), "--db", db, "--backend", "lite"])
     copy = tmp_path / "later"
@@ -154,4 +154,6 @@ def test_the_same_article_under_another_name_in_a_later_build_is_skipped(corpus,
     (copy / "renamed.txt").write_text((corpus / "one.txt").read_text(encoding="utf-8"), encoding="utf-8")
     result = runner.invoke(app, ["build", str(copy), "--db", db, "--backend", "lite"])
     assert result.exit_code == 0, result.output
-    assert "duplicate of one" in result.output
+    assert "same text as one" in " ".join(result.output.split())
+    [doc] = [d for d in json.loads(runner.invoke(app, ["export", "--db", db]).output)["documents"] if d["id"] == "one"]
+    assert doc["path"].endswith("renamed.txt")

@@ -9,8 +9,10 @@ from pathlib import Path
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
+from rich.text import Text
 
 app = typer.Typer(help="kroniek: news articles in, a sourced knowledge base of actors and events out.",
                   no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False)
@@ -30,33 +32,69 @@ class OutputFormat(str, Enum):
     csv = "csv"
 
 
+def open_store(db: str, create: bool = False):
+    """The knowledge base at `db`, or a one-line error and exit code 2. Reading commands never create
+    one; they warn when the last build stopped before its corpus-level stages finished."""
+    from .store import Store, StoreError
+
+    try:
+        store = Store(db, create=create)
+    except StoreError as err:
+        console.print(f"[red]error:[/red] {escape(str(err))}")
+        raise typer.Exit(2) from None
+    if not create and store.resolve_pending():
+        console.print("[yellow]warning:[/yellow] the last build stopped before it finished; entities, events "
+                      "and conflicts may be out of date (run `kroniek build` again)")
+    return store
+
+
 @app.command("build")
 def build_cli(paths: list[Path] = typer.Argument(..., help="Article files or folders (searched recursively)."),
               db: str = DB_OPTION,
               backend: BackendName = typer.Option(BackendName.auto, help="NLP backend; auto = frog if installed."),
-              batch_size: int = typer.Option(200, min=1, help="Documents per NLP run and per transaction.")) -> None:
-    """Read articles into the knowledge base, then resolve entities and dates over the whole corpus."""
+              batch_size: int = typer.Option(200, min=1, help="Documents per NLP run and per transaction."),
+              prune: bool = typer.Option(False, "--prune", help="Drop documents whose files under PATHS are gone.")
+              ) -> None:
+    """Read articles into the knowledge base, then resolve entities, dates, events and conflicts.
+
+    Exits 1 when not one input could be built, 2 on a usage or database error."""
     from .nlp import BackendUnavailable
     from .pipeline import build
-    from .store import Store
 
-    store = Store(db)
+    store = open_store(db, create=True)
     with Progress(TextColumn("[bold]build"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                  console=console, transient=True) as progress:
-        task = progress.add_task("documents", total=None)
+                  TextColumn("{task.description}"), console=console, transient=True) as progress:
+        task = progress.add_task("", total=None)
+
+        def showing(path: str) -> None:
+            progress.update(task, description=escape(_tail(path)))
         try:
-            report = build(paths, store, backend=backend.value, batch_size=batch_size,
+            report = build(paths, store, backend=backend.value, batch_size=batch_size, prune=prune,
                            on_total=lambda n: progress.update(task, total=n),
-                           on_progress=lambda n: progress.advance(task, n))
+                           on_progress=lambda n: progress.advance(task, n), on_file=showing)
         except BackendUnavailable as err:
-            console.print(f"[red]{err}[/red] (try --backend lite)")
-            raise typer.Exit(2) from err
+            console.print(f"[red]error:[/red] {escape(str(err))} (try --backend lite)")
+            raise typer.Exit(2) from None
     for skipped in report.skipped:
-        console.print(f"[yellow]skipped[/yellow] {skipped.path}: {skipped.reason}")
+        console.print(f"[yellow]skipped[/yellow] {escape(skipped.path)}: {escape(skipped.reason)}")
+    for warning in report.warnings:
+        console.print(f"[yellow]warning[/yellow] {escape(warning)}")
+    for locator, name in report.also_at:
+        console.print(f"[cyan]known[/cyan] {escape(locator)}: same text as {escape(name)}")
+    for name in report.removed:
+        console.print(f"[cyan]removed[/cyan] {escape(name)}")
     total = sum(report.seconds.values())
     console.print(f"[green]built[/green] {report.documents} new documents ({report.unchanged} unchanged, "
-                  f"{len(report.skipped)} skipped) with {report.backend}: {report.mentions} mentions, "
-                  f"{report.entities} entities in {total:.1f} s -> {db}")
+                  f"{len(report.removed)} removed, {len(report.skipped)} skipped) with {report.backend}: "
+                  f"{report.mentions} mentions, {report.entities} entities, {report.events} events in {total:.1f} s "
+                  f"-> {escape(db)}")
+    if report.failed:
+        console.print("[red]error:[/red] nothing could be built from the given paths")
+        raise typer.Exit(1)
+
+
+def _tail(path: str, width: int = 60) -> str:
+    return path if len(path) <= width else "…" + path[-(width - 1):]
 
 
 @app.command("export")
@@ -65,12 +103,11 @@ def export_cli(db: str = DB_OPTION,
                output: Path | None = typer.Option(None, "--output", "-o", help="File to write; default stdout.")) -> None:
     """Write the knowledge base in the kroniek-kb/1 JSON format."""
     from .export import to_json
-    from .store import Store
 
     if format != "json":
-        console.print(f"[red]unknown format {format!r}[/red]; known: json")
+        console.print(f"[red]error:[/red] unknown format {escape(repr(format))}; known: json")
         raise typer.Exit(2)
-    text = json.dumps(to_json(Store(db).knowledge_base()), ensure_ascii=False, indent=1)
+    text = json.dumps(to_json(open_store(db).knowledge_base()), ensure_ascii=False, indent=1)
     if output:
         output.write_text(text + "\n", encoding="utf-8")
     else:
@@ -83,15 +120,13 @@ def entities_cli(db: str = DB_OPTION,
                  output: OutputFormat = typer.Option(OutputFormat.table, "--format", help="table, json or csv."),
                  limit: int = typer.Option(0, min=0, help="Show at most this many (0: all).")) -> None:
     """List entities: name, type, aliases, mentions and documents."""
-    from .store import Store
-
-    rows = [e for e in Store(db).entities() if type is None or e.type == type.upper()]
+    rows = [e for e in open_store(db).entities() if type is None or e.type == type.upper()]
     rows.sort(key=lambda e: (-len(e.mentions), e.type, e.name))
     if limit:
         rows = rows[:limit]
     records = [{"id": e.id, "name": e.name, "type": e.type, "aliases": list(e.aliases),
                 "mentions": len(e.mentions), "documents": len(e.documents)} for e in rows]
-    _emit(records, ("name", "type", "aliases", "mentions", "documents"), "entities", output)
+    _emit(records, ("id", "name", "type", "aliases", "mentions", "documents"), "entities", output)
 
 
 def _emit(records: list[dict], columns: tuple[str, ...], what: str, output: OutputFormat) -> None:
@@ -109,10 +144,14 @@ def _emit(records: list[dict], columns: tuple[str, ...], what: str, output: Outp
         for r in records:
             writer.writerow({k: flat(v) for k, v in r.items()})
     else:
-        table = Table(*columns, title=f"{len(records)} {what}")
+        # article text may hold "[...]", which Rich would read as markup: every cell is a Text. Cells
+        # fold instead of being cut short, so ids and evidence stay whole when the table is piped.
+        table = Table(title=Text(f"{len(records)} {what}"))
+        for c in columns:
+            table.add_column(c, overflow="fold", no_wrap=c == "id")
         for r in records:
-            table.add_row(*(flat(r[c]) for c in columns))
-        Console().print(table)
+            table.add_row(*(Text(flat(r[c])) for c in columns))
+        Console(width=None if sys.stdout.isatty() else 200).print(table)
 
 
 def _figure(r) -> str | None:
@@ -129,15 +168,13 @@ def _figure(r) -> str | None:
 def events_cli(db: str = DB_OPTION,
                output: OutputFormat = typer.Option(OutputFormat.table, "--format", help="table, json or csv.")) -> None:
     """The timeline: one row per event, with its fused figures and the documents that report it."""
-    from .store import Store
-
-    kb = Store(db).knowledge_base()
+    kb = open_store(db).knowledge_base()
     names = {e.id: e.name for e in kb.entities}
     records = [{"id": v.id, "date": v.date, "type": v.type, "subtype": v.subtype, "location": names.get(v.location),
                 "perpetrator": names.get(v.perpetrator), "claimed_by": names.get(v.claimed_by),
                 "killed": _figure(v.killed), "injured": _figure(v.injured), "flags": list(v.flags),
                 "reports": [f"{r.doc}: {_figure(r.killed) or '-'}" for r in v.reports]} for v in kb.events]
-    _emit(records, ("date", "type", "subtype", "location", "perpetrator", "claimed_by", "killed", "flags", "reports"),
+    _emit(records, ("id", "date", "type", "subtype", "location", "perpetrator", "claimed_by", "killed", "flags", "reports"),
           "events", output)
 
 
@@ -146,9 +183,8 @@ def conflicts_cli(db: str = DB_OPTION,
                   output: OutputFormat = typer.Option(OutputFormat.table, "--format", help="table, json or csv.")) -> None:
     """Where sources disagree: each value with the document that gives it."""
     from .model import Range
-    from .store import Store
 
-    kb = Store(db).knowledge_base()
+    kb = open_store(db).knowledge_base()
     names = {e.id: e.name for e in kb.entities}
     events = {v.id: v for v in kb.events}
 
@@ -169,13 +205,12 @@ def claims_cli(actor: str = typer.Argument(..., help="Entity id or any name the 
                output: OutputFormat = typer.Option(OutputFormat.table, "--format", help="table, json or csv.")) -> None:
     """What sources say about one actor's size, attacks, money and founding, over time and per source."""
     from .gazetteer import fold
-    from .store import Store
 
-    kb = Store(db).knowledge_base()
+    kb = open_store(db).knowledge_base()
     names = {e.id: e.name for e in kb.entities}
     wanted = {e.id for e in kb.entities if actor == e.id or fold(actor) in {fold(n) for n in (e.name, *e.aliases)}}
     if not wanted:
-        console.print(f"[red]E031: no entity named {actor!r}[/red]")
+        console.print(f"[red]error:[/red] E031: no entity named {escape(repr(actor))}")
         raise typer.Exit(2)
     rows = sorted((c for c in kb.claims if c.subject in wanted), key=lambda c: (c.attribute, c.as_of or "", c.evidence.doc))
     records = [{"attribute": c.attribute, "value": _figure(c.value), "as_of": c.as_of,
@@ -191,14 +226,14 @@ def kb_text(kb, span) -> str:
 
 def _judge(first: str, second: str, verdict: str, db: str, by: str) -> None:
     from .pipeline import judge
-    from .store import Store
 
     try:
-        judge(Store(db), first, second, verdict, by=by)
+        judge(open_store(db), first, second, verdict, by=by)
     except KeyError as err:
-        console.print(f"[red]{err.args[0]}[/red]")
-        raise typer.Exit(2) from err
-    console.print(f"[green]recorded[/green] {first} {'=' if verdict == 'positive' else '≠'} {second}; entities resolved again")
+        console.print(f"[red]error:[/red] {escape(err.args[0])}")
+        raise typer.Exit(2) from None
+    console.print(f"[green]recorded[/green] {escape(first)} {'=' if verdict == 'positive' else '≠'} {escape(second)}; "
+                  "entities resolved again")
 
 
 @app.command("merge")

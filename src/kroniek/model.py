@@ -74,6 +74,7 @@ class Document:
     header_date: DateValue | None = None
     date_candidates: tuple[DateValue, ...] = ()
     flags: tuple[str, ...] = ()  # e.g. "date-conflict"
+    sources: tuple[str, ...] = ()  # every file, JSONL record or URL this text was read from
 
 
 @dataclass(frozen=True)

@@ -5,6 +5,7 @@ is processed, so a reordered or third-party stage fails early with a clear messa
 """
 from __future__ import annotations
 
+import os
 import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -13,12 +14,15 @@ from pathlib import Path
 from .extract import extract_alias_links, extract_mentions
 from .extract.claims import extract_claims
 from .extract.context import DocContext
+from .extract.ids import stable_mention_ids
 from .extract.events import extract_events
 from .extract.quotes import extract_quotes
 from .extract.relations import extract_relations, merge_relations
 from .fuse import claim_conflicts, fuse_events
 from .ingest import Skipped, read_paths
-from .model import Claim, Document, Entity, Judgement, KnowledgeBase, Quote, Relation, Report
+from .ingest.metadata import renamed
+from .ingest.readers import display_path
+from .model import Annotation, Claim, Document, Entity, Judgement, KnowledgeBase, Quote, Relation, Report
 from .nlp import BackendUnavailable, get_backend
 from .resolve import resolve_entities
 from .resolve.docdates import date_documents
@@ -60,6 +64,9 @@ class BuildReport:
     documents: int = 0
     unchanged: int = 0
     skipped: list[Skipped] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)  # documents whose every source is gone or changed
+    also_at: list[tuple[str, str]] = field(default_factory=list)  # (locator, name): a known text under another name
+    warnings: list[str] = field(default_factory=list)  # a document stored, but a later stage failed on it
     mentions: int = 0
     entities: int = 0
     events: int = 0
@@ -68,6 +75,11 @@ class BuildReport:
 
     def add_time(self, stage: str, seconds: float) -> None:
         self.seconds[stage] = self.seconds.get(stage, 0.0) + seconds
+
+    @property
+    def failed(self) -> bool:
+        """Nothing could be built: every input was skipped."""
+        return bool(self.skipped) and not (self.documents or self.unchanged or self.also_at)
 
 
 def pick_backend(name: str):
@@ -80,53 +92,167 @@ def pick_backend(name: str):
         return get_backend("lite")
 
 
-def build(paths: Iterable[str | Path], store: Store, backend: str = "auto", batch_size: int = 200,
-          on_progress: Callable[[int], None] | None = None, on_total: Callable[[int], None] | None = None) -> BuildReport:
-    check_chain()
-    report = BuildReport()
-    t0 = time.perf_counter()
+def failure(err: BaseException) -> str:
+    message = " ".join(str(err).split())[:160]
+    return f"{type(err).__name__}" + (f": {message}" if message else "")
+
+
+@dataclass
+class _Plan:
+    """What one build does to the store: new texts to process, sources to add and to drop."""
+
+    todo: list[Document] = field(default_factory=list)
+    files: dict[str, str] = field(default_factory=dict)  # locator -> the file it lies in
+    seen: dict[str, set[str]] = field(default_factory=dict)  # locator -> names read from it this run
+    extra_sources: list[tuple[str, str, str]] = field(default_factory=list)
+    read_files: set[str] = field(default_factory=set)
+
+
+def plan_build(paths: Sequence[str | Path], store: Store, report: BuildReport,
+               on_file: Callable[[str], None] | None = None) -> _Plan:
+    """Read every input and decide what each is: a known text (perhaps under a new name), a new
+    text, or an edited version of a stored one, which takes over the old one's name."""
     known = store.known_hashes()
-    todo: list[Document] = []
-    for item in read_paths(paths):
+    stored = store.sources()
+    sources_of: dict[str, set[str]] = {}
+    for locator, names in stored.items():
+        for name in names:
+            sources_of.setdefault(name, set()).add(locator)
+    taken = set(known.values())
+    new_by_sha: dict[str, str] = {}
+    plan = _Plan()
+    current = [""]
+
+    def note(file: str) -> None:
+        current[0] = file
+        plan.read_files.add(file)
+        if on_file:
+            on_file(file)
+
+    for item in read_paths(paths, on_file=note):
         if isinstance(item, Skipped):
             report.skipped.append(item)
-        elif known.get(item.sha1) == item.id:
-            report.unchanged += 1
+            continue
+        locator = item.path or item.id
+        plan.files[locator] = current[0]
+        name = known.get(item.sha1) or new_by_sha.get(item.sha1)
+        if name is None:
+            # an edited article: the only text ever read from this locator is replaced, under its name
+            previous = [x for x in sorted(stored.get(locator, ())) if sources_of.get(x) == {locator}
+                        and x not in new_by_sha.values()]
+            name = previous[0] if previous else _unique_name(item.id, item.sha1, taken)
+            taken.add(name)
+            new_by_sha[item.sha1] = name
+            plan.todo.append(renamed(item, name))
         elif item.sha1 in known:
-            report.skipped.append(Skipped(item.path or item.id, f"duplicate of {known[item.sha1]}"))
+            report.unchanged += 1
+            if name not in stored.get(locator, ()):
+                plan.extra_sources.append((locator, name, current[0]))
+                report.also_at.append((locator, name))
         else:
-            todo.append(item)
+            plan.extra_sources.append((locator, name, current[0]))
+            report.also_at.append((locator, name))
+        plan.seen.setdefault(locator, set()).add(name)
+    return plan
+
+
+def _unique_name(stem: str, sha1: str, taken: set[str]) -> str:
+    """The file stem, or with the text's hash beside it when another text already has that name."""
+    name, n = stem, 8
+    while name in taken:
+        name, n = f"{stem}-{sha1[:n]}", n + 4
+    return name
+
+
+def stale_sources(plan: _Plan, store: Store, paths: Sequence[str | Path], prune: bool) -> list[tuple[str, str]]:
+    """(locator, name) pairs that no longer hold: a locator read this run that now gives other text,
+    and, with `prune`, every locator under the built paths whose file is gone or no longer holds it."""
+    stored = store.sources()
+    stale = [(loc, name) for loc, names in plan.seen.items() for name in stored.get(loc, set()) - names]
+    if prune:
+        roots = [display_path(p) for p in paths]
+        for locator, file in store.source_files().items():
+            file = file or locator
+            inside = any(file == root or file.startswith(root.rstrip(os.sep) + os.sep) for root in roots)
+            if inside and locator not in plan.seen and (file in plan.read_files or not os.path.exists(file)):
+                stale += [(locator, name) for name in stored.get(locator, ())]
+    return stale
+
+
+def build(paths: Iterable[str | Path], store: Store, backend: str = "auto", batch_size: int = 200,
+          prune: bool = False, on_progress: Callable[[int], None] | None = None,
+          on_total: Callable[[int], None] | None = None, on_file: Callable[[str], None] | None = None) -> BuildReport:
+    """Add what is new under `paths` to the knowledge base and resolve the corpus again.
+
+    Every document is processed on its own: whatever fails on one (reading, NLP, extraction) is
+    reported in `BuildReport.skipped` with its reason, and the build goes on with the others."""
+    check_chain()
+    paths = list(paths)
+    report = BuildReport()
+    t0 = time.perf_counter()
+    plan = plan_build(paths, store, report, on_file)
+    todo = plan.todo
     report.add_time("ingest", time.perf_counter() - t0)
     if on_total:
         on_total(len(todo))
-    nlp = pick_backend(backend)
-    report.backend = nlp.name
+    nlp = pick_backend(backend) if todo else None
+    report.backend = nlp.name if nlp else backend
     try:
         for i in range(0, len(todo), batch_size):
             batch = todo[i:i + batch_size]
+            if on_file:
+                on_file(batch[0].path or batch[0].id)
             t = time.perf_counter()
-            annotations = nlp.annotate(batch)
+            annotated = _annotate(nlp, batch, report)
             report.add_time("nlp", time.perf_counter() - t)
             t = time.perf_counter()
-            mentions, links = [], []
-            for doc, ann in zip(batch, annotations):
-                found = extract_mentions(doc, ann)
-                doc_links, added = extract_alias_links(doc, ann, found)
-                mentions += found + added
+            done, mentions, links = [], [], []
+            for doc, ann in annotated:
+                try:
+                    found = extract_mentions(doc, ann)
+                    doc_links, added = extract_alias_links(doc, ann, found)
+                except Exception as err:  # noqa: BLE001 - one document must not stop the build
+                    report.skipped.append(Skipped(doc.path or doc.id, f"extraction failed: {failure(err)}"))
+                    continue
+                doc_mentions, doc_links = stable_mention_ids(found + added, doc_links)
+                done.append(doc)
+                mentions += doc_mentions
                 links += doc_links
             report.add_time("extract", time.perf_counter() - t)
             t = time.perf_counter()
-            store.write_batch(batch, mentions, links, nlp.name)
+            if done:
+                store.write_batch(done, mentions, links, nlp.name, files=plan.files)
             report.add_time("store", time.perf_counter() - t)
-            report.documents += len(batch)
+            report.documents += len(done)
             report.mentions += len(mentions)
-            report.words += sum(len(d.text.split()) for d in batch)
+            report.words += sum(len(d.text.split()) for d in done)
             if on_progress:
                 on_progress(len(batch))
     finally:
-        nlp.close()
+        if nlp:
+            nlp.close()
+    store.add_sources(plan.extra_sources)
+    report.removed = store.drop_sources(stale_sources(plan, store, paths, prune))
     resolve_corpus(store, report)
     return report
+
+
+def _annotate(nlp, batch: list[Document], report: BuildReport) -> list[tuple[Document, Annotation]]:
+    """The batch through the backend in one run; when that fails, each document on its own, so only
+    the document that breaks the backend is skipped."""
+    try:
+        return list(zip(batch, nlp.annotate(batch)))
+    except Exception:  # noqa: BLE001 - retried one by one below, and each failure reported
+        pass
+    out = []
+    for doc in batch:
+        try:
+            [ann] = nlp.annotate([doc])
+        except Exception as err:  # noqa: BLE001
+            report.skipped.append(Skipped(doc.path or doc.id, f"NLP ({nlp.name}) failed: {failure(err)}"))
+            continue
+        out.append((doc, ann))
+    return out
 
 
 def judge(store: Store, first: str, second: str, verdict: str, by: str = "analyst", reason: str = "") -> None:
@@ -162,7 +288,7 @@ def resolve_corpus(store: Store, report: BuildReport | None = None) -> None:
     store.update_dates(docs)
     report.add_time("docdates", time.perf_counter() - t)
     t = time.perf_counter()
-    found = extract_facts(docs, entities)
+    found = extract_facts(docs, entities, report.warnings)
     report.add_time("facts", time.perf_counter() - t)
     t = time.perf_counter()
     events, conflicts = fuse_events(found.reports, entities, docs)
@@ -171,6 +297,7 @@ def resolve_corpus(store: Store, report: BuildReport | None = None) -> None:
                                       conflicts=conflicts + claim_conflicts(found.claims)))
     report.events = len(events)
     report.add_time("fuse", time.perf_counter() - t)
+    store.mark_resolved()
 
 
 @dataclass
@@ -181,12 +308,19 @@ class Facts:
     quotes: list[Quote] = field(default_factory=list)
 
 
-def extract_facts(docs: list[Document], entities: list[Entity]) -> Facts:
-    """Per document: event reports, claims, relations and quotes over the resolved entities."""
+def extract_facts(docs: list[Document], entities: list[Entity], warnings: list[str] | None = None) -> Facts:
+    """Per document: event reports, claims, relations and quotes over the resolved entities. A
+    document on which this fails keeps its entities and adds no facts; the failure goes to `warnings`."""
     out = Facts()
     for ctx in DocContext.for_documents(docs, entities):
-        out.reports += extract_events(ctx)
-        out.claims += extract_claims(ctx)
-        out.relations += extract_relations(ctx)
-        out.quotes += extract_quotes(ctx)
+        try:
+            found = (extract_events(ctx), extract_claims(ctx), extract_relations(ctx), extract_quotes(ctx))
+        except Exception as err:  # noqa: BLE001 - one document must not cost the corpus its facts
+            if warnings is not None:
+                warnings.append(f"{ctx.doc.id}: facts not extracted ({failure(err)})")
+            continue
+        out.reports += found[0]
+        out.claims += found[1]
+        out.relations += found[2]
+        out.quotes += found[3]
     return out

@@ -33,7 +33,7 @@ def _document(d: Document) -> dict[str, Any]:
     return {"id": d.id, "language": d.language, "published": d.published.value if d.published else None,
             "published_source": d.published.source if d.published else None,
             "header_date": d.header_date.value if d.header_date else None,
-            "title": d.title, "path": d.path, "flags": list(d.flags)}
+            "title": d.title, "path": d.path, "sources": list(d.sources), "url": d.url, "flags": list(d.flags)}
 
 
 def _entity(e: Entity) -> dict[str, Any]:

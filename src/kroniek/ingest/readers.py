@@ -1,15 +1,24 @@
 """Ingest stage: turn files on disk into `Document`s.
 
 Reads .txt, .md, .html/.htm and .jsonl. Bytes are decoded with charset-normalizer when they are
-not UTF-8; HTML is reduced to its main text with trafilatura, and that extracted text becomes the
-document's text, so every offset later on points into what kroniek stored. Files that cannot be
-read as an article (empty, binary, too large, undecodable) come back as `Skipped` with a reason.
+not UTF-8 (UTF-16 is recognised by its byte-order mark or its pattern of zero bytes); HTML is
+reduced to its main text with trafilatura, and that extracted text becomes the document's text, so
+every offset later on points into what kroniek stored. Whatever cannot be read as an article
+(missing, empty, binary, too large, undecodable, malformed) comes back as `Skipped` with a reason:
+no input makes this stage raise.
+
+A document's `id` here is only a proposed name (the file stem, or a JSONL record's `id`); its
+`path` is the source locator (absolute path, `path:line` or `path#id` for JSONL records) that the
+pipeline uses to tell an edited article from a new one.
 """
 from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterable, Iterator
+import logging
+import os
+import re
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -21,6 +30,7 @@ HTML_SUFFIXES = {".html", ".htm"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
 SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES
 MAX_BYTES = 5_000_000
+LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 @dataclass(frozen=True)
@@ -33,16 +43,32 @@ def content_sha1(text: str) -> str:
     return hashlib.sha1(text.encode("utf-8")).hexdigest()
 
 
-def find_files(paths: Iterable[str | Path]) -> list[Path]:
-    """Every readable article file under `paths` (folders are walked recursively), sorted."""
-    found: list[Path] = []
+def display_path(path: str | Path) -> str:
+    """The absolute path as text that any store and terminal can hold: bytes of a file name that are
+    not UTF-8 become U+FFFD instead of lone surrogates."""
+    return os.fsencode(os.path.abspath(path)).decode("utf-8", "replace")
+
+
+def safe_text(text: str) -> str:
+    """Lone surrogates (legal in JSON, not in UTF-8) become U+FFFD: one code point each, so the
+    offsets into the stored text are the offsets into what the source gave."""
+    return LONE_SURROGATE.sub("\ufffd", text)
+
+
+def find_files(paths: Iterable[str | Path]) -> Iterator[Path | Skipped]:
+    """Every article file under `paths` (folders are walked recursively, sorted), or a `Skipped` for
+    a path that does not exist or cannot be listed."""
     for raw in paths:
         p = Path(raw)
-        if p.is_dir():
-            found.extend(q for q in p.rglob("*") if q.is_file() and q.suffix.lower() in SUFFIXES)
-        else:
-            found.append(p)
-    return sorted(dict.fromkeys(found))
+        try:
+            if p.is_dir():
+                yield from sorted(q for q in p.rglob("*") if q.suffix.lower() in SUFFIXES and q.is_file())
+            elif p.exists():
+                yield p
+            else:
+                yield Skipped(display_path(p), "no such file or folder")
+        except OSError as err:
+            yield Skipped(display_path(p), f"cannot list: {err.strerror or err}")
 
 
 WESTERN = {"utf_8", "cp1252", "latin_1", "iso8859_15", "ascii"}
@@ -56,26 +82,49 @@ def _try_decode(data: bytes, encoding: str) -> str | None:
     return None if any(ord(c) < 32 and c not in "\t\r\n" for c in text) else text
 
 
-def decode(data: bytes) -> str | None:
-    """Bytes to text: UTF-8 when it is, else charset-normalizer's best guess; None for binary."""
-    if b"\x00" in data[:8192]:
+def _utf16(data: bytes) -> str | None:
+    """UTF-16 text by its byte-order mark, or without one by its zero bytes: in Latin-script text
+    every other byte is zero, on the odd positions (little-endian) or the even ones (big-endian)."""
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        return _try_decode(data, "utf-16")
+    sample = data[:4096]
+    if len(sample) < 4 or len(sample) % 2:
         return None
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError:
-        from charset_normalizer import from_bytes
+    even, odd = sample[0::2].count(0), sample[1::2].count(0)
+    half = len(sample) // 2
+    if odd > 0.4 * half and even < 0.05 * half:
+        return _try_decode(data, "utf-16-le")
+    if even > 0.4 * half and odd < 0.05 * half:
+        return _try_decode(data, "utf-16-be")
+    return None
 
-        best = from_bytes(data).best()
-        text = str(best) if best is not None else None
-        # On short texts charset-normalizer often picks a Central-European code page; kroniek's sources
-        # are Dutch and English news, whose legacy encoding is Windows-1252, so that wins when it fits.
-        western = _try_decode(data, "cp1252")
-        if western is not None and (best is None or best.encoding not in WESTERN):
-            text = western
-        if text is None:
+
+def decode(data: bytes) -> str | None:
+    """Bytes to text: UTF-16 or UTF-8 when it is, else charset-normalizer's best guess; None for
+    binary (any zero byte outside UTF-16, or mostly unprintable characters)."""
+    text = _utf16(data)
+    if text is None:
+        if b"\x00" in data:
             return None
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError:
+            from charset_normalizer import from_bytes
+
+            best = from_bytes(data).best()
+            text = str(best) if best is not None else None
+            # On short texts charset-normalizer often picks a Central-European code page; kroniek's
+            # sources are Dutch and English news, whose legacy encoding is Windows-1252, so that wins
+            # when it fits.
+            western = _try_decode(data, "cp1252")
+            if western is not None and (best is None or best.encoding not in WESTERN):
+                text = western
+            if text is None:
+                return None
     if text.startswith("\ufeff"):
         text = text[1:]
+    if "\x00" in text:
+        return None
     printable = sum(ch.isprintable() or ch.isspace() for ch in text[:4096])
     if text and printable / min(len(text), 4096) < 0.9:
         return None
@@ -86,69 +135,111 @@ def html_to_text(html: str) -> tuple[str, str | None]:
     """Main text and title of an HTML page (trafilatura), or the empty string when none is found."""
     import trafilatura
 
+    # trafilatura logs every page it cannot parse at ERROR level; kroniek reports such a page itself
+    logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
     text = trafilatura.extract(html, include_comments=False, include_tables=False, favor_precision=True) or ""
     meta = trafilatura.extract_metadata(html)
     return text, (meta.title if meta is not None else None)
 
 
+def _failure(err: BaseException) -> str:
+    message = " ".join(str(err).split())[:160]
+    return f"failed: {type(err).__name__}" + (f": {message}" if message else "")
+
+
 def read_file(path: Path, max_bytes: int = MAX_BYTES) -> Iterator[Document | Skipped]:
-    """One file to one Document (or one per line for JSONL), or a Skipped saying why not."""
+    """One file to one Document (or one per line for JSONL), or a Skipped saying why not. Never raises
+    on what the file holds."""
+    where = display_path(path)
+    try:
+        yield from _read_file(path, where, max_bytes)
+    except (Exception, RecursionError) as err:  # noqa: BLE001 - one bad file must not stop a build
+        yield Skipped(where, _failure(err))
+
+
+def _read_file(path: Path, where: str, max_bytes: int) -> Iterator[Document | Skipped]:
     suffix = path.suffix.lower()
     if suffix not in SUFFIXES:
-        yield Skipped(str(path), f"unsupported file type {suffix or '(none)'}")
+        yield Skipped(where, f"unsupported file type {suffix or '(no suffix)'}")
         return
     try:
         size = path.stat().st_size
         if size > max_bytes:
-            yield Skipped(str(path), f"too large ({size} bytes > {max_bytes})")
+            yield Skipped(where, f"too large ({size} bytes > {max_bytes})")
             return
         data = path.read_bytes()
     except OSError as err:
-        yield Skipped(str(path), f"cannot read: {err.strerror or err}")
+        yield Skipped(where, f"cannot read: {err.strerror or err}")
         return
     text = decode(data)
     if text is None:
-        yield Skipped(str(path), "binary or undecodable content")
+        yield Skipped(where, "binary or undecodable content")
         return
     if suffix in JSONL_SUFFIXES:
-        yield from _read_jsonl(path, text)
+        yield from _read_jsonl(path, where, text)
         return
     title = None
     if suffix in HTML_SUFFIXES:
         text, title = html_to_text(text)
     if not text.strip():
-        yield Skipped(str(path), "no text")
+        yield Skipped(where, "no text")
         return
-    yield describe(Document(id=path.stem, text=text, sha1=content_sha1(text), path=str(path)), title=title)
+    yield describe(Document(id=_name(path.stem), text=text, sha1=content_sha1(text), path=where), title=title)
 
 
-def _read_jsonl(path: Path, text: str) -> Iterator[Document | Skipped]:
+def _name(raw: str) -> str:
+    """A document name that reads the same in any terminal: no control characters, no U+FFFD runs."""
+    name = "".join(c if c.isprintable() and c not in "/\\" else "_" for c in safe_text(raw)).strip()
+    return name[:120] or "document"
+
+
+def _string(value: object) -> str | None:
+    return safe_text(value) if isinstance(value, str) and value.strip() else None
+
+
+def _read_jsonl(path: Path, where: str, text: str) -> Iterator[Document | Skipped]:
+    if not text.strip():
+        yield Skipped(where, "no text")
     for lineno, line in enumerate(text.splitlines(), start=1):
         if not line.strip():
             continue
-        where = f"{path}:{lineno}"
+        here = f"{where}:{lineno}"
         try:
             record = json.loads(line)
         except json.JSONDecodeError as err:
-            yield Skipped(where, f"invalid JSON ({err.msg})")
+            yield Skipped(here, f"invalid JSON ({err.msg})")
             continue
-        body = record.get("text") if isinstance(record, dict) else None
-        if not isinstance(body, str) or not body.strip():
-            yield Skipped(where, "no 'text' field")
+        except RecursionError:
+            yield Skipped(here, "invalid JSON (nested too deeply)")
             continue
-        doc_id = str(record.get("id") or f"{path.stem}-{lineno}")
-        doc = Document(id=doc_id, text=body, sha1=content_sha1(body), path=where, url=record.get("url"))
-        yield describe(doc, title=record.get("title"), published=record.get("published"))
+        try:
+            body = record.get("text") if isinstance(record, dict) else None
+            if not isinstance(body, str) or not body.strip():
+                yield Skipped(here, "no 'text' field")
+                continue
+            body = safe_text(body)
+            given = record.get("id")
+            given = str(given) if isinstance(given, (str, int)) and str(given).strip() else None
+            # the record's own id names it across edits of the file; a line number does not survive
+            # a line inserted above it, so it only stands in when there is no id
+            locator = f"{where}#{safe_text(given)}" if given else here
+            doc = Document(id=_name(given or f"{path.stem}-{lineno}"), text=body, sha1=content_sha1(body),
+                           path=locator, url=_string(record.get("url")))
+            published = record.get("published")
+            yield describe(doc, title=_string(record.get("title")),
+                           published=published if isinstance(published, (str, int)) else None)
+        except (Exception, RecursionError) as err:  # noqa: BLE001 - one bad record must not stop the file
+            yield Skipped(here, _failure(err))
 
 
-def read_paths(paths: Iterable[str | Path], max_bytes: int = MAX_BYTES) -> Iterator[Document | Skipped]:
-    """All documents under `paths`, each content stored once (later duplicates come back Skipped)."""
-    seen: dict[str, str] = {}
+def read_paths(paths: Iterable[str | Path], max_bytes: int = MAX_BYTES,
+               on_file: Callable[[str], None] | None = None) -> Iterator[Document | Skipped]:
+    """All documents under `paths`, in a stable order. The same text under two names comes back
+    twice: the pipeline keeps it as one document with two sources."""
     for path in find_files(paths):
-        for item in read_file(path, max_bytes=max_bytes):
-            if isinstance(item, Document):
-                if item.sha1 in seen:
-                    yield Skipped(item.path or item.id, f"duplicate of {seen[item.sha1]}")
-                    continue
-                seen[item.sha1] = item.id
-            yield item
+        if isinstance(path, Skipped):
+            yield path
+            continue
+        if on_file:
+            on_file(display_path(path))
+        yield from read_file(path, max_bytes=max_bytes)

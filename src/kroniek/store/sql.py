@@ -1,9 +1,12 @@
 """Store stage: the knowledge base in SQL through SQLAlchemy Core (SQLite now, PostgreSQL-ready).
 
 The only module that speaks SQL. The schema is versioned in the `meta` table; `migrate` is safe to
-run on every open. Each batch of documents is written in one transaction, after deleting whatever
-an earlier run stored for the same documents, so an interrupted build loses at most the batch in
-flight and a rerun never duplicates anything.
+run on every open. A document is its text: `sha1` identifies it, `id` is its unique readable name,
+and `sources` lists every file, JSONL record or URL it was read from. Each batch of documents is
+written in one transaction, after deleting whatever an earlier run derived from the documents it
+replaces, so an interrupted build loses at most the batch in flight and a rerun never duplicates
+anything. Until the corpus-level stages have run over the last batch, `meta` says so
+(`resolve_pending`), so a reader can tell a half-finished knowledge base from a finished one.
 """
 from __future__ import annotations
 
@@ -11,13 +14,14 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from sqlalchemy import (JSON, Column, Float, ForeignKey, Integer, MetaData, String, Table, Text, create_engine,
-                        delete, event, insert, select, update)
+                        delete, event, func, insert, inspect, select, update)
 from sqlalchemy.engine import Engine
+from sqlalchemy.exc import DatabaseError, OperationalError
 
 from ..model import (AliasLink, DateValue, Document, Entity, Judgement, KnowledgeBase, Mention, Span)
 from . import records
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 metadata = MetaData()
 
 meta = Table("meta", metadata, Column("key", String, primary_key=True), Column("value", String))
@@ -28,6 +32,10 @@ documents = Table(
     Column("text", Text, nullable=False), Column("published", String(10)), Column("published_source", String),
     Column("header_date", String(10)), Column("date_candidates", JSON), Column("flags", JSON),
     Column("backend", String))
+sources = Table(
+    "sources", metadata,
+    Column("locator", Text, primary_key=True), Column("doc", String, ForeignKey("documents.id"), primary_key=True),
+    Column("file", Text, index=True))
 mentions = Table(
     "mentions", metadata,
     Column("id", String, primary_key=True), Column("doc", String, ForeignKey("documents.id"), index=True),
@@ -74,7 +82,12 @@ conflicts = Table(
     Column("field", String), Column("record", JSON))
 
 
-class SchemaError(RuntimeError):
+class StoreError(RuntimeError):
+    """A knowledge base that cannot be opened: E011 missing, E012 not a kroniek database, E013 cannot
+    be created or read."""
+
+
+class SchemaError(StoreError):
     """E010: the database was written by a newer kroniek."""
 
 
@@ -95,14 +108,30 @@ def _date_from(raw, doc_id: str) -> DateValue | None:
 
 
 class Store:
-    def __init__(self, url: str | Path = "kroniek.db") -> None:
+    """The knowledge base. `create=False` opens only an existing kroniek database, so a mistyped
+    `--db` on a reading command is an error instead of a new, empty knowledge base."""
+
+    def __init__(self, url: str | Path = "kroniek.db", create: bool = True) -> None:
         url = str(url)
         if "://" not in url:
+            path = Path(url)
+            if not create and not path.is_file():
+                raise StoreError(f"E011: no knowledge base at {url} (build one with `kroniek build PATH --db {url}`)")
+            if create and not path.parent.is_dir():
+                raise StoreError(f"E013: cannot create {url}: folder {path.parent} does not exist")
             url = f"sqlite:///{url}"
-        self.engine: Engine = create_engine(url, future=True)
-        if self.engine.dialect.name == "sqlite":
-            event.listen(self.engine, "connect", _sqlite_pragmas)
-        self.migrate()
+        self.url = url
+        try:
+            self.engine: Engine = create_engine(url, future=True)
+            if self.engine.dialect.name == "sqlite":
+                event.listen(self.engine, "connect", _sqlite_pragmas)
+            if not create and "meta" not in inspect(self.engine).get_table_names():
+                raise StoreError(f"E012: {_shown(url)} is not a kroniek knowledge base")
+            self.migrate()
+        except (DatabaseError, OperationalError) as err:
+            reason = " ".join(str(err.orig if getattr(err, "orig", None) else err).split())
+            code = "E012" if "not a database" in reason else "E013"
+            raise StoreError(f"{code}: cannot open {_shown(url)}: {reason}") from None
 
     def migrate(self) -> None:
         with self.engine.begin() as conn:
@@ -115,25 +144,104 @@ class Store:
                 for name in ("reports", *FACT_TABLES):
                     conn.exec_driver_sql(f'DROP TABLE IF EXISTS "{name}"')
             metadata.create_all(conn)
+            if row is not None and int(row[0]) < 3:
+                # version 2 kept one path per document; it becomes the document's first source
+                rows = [dict(locator=r.path, doc=r.id, file=r.path)
+                        for r in conn.execute(select(documents.c.id, documents.c.path)) if r.path]
+                if rows:
+                    conn.execute(insert(sources), rows)
             conn.execute(delete(meta).where(meta.c.key == "schema_version"))
             conn.execute(insert(meta).values(key="schema_version", value=str(SCHEMA_VERSION)))
 
+    # -- build state ---------------------------------------------------------------------------------
+    def _set_meta(self, conn, key: str, value: str | None) -> None:
+        conn.execute(delete(meta).where(meta.c.key == key))
+        if value is not None:
+            conn.execute(insert(meta).values(key=key, value=value))
+
+    def resolve_pending(self) -> bool:
+        """True while documents were written or removed after the last complete resolve."""
+        with self.engine.connect() as conn:
+            return conn.execute(select(meta.c.value).where(meta.c.key == "resolve_pending")).first() is not None
+
+    def mark_resolved(self) -> None:
+        with self.engine.begin() as conn:
+            self._set_meta(conn, "resolve_pending", None)
+
     # -- documents and what was extracted from them -----------------------------------------------
     def known_hashes(self) -> dict[str, str]:
+        """sha1 of every stored text -> the document's name."""
         with self.engine.connect() as conn:
             return {sha: doc_id for doc_id, sha in conn.execute(select(documents.c.id, documents.c.sha1))}
 
+    def sources(self) -> dict[str, set[str]]:
+        """Source locator -> the names of the documents read from it."""
+        out: dict[str, set[str]] = {}
+        with self.engine.connect() as conn:
+            for locator, doc in conn.execute(select(sources.c.locator, sources.c.doc)):
+                out.setdefault(locator, set()).add(doc)
+        return out
+
+    def source_files(self) -> dict[str, str]:
+        """Source locator -> the file on disk it lies in."""
+        with self.engine.connect() as conn:
+            return {locator: file for locator, file in conn.execute(select(sources.c.locator, sources.c.file))}
+
+    def add_sources(self, pairs: Iterable[tuple[str, str, str]]) -> None:
+        """(locator, document name, file) rows; ones already stored, or of a document that is not (it
+        failed to build), are left out. The newest source becomes the document's `path`."""
+        pairs = list(dict.fromkeys(pairs))
+        if not pairs:
+            return
+        with self.engine.begin() as conn:
+            have = {(r.locator, r.doc) for r in conn.execute(select(sources.c.locator, sources.c.doc))}
+            stored = {doc for (doc,) in conn.execute(select(documents.c.id))}
+            rows = [dict(locator=loc, doc=doc, file=file) for loc, doc, file in pairs
+                    if (loc, doc) not in have and doc in stored]
+            if rows:
+                conn.execute(insert(sources), rows)
+                for row in rows:
+                    conn.execute(update(documents).where(documents.c.id == row["doc"]).values(path=row["locator"]))
+
+    def drop_sources(self, pairs: Iterable[tuple[str, str]], keep: Iterable[str] = ()) -> list[str]:
+        """Forget that documents were read from these (locator, name) pairs; a document left with no
+        source at all is removed with everything derived from it, unless its name is in `keep` (it is
+        about to be replaced in place). Returns the names removed."""
+        pairs, keep = list(pairs), set(keep)
+        if not pairs:
+            return []
+        with self.engine.begin() as conn:
+            for locator, doc in pairs:
+                conn.execute(delete(sources).where((sources.c.locator == locator) & (sources.c.doc == doc)))
+            touched = {doc for _, doc in pairs} - keep
+            left = {doc for (doc,) in conn.execute(select(sources.c.doc).where(sources.c.doc.in_(touched)))}
+            gone = sorted(touched - left)
+            if gone:
+                _delete_documents(conn, gone)
+                self._set_meta(conn, "resolve_pending", "1")
+            for doc in touched & left:
+                newest = conn.execute(select(sources.c.locator).where(sources.c.doc == doc)).first()
+                conn.execute(update(documents).where(documents.c.id == doc).values(path=newest[0]))
+        return gone
+
     def write_batch(self, docs: Iterable[Document], doc_mentions: Iterable[Mention],
-                    links: Iterable[AliasLink], backend: str) -> None:
+                    links: Iterable[AliasLink], backend: str, files: dict[str, str] | None = None) -> None:
+        """Store documents with their mentions and alias links in one transaction. A document whose
+        name is already stored (an edited article keeps its name) replaces that one: everything
+        derived from the old text goes, its sources stay. `files` maps a document's source locator to
+        the file it lies in (the locator itself by default)."""
         docs = list(docs)
         ids = [d.id for d in docs]
+        files = files or {}
         with self.engine.begin() as conn:
-            conn.execute(delete(alias_links).where(alias_links.c.doc.in_(ids)))
-            old = select(mentions.c.id).where(mentions.c.doc.in_(ids))
-            conn.execute(delete(entity_mentions).where(entity_mentions.c.mention_id.in_(old)))
-            conn.execute(delete(mentions).where(mentions.c.doc.in_(ids)))
-            conn.execute(delete(documents).where(documents.c.id.in_(ids)))
+            kept = [dict(r._mapping) for r in conn.execute(select(sources).where(sources.c.doc.in_(ids)))]
+            _delete_documents(conn, ids)
             conn.execute(insert(documents), [_doc_row(d, backend) for d in docs])
+            have = {(r["locator"], r["doc"]) for r in kept}
+            kept += [dict(locator=d.path, doc=d.id, file=files.get(d.path, d.path)) for d in docs
+                     if d.path and (d.path, d.id) not in have]
+            if kept:
+                conn.execute(insert(sources), kept)
             rows = [dict(id=m.id, doc=m.span.doc, start=m.span.start, end=m.span.end, text=m.text, label=m.label,
                          source=m.source, key=m.key, grounding=m.grounding.value) for m in doc_mentions]
             if rows:
@@ -142,10 +250,14 @@ class Store:
                     for x in {(x.a, x.b, x.cue): x for x in links}.values()]
             if rows:
                 conn.execute(insert(alias_links), rows)
+            self._set_meta(conn, "resolve_pending", "1")
 
     def documents(self) -> list[Document]:
         with self.engine.connect() as conn:
             rows = conn.execute(select(documents).order_by(documents.c.id)).mappings().all()
+            found: dict[str, list[str]] = {}
+            for locator, doc in conn.execute(select(sources.c.locator, sources.c.doc).order_by(sources.c.locator)):
+                found.setdefault(doc, []).append(locator)
         out = []
         for r in rows:
             cands = tuple(_date_from(c, r["id"]) for c in (r["date_candidates"] or []))
@@ -154,7 +266,8 @@ class Store:
             out.append(Document(id=r["id"], text=r["text"], sha1=r["sha1"], title=r["title"], language=r["language"],
                                 path=r["path"], url=r["url"], published=published,
                                 header_date=next((c for c in cands if c and c.source == "header"), None),
-                                date_candidates=tuple(c for c in cands if c), flags=tuple(r["flags"] or ())))
+                                date_candidates=tuple(c for c in cands if c), flags=tuple(r["flags"] or ()),
+                                sources=tuple(found.get(r["id"], ()))))
         return out
 
     def update_dates(self, docs: Iterable[Document]) -> None:
@@ -257,11 +370,28 @@ class Store:
             conflicts=[records.conflict_from(r) for r in self._records(conflicts, (conflicts.c.id,))])
 
     def table_counts(self) -> dict[str, int]:
-        from sqlalchemy import func
-
         with self.engine.connect() as conn:
             return {t.name: conn.execute(select(func.count()).select_from(t)).scalar_one()
                     for t in metadata.sorted_tables}
+
+
+def _delete_documents(conn, ids: list[str]) -> None:
+    """Remove documents and every row derived from them. The fact tables are rebuilt by the next
+    resolve; rows that point at the documents by key go now, so no foreign key is left dangling."""
+    if not ids:
+        return
+    old = select(mentions.c.id).where(mentions.c.doc.in_(ids))
+    conn.execute(delete(entity_mentions).where(entity_mentions.c.mention_id.in_(old)))
+    conn.execute(delete(alias_links).where(alias_links.c.doc.in_(ids)))
+    conn.execute(delete(mentions).where(mentions.c.doc.in_(ids)))
+    conn.execute(delete(claims).where(claims.c.doc.in_(ids)))
+    conn.execute(delete(quotes).where(quotes.c.doc.in_(ids)))
+    conn.execute(delete(sources).where(sources.c.doc.in_(ids)))
+    conn.execute(delete(documents).where(documents.c.id.in_(ids)))
+
+
+def _shown(url: str) -> str:
+    return url.removeprefix("sqlite:///")
 
 
 def _doc_row(d: Document, backend: str) -> dict:
@@ -279,4 +409,4 @@ def _sqlite_pragmas(dbapi_conn, _record) -> None:
     cur.close()
 
 
-__all__ = ["SCHEMA_VERSION", "SchemaError", "Store"]
+__all__ = ["SCHEMA_VERSION", "SchemaError", "Store", "StoreError"]
