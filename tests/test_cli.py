@@ -66,11 +66,13 @@ def test_build_export_and_list_entities(corpus, tmp_path):
     names = [r["name"] for r in json.loads(table.output)]
     assert names == ["Ahmed Warsame"]
 
-    [event] = kb["events"]
+    # two.md names an attack in Mogadishu but gives no date: nothing says it is the attack of 2022-05
+    [event] = [v for v in kb["events"] if v["date"]]
     assert (event["type"], event["claimed_by"]) == ("attack", by_name["al-Shabaab"]["id"])
     assert by_name[next(n for n, e in by_name.items() if e["id"] == event["location"])]["name"] == "Mogadishu"
     listed = json.loads(runner.invoke(app, ["events", "--db", db, "--format", "json"]).output)
-    assert [(e["location"], e["claimed_by"]) for e in listed] == [("Mogadishu", "al-Shabaab")]
+    assert sorted((e["date"] or "", e["location"], e["claimed_by"] or "") for e in listed) == [
+        ("", "Mogadishu", ""), ("2022-05", "Mogadishu", "al-Shabaab")]
     assert runner.invoke(app, ["conflicts", "--db", db]).exit_code == 0
 
 
@@ -157,3 +159,86 @@ def test_the_same_article_under_another_name_in_a_later_build_is_one_document(co
     assert "same text as one" in " ".join(result.output.split())
     [doc] = [d for d in json.loads(runner.invoke(app, ["export", "--db", db]).output)["documents"] if d["id"] == "one"]
     assert doc["path"].endswith("renamed.txt")
+
+
+# -- errors an analyst can make, and text that looks like markup (issue 7) ------------------------------
+def _one_line_error(result, code: str) -> None:
+    assert result.exit_code == 2, result.output
+    assert not isinstance(result.exception, Exception) or isinstance(result.exception, SystemExit)
+    lines = [line for line in result.output.splitlines() if line.strip()]
+    assert len(" ".join(lines)) < 300 and "Traceback" not in result.output
+    assert code in result.output
+
+
+@pytest.mark.parametrize("command", [["entities"], ["events"], ["conflicts"], ["export"], ["claims", "IS"]])
+def test_reading_a_database_that_does_not_exist_is_an_error_and_creates_nothing(tmp_path, command):
+    db = tmp_path / "typo.db"
+    _one_line_error(runner.invoke(app, [*command, "--db", str(db)]), "E011")
+    assert not db.exists()
+    _one_line_error(runner.invoke(app, [*command, "--db", str(tmp_path / "no-folder" / "kb.db")]), "E011")
+
+
+def test_a_file_that_is_no_kroniek_database_is_named_as_such(tmp_path):
+    notes = tmp_path / "notes.db"
+    notes.write_text("dit is geen database\n" * 100, encoding="utf-8")
+    _one_line_error(runner.invoke(app, ["entities", "--db", str(notes)]), "E012")
+    import sqlite3
+
+    other = tmp_path / "other.db"
+    with sqlite3.connect(other) as conn:
+        conn.execute("CREATE TABLE people (name TEXT)")
+    _one_line_error(runner.invoke(app, ["events", "--db", str(other)]), "E012")
+    _one_line_error(runner.invoke(app, ["build", str(tmp_path), "--db", str(notes), "--backend", "lite"]), "E012")
+
+
+def test_building_into_a_missing_folder_is_an_error(corpus, tmp_path):
+    _one_line_error(runner.invoke(app, ["build", str(corpus), "--db", str(tmp_path / "nope" / "kb.db"),
+                                        "--backend", "lite"]), "E013")
+
+
+def test_a_build_from_which_nothing_could_be_built_exits_non_zero(tmp_path):
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "leeg.txt").write_text("", encoding="utf-8")
+    result = runner.invoke(app, ["build", str(tmp_path / "in"), str(tmp_path / "weg"), "--db",
+                                 str(tmp_path / "kb.db"), "--backend", "lite"])
+    assert result.exit_code == 1
+    assert "no such file or folder" in result.output and "nothing could be built" in result.output
+
+
+def test_an_unfinished_build_is_announced_by_reading_commands(corpus, tmp_path, monkeypatch):
+    from kroniek import pipeline
+
+    db = str(tmp_path / "kb.db")
+
+    def interrupted(store, report=None):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(pipeline, "resolve_corpus", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        pipeline.build([corpus], pipeline.Store(db), backend="lite")
+    monkeypatch.undo()
+    result = runner.invoke(app, ["events", "--db", db])
+    assert result.exit_code == 0 and "stopped before it finished" in result.output
+    assert runner.invoke(app, ["build", str(corpus), "--db", db, "--backend", "lite"]).exit_code == 0
+    assert "stopped before" not in runner.invoke(app, ["events", "--db", db]).output
+
+
+def test_square_brackets_in_article_text_are_shown_as_written(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text("Boko Haram had in 2015 zo'n 6000 strijders [/noot] [foto: AFP], volgens de VN.",
+                                  encoding="utf-8")
+    db = str(tmp_path / "kb.db")
+    assert runner.invoke(app, ["build", str(folder), "--db", db, "--backend", "lite"]).exit_code == 0
+    result = runner.invoke(app, ["claims", "Boko Haram", "--db", db])
+    assert result.exit_code == 0, result.output
+    shown = "".join(result.output.split())
+    assert "[/noot]" in shown and "[foto:AFP]" in shown
+
+
+def test_piped_tables_keep_ids_whole(corpus, tmp_path):
+    db = str(tmp_path / "kb.db")
+    runner.invoke(app, ["build", str(corpus), "--db", db, "--backend", "lite"])
+    ids = [r["id"] for r in json.loads(runner.invoke(app, ["entities", "--db", db, "--format", "json"]).output)]
+    table = runner.invoke(app, ["entities", "--db", db]).output
+    assert ids and all(i in table for i in ids)

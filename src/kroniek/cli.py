@@ -16,7 +16,7 @@ from rich.text import Text
 
 app = typer.Typer(help="kroniek: news articles in, a sourced knowledge base of actors and events out.",
                   no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False)
-console = Console(stderr=True)
+console = Console(stderr=True, soft_wrap=True)  # a message is one line, however long its path
 DB_OPTION = typer.Option("kroniek.db", "--db", help="SQLite file or SQLAlchemy URL of the knowledge base.")
 
 
