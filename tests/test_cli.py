@@ -188,6 +188,7 @@ def test_a_file_that_is_no_kroniek_database_is_named_as_such(tmp_path):
     with sqlite3.connect(other) as conn:
         conn.execute("CREATE TABLE people (name TEXT)")
     _one_line_error(runner.invoke(app, ["events", "--db", str(other)]), "E012")
+    _one_line_error(runner.invoke(app, ["build", str(tmp_path), "--db", str(other), "--backend", "lite"]), "E012")
     _one_line_error(runner.invoke(app, ["build", str(tmp_path), "--db", str(notes), "--backend", "lite"]), "E012")
 
 

@@ -51,3 +51,49 @@ def test_migrate_is_safe_to_repeat(tmp_path):
     Store(tmp_path / "kb.db")
     Store(tmp_path / "kb.db").migrate()
     assert Store(tmp_path / "kb.db").table_counts()["meta"] == 1
+
+
+def test_rewriting_a_document_that_has_facts_replaces_them(tmp_path):
+    from kroniek.model import Claim, KnowledgeBase, Quote, Range
+
+    store = Store(tmp_path / "kb.db")
+    doc = make_doc("Hamas had in 2020 zo'n 5000 strijders.", "d1")
+    store.write_batch([doc], [_mention(doc, 0, "Hamas")], [], "lite")
+    store.replace_facts(KnowledgeBase(
+        claims=[Claim("C1", "E1", "fighters", Range(5000, 5000), Span("d1", 0, 38))],
+        quotes=[Quote("E1", Span("d1", 0, 5))]))
+    edited = make_doc("Hamas had in 2020 zo'n 6000 strijders.", "d1")
+    store.write_batch([edited], [_mention(edited, 0, "Hamas")], [], "lite")  # raised IntegrityError before
+    counts = store.table_counts()
+    assert (counts["documents"], counts["claims"], counts["quotes"]) == (1, 0, 0)
+    assert store.documents()[0].text == edited.text and store.resolve_pending()
+
+
+def test_a_version_2_database_gets_its_paths_as_sources(tmp_path):
+    from dataclasses import replace
+
+    from kroniek.store.sql import sources
+
+    store = Store(tmp_path / "kb.db")
+    doc = replace(make_doc("Een bericht over de haven.", "d1"), path="/archief/d1.txt")
+    store.write_batch([doc], [], [], "lite")
+    with store.engine.begin() as conn:
+        conn.execute(sources.delete())
+        conn.execute(meta.update().values(value="2"))
+    [back] = Store(tmp_path / "kb.db").documents()
+    assert back.sources == ("/archief/d1.txt",)
+
+
+def test_documents_leave_when_their_last_source_goes(tmp_path):
+    from dataclasses import replace
+
+    store = Store(tmp_path / "kb.db")
+    doc = replace(make_doc("Een bericht over de haven.", "d1"), path="/a/d1.txt")
+    store.write_batch([doc], [_mention(doc, 19, "haven")], [], "lite")
+    store.add_sources([("/b/kopie.txt", "d1", "/b/kopie.txt"), ("/c/x.txt", "weg", "/c/x.txt")])
+    assert store.documents()[0].sources == ("/a/d1.txt", "/b/kopie.txt")
+    assert store.drop_sources([("/a/d1.txt", "d1")]) == []
+    assert store.documents()[0].path == "/b/kopie.txt"
+    assert store.drop_sources([("/b/kopie.txt", "d1")]) == ["d1"]
+    counts = store.table_counts()
+    assert (counts["documents"], counts["mentions"], counts["sources"]) == (0, 0, 0)

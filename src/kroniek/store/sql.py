@@ -125,7 +125,8 @@ class Store:
             self.engine: Engine = create_engine(url, future=True)
             if self.engine.dialect.name == "sqlite":
                 event.listen(self.engine, "connect", _sqlite_pragmas)
-            if not create and "meta" not in inspect(self.engine).get_table_names():
+            tables = inspect(self.engine).get_table_names()
+            if "meta" not in tables and (tables or not create):  # never write into another program's database
                 raise StoreError(f"E012: {_shown(url)} is not a kroniek knowledge base")
             self.migrate()
         except (DatabaseError, OperationalError) as err:
