@@ -1,6 +1,9 @@
 """Knowledge files: they load, name their source, and hold no contradictions."""
 from collections import Counter
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from kroniek import gazetteer
 from kroniek.data import data_path, load_tsv, load_yaml
 
@@ -53,3 +56,12 @@ def test_gazetteer_knows_groups_countries_and_cities():
     moskou = gaz.place("Moskou")
     assert moskou.key.startswith("geo:") and moskou.country == "RU" and moskou.lat is not None
     assert gaz.demonym("Oezbeekse") == "UZ"
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet="aAbdeIiKlnSsTty -.'", max_size=6), st.integers(0, 10_000), st.integers(0, 12))
+def test_names_start_with_is_a_prefix_test_over_every_detectable_name(word, pick, length):
+    gaz = gazetteer.load()
+    known = sorted({*gaz.exact, *gaz.lower})
+    for prefix in (word, known[pick % len(known)][:length]):
+        assert gaz.names_start_with(prefix) == any(k.startswith(prefix) for k in known)

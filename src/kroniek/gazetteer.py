@@ -12,6 +12,7 @@ from __future__ import annotations
 import gettext
 import re
 import unicodedata
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -38,9 +39,12 @@ def fold(text: str) -> str:
     return re.sub(r"[^0-9a-z]+", "", s)
 
 
+WHITESPACE = re.compile(r"\s+")
+
+
 def squash(text: str) -> str:
     """Surface form with runs of whitespace made single spaces (line breaks inside names)."""
-    return re.sub(r"\s+", " ", text).strip()
+    return WHITESPACE.sub(" ", text).strip()
 
 
 def is_acronym(text: str) -> bool:
@@ -56,8 +60,10 @@ class Gazetteer:
     places: dict[str, list[str]] = field(default_factory=dict)  # folded name -> place keys (lookup only)
     demonyms: dict[str, str] = field(default_factory=dict)  # form -> country code
     max_tokens: int = 1
+    _sorted: list[str] | None = field(default=None, repr=False)  # every surface `match` knows, sorted
 
     def add(self, entry: Entry, detect: bool = True, lowercase: bool = False) -> None:
+        self._sorted = None
         self.entries[entry.key] = entry
         for surface in {entry.name, *entry.aliases}:
             surface = squash(surface)
@@ -78,6 +84,14 @@ class Gazetteer:
         if not keys:
             return None
         return self.entries[keys[0]]
+
+    def names_start_with(self, prefix: str) -> bool:
+        """Some surface that `match` knows starts with `prefix`: where none does, no longer stretch of
+        text from there needs looking up."""
+        if self._sorted is None:
+            self._sorted = sorted({*self.exact, *self.lower})
+        i = bisect_left(self._sorted, prefix)
+        return i < len(self._sorted) and self._sorted[i].startswith(prefix)
 
     def place(self, surface: str) -> Entry | None:
         """The best-known place called `surface`: countries and regions first, then the most populous city."""

@@ -117,3 +117,39 @@ def test_a_denied_or_absent_claim_is_no_claim():
     ctx, ids = make_context(text, SAHEL, published="2023-03-15")
     [report] = extract_events(ctx)
     assert [(a.entity, a.status) for a in report.attributions] == [(ids["JNIM"], "asserted")]
+
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from kroniek.extract.context import Placed  # noqa: E402
+from kroniek.extract.events import _absorb, _Draft, _merge_target, _PlaceIndex  # noqa: E402
+from kroniek.model import Entity, Mention, Span  # noqa: E402
+
+_PLACES = [Entity(f"E{i}", "LOC", name, (), (), key=key, country=country) for i, (name, key, country) in enumerate([
+    ("Mali", "country:ML", "ML"), ("Gao", "geo:1", "ML"), ("Ménaka", "geo:2", "ML"), ("Niger", "country:NE", "NE"),
+    ("Diffa", "geo:3", "NE"), ("Sahel", "region:sahel", None), ("Markt", None, None)])]
+_drafts = st.tuples(st.sampled_from(["attack", "execution"]), st.sampled_from([None, "bombing", "suicide_bombing"]),
+                    st.sampled_from([None, *range(len(_PLACES))]),
+                    st.sampled_from([None, "2023", "2023-03", "2023-03-14"]),
+                    st.sets(st.sampled_from(["airport", "market"]), max_size=1), st.sampled_from([None, 1, 2]),
+                    st.booleans())
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(_drafts, max_size=25))
+def test_drafts_filed_by_place_find_the_same_event_as_reading_them_all(seq):
+    span = Span("t1", 0, 1)
+    drafts, filed = [], _PlaceIndex()
+    for n, (kind, subtype, place, date, sites, list_id, reference) in enumerate(seq):
+        where = None if place is None else Placed(Mention(f"M{n}", span, "x", "LOC", "t"), _PLACES[place])
+        new = _Draft(kind, subtype, where, date, set(sites), span, list_id=list_id, spans=[span])
+        subtypes = {subtype} if subtype else set()
+        target = _merge_target(drafts, new, reference, subtypes)
+        assert _merge_target(drafts, new, reference, subtypes, filed) is target
+        if target is not None:
+            _absorb(target, new)  # may move the event to a more specific place: filed again
+            filed.file(target)
+        else:
+            filed.file(new, len(drafts))
+            drafts.append(new)

@@ -133,3 +133,35 @@ def test_a_name_that_absorbed_a_place_does_not_block_the_next_name():
     _, found = _mentions(text, ents=[NerSpan(a, a + 18, "ORG", "t"), NerSpan(b, b + 9, "PER", "t")])
     names = {m.text for m in found}
     assert {"Reuters Nederland", "Anna Smit", "Nederland"} <= names
+
+
+class _Counted(tuple):
+    """Tokens that count how often one is read, to show the work per token does not grow with the text."""
+
+    reads = 0
+
+    def __iter__(self):
+        for t in super().__iter__():
+            _Counted.reads += 1
+            yield t
+
+    def __getitem__(self, k):
+        got = super().__getitem__(k)
+        _Counted.reads += len(got) if isinstance(k, slice) else 1
+        return got
+
+
+def test_extract_mentions_reads_each_token_a_bounded_number_of_times():
+    paragraph = ("Bij de aanslag in Gao kwamen gisteren 12 mensen om, zei Amina Diallo van de VN.\n"
+                 "Volgens analist Pieter de Groot zit Islamitische Staat erachter. HET IS STIL IN GAO.\n\n")
+    per_token = []
+    for n in (10, 40):
+        doc = make_doc(paragraph * n)
+        [ann] = get_backend("lite").annotate([doc])
+        ann = Annotation(ann.doc, ann.backend, _Counted(ann.tokens), ann.sentences, ann.ents)
+        _Counted.reads = 0
+        found = extract_mentions(doc, ann)
+        assert len(found) >= 6 * n
+        per_token.append(_Counted.reads / len(ann.tokens))
+    # a scan of the tokens per proposed name made this grow with the number of names
+    assert per_token[1] <= per_token[0] * 1.1

@@ -2,7 +2,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kroniek.nlp import get_backend
-from kroniek.nlp.lite import annotate_text, tokenize
+from kroniek.nlp.lite import OPENERS, annotate_text, propose_names, sentence_starts, tokenize
 
 from ..conftest import assert_spans_match, make_doc
 
@@ -70,3 +70,55 @@ def test_lite_dutch_affiliation_and_water():
     assert names["Maria Peters"] == "PER"
     assert names["Instituut Clingendael"] == "ORG"
     assert names["Rode Zee"] == "LOC"
+
+
+def test_lite_a_run_that_ends_in_its_connector_is_no_affiliation():
+    # an all-caps lead makes "VAN" a capitalised word of the run, and a weekday trimmed off the end
+    # leaves "van" last: both once raised IndexError (an empty organisation side) and stopped the build
+    names = _names("Verslag.\n\nZWARE GEVECHTEN VAN vannacht in Gao hielden tot de ochtend aan.")
+    assert names["Gao"] == "LOC"
+    names = _names("Toespraak van Pieter de Groot van Maandag over de aanslag.")
+    assert not [n for n in names if n.endswith(("van", "Maandag"))]
+    names = _names("An interview with Sarah Jane Miller of Tuesday night.", "en")
+    assert names == {"Sarah Jane Miller": "PER"}
+
+
+class _Counted(list):
+    """Tokens that count how often one is read, to show the work per token does not grow with the text."""
+
+    reads = 0
+
+    def __iter__(self):
+        for t in super().__iter__():
+            _Counted.reads += 1
+            yield t
+
+    def __getitem__(self, k):
+        got = super().__getitem__(k)
+        _Counted.reads += len(got) if isinstance(k, slice) else 1
+        return got
+
+
+def test_propose_names_reads_each_token_a_bounded_number_of_times():
+    paragraph = ("Bij de aanslag in Gao kwamen gisteren 12 mensen om, zei Amina Diallo.\n"
+                 "„We zijn bang”, aldus burgemeester Pieter de Groot. Het leger zweeg.\n\n")
+    per_token = []
+    for n in (10, 40):
+        text = paragraph * n
+        tokens, sentences = tokenize(text, "nl")
+        _Counted.reads = 0
+        propose_names(_Counted(tokens), sentences, text, "nl")
+        per_token.append(_Counted.reads / len(tokens))
+    # a scan of the tokens per sentence made this grow with the number of sentences
+    assert per_token[1] <= per_token[0] * 1.1
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("abX .\n\"„(-•")), max_size=80), st.booleans())
+def test_sentence_starts_are_the_first_word_of_each_sentence(text, shuffled):
+    tokens, sentences = tokenize(text, "nl")
+    if shuffled:
+        tokens = tokens[::-1]  # out of text order: read by a scan, with the same answer
+    naive = {next(t.start for t in tokens if t.start >= s.start and t.text not in OPENERS)
+             for s in sentences if any(t.start >= s.start and t.text not in OPENERS for t in tokens)}
+    assert sentence_starts(tokens, sentences) == naive

@@ -16,6 +16,7 @@ from functools import lru_cache
 from .. import gazetteer
 from ..data import load_yaml
 from ..model import AliasLink, Annotation, Document, Mention, Span, stable_id
+from ..text import SpanIndex
 
 BRACKET_AFTER = re.compile(r"\s*\(\s*([^()\n]{2,80}?)\s*\)")
 ARTICLES = {"de", "het", "een", "the", "a", "an", "dus", "zelf"}
@@ -55,6 +56,7 @@ def _new_mention(doc: Document, start: int, end: int, label: str) -> Mention:
 def bracket_links(doc: Document, mentions: list[Mention]) -> tuple[list[AliasLink], list[Mention]]:
     text, links, created = doc.text, [], []
     by_start = {m.span.start: m for m in mentions}
+    known = {x.id for x in mentions}
     for m in mentions:
         match = BRACKET_AFTER.match(text, m.span.end)
         if not match:
@@ -68,7 +70,7 @@ def bracket_links(doc: Document, mentions: list[Mention]) -> tuple[list[AliasLin
             continue
         if other.span.end != e:
             continue
-        if other.id not in {x.id for x in mentions}:
+        if other.id not in known:
             created.append(other)
         links.append(AliasLink(m.id, other.id, "brackets", Span(doc.id, m.span.start, match.end())))
     return links, created
@@ -111,21 +113,20 @@ def _list_items(text: str, start: int, end: int, separators: list[str], closers:
 
 def cue_links(doc: Document, ann: Annotation, mentions: list[Mention]) -> tuple[list[AliasLink], list[Mention]]:
     text, links, created = doc.text, [], []
-    ordered = sorted(mentions, key=lambda m: m.span.start)
+    ordered = SpanIndex(sorted(mentions, key=lambda m: m.span.start), lambda m: (m.span.start, m.span.end))
     for si, sent in enumerate(ann.sentences):
         pattern, closers, separators, anaphora = _cues(sent.language or doc.language or "nl")
         for cue in pattern.finditer(text, sent.start, sent.end):
-            before = [m for m in ordered if sent.start <= m.span.start and m.span.end <= cue.start()
-                      and m.label != "LOC"]
+            before = [m for m in ordered.within(sent.start, cue.start()) if m.label != "LOC"]
             lead = text[sent.start:cue.start()].lower()
             if not before and any(re.search(rf"(?<!\w){re.escape(a)}(?!\w)", lead) for a in anaphora):
                 window_start = ann.sentences[max(0, si - 2)].start
-                before = [m for m in ordered if window_start <= m.span.start < sent.start and m.label == "ORG"]
+                before = [m for m in ordered.starting_in(window_start, sent.start) if m.label == "ORG"]
             if not before:
                 continue
             subject = before[-1]
             for s, e in _list_items(text, cue.end(), sent.end, separators, closers):
-                existing = next((m for m in ordered if m.span.start == s), None)
+                existing = next(iter(ordered.starting_in(s, s + 1)), None)
                 if existing is not None and existing.span.end != e:
                     e = existing.span.end
                 alias = existing or _new_mention(doc, s, e, subject.label)

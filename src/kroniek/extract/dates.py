@@ -8,7 +8,7 @@ document's publication date, or a previous date in the text, is known.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import lru_cache
 
@@ -60,62 +60,95 @@ def _parser() -> DateDataParser:
     return DateDataParser(languages=list(LANGUAGES), settings={"PREFER_DAY_OF_MONTH": "first"})
 
 
+@lru_cache(maxsize=4096)
 def parse_explicit(text: str) -> str | None:
-    """An explicit date as an ISO prefix as precise as the text: "26 augustus 2021" -> "2021-08-26"."""
+    """An explicit date as an ISO prefix as precise as the text: "26 augustus 2021" -> "2021-08-26".
+
+    Cached: dateparser is the slowest step of reading a sentence, and news repeats its dates."""
     data = _parser().get_date_data(text)
     if data is None or data.date_obj is None:
         return None
     return data.date_obj.date().isoformat()[:PRECISION.get(data.period or "day", 10)]
 
 
-def find_times(text: str, offset: int = 0) -> list[TimeExpr]:
-    cal = _calendar()
-    low = text.lower()
+@lru_cache(maxsize=1)
+def _patterns() -> dict:
+    """The expressions `find_times` looks for, compiled once rather than for every sentence."""
+    cal, cue = _calendar(), lexicon.cues()
     months = "|".join(sorted(map(re.escape, cal["months"]), key=len, reverse=True))
+    preps = "|".join(map(re.escape, cue["year_prepositions"]))
+    later = "|".join(map(re.escape, cue["years_later"]))
+    unit_words = "|".join(map(re.escape, cue["year_words"]))
+    return {
+        "explicit": [re.compile(p) for p in (rf"(?<!\d)\d{{1,2}}\s+(?:{months})\.?\s+\d{{4}}",
+                                             rf"\b(?:{months})\.?\s+\d{{1,2}},?\s+\d{{4}}",
+                                             rf"\b(?:{months})\.?\s+\d{{4}}")],
+        "this_year": [(re.compile(rf"\b({months})\s+{re.escape(phrase)}\b"), back)
+                      for key, back in (("this_year", 0), ("last_year", 1)) for phrase in cue.get(key, [])],
+        "year": re.compile(rf"\b(?:{preps})\s+(?:de\s+|het\s+|the\s+)?((?:1[89]|20)\d\d)(?![\d.,]?\d)"),
+        "line_year": re.compile(r"^((?:1[89]|20)\d\d)\b"),
+        "later": re.compile(rf"\b([^\W\d_]+|\d+)\s+(?:{unit_words})\s+(?:{later})\b"),
+        "relative": [(re.compile(rf"\b{re.escape(word)}\b"), lo) for word, (lo, _hi) in cal["relative"].items()],
+        "word": re.compile(r"\b[^\W\d_]+"),
+        "weekdays": tuple(cal["weekdays"]),
+        "last": re.compile(r"\b(?:last|afgelopen)\s*$"),
+    }
+
+
+def find_times(text: str, offset: int = 0) -> list[TimeExpr]:
+    found = _times(text)
+    if not offset:
+        return list(found)
+    return [replace(t, start=t.start + offset, end=t.end + offset) for t in found]
+
+
+@lru_cache(maxsize=256)
+def _times(text: str) -> tuple[TimeExpr, ...]:
+    """`find_times` at offset 0. Cached because a sentence's times are asked for again right after
+    (by `figures`, for the same sentence); only the latest sentences are asked again."""
+    cal, pat = _calendar(), _patterns()
+    low = text.lower()
     found: list[TimeExpr] = []
 
     def add(start: int, end: int, kind: str, **kw) -> None:
-        if any(start < e.end - offset and e.start - offset < end for e in found):
+        if any(start < e.end and e.start < end for e in found):
             return
-        found.append(TimeExpr(start + offset, end + offset, text[start:end], kind, **kw))
+        found.append(TimeExpr(start, end, text[start:end], kind, **kw))
 
-    explicit = [rf"(?<!\d)\d{{1,2}}\s+(?:{months})\.?\s+\d{{4}}", rf"\b(?:{months})\.?\s+\d{{1,2}},?\s+\d{{4}}",
-                rf"\b(?:{months})\.?\s+\d{{4}}"]
-    for pattern in explicit:
-        for m in re.finditer(pattern, low):
+    for pattern in pat["explicit"]:
+        for m in pattern.finditer(low):
             value = parse_explicit(text[m.start():m.end()])
             if value:
                 add(m.start(), m.end(), "absolute", value=value)
-    for key, back in (("this_year", 0), ("last_year", 1)):
-        for phrase in lexicon.cues().get(key, []):
-            for m in re.finditer(rf"\b({months})\s+{re.escape(phrase)}\b", low):
-                add(m.start(), m.end(), "this_year", month=cal["months"][m.group(1)], days=back)
-    preps = "|".join(map(re.escape, lexicon.cues()["year_prepositions"]))
-    for m in re.finditer(rf"\b(?:{preps})\s+(?:de\s+|het\s+|the\s+)?((?:1[89]|20)\d\d)(?![\d.,]?\d)", low):
+    for pattern, back in pat["this_year"]:
+        for m in pattern.finditer(low):
+            add(m.start(), m.end(), "this_year", month=cal["months"][m.group(1)], days=back)
+    for m in pat["year"].finditer(low):
         add(m.start(1), m.end(1), "absolute", value=m.group(1))
-    for m in re.finditer(r"^((?:1[89]|20)\d\d)\b", low):  # a line or list item that starts with its year
+    for m in pat["line_year"].finditer(low):  # a line or list item that starts with its year
         add(m.start(), m.end(), "absolute", value=m.group(1))
-    later = "|".join(map(re.escape, lexicon.cues()["years_later"]))
-    unit_words = "|".join(map(re.escape, lexicon.cues()["year_words"]))
-    for m in re.finditer(rf"\b([^\W\d_]+|\d+)\s+(?:{unit_words})\s+(?:{later})\b", low):
+    for m in pat["later"].finditer(low):
         word = m.group(1)
         n = int(word) if word.isdigit() else (word_value(word, "nl") or word_value(word, "en")
                                               or (1 if word in ("een", "a", "één") else None))
         if n:
             add(m.start(), m.end(), "later", days=n)
-    for word, (lo, _hi) in cal["relative"].items():
-        for m in re.finditer(rf"\b{re.escape(word)}\b", low):
+    for pattern, lo in pat["relative"]:
+        for m in pattern.finditer(low):
             add(m.start(), m.end(), "days", days=lo)
-    for m in re.finditer(r"\b[^\W\d_]+", low):
-        name = next((n for n in cal["weekdays"] if m.group().startswith(n)), None)
-        if name is None or len(m.group()) > len(name) + 7:  # "maandagochtend", not a longer compound
+    weekdays = pat["weekdays"]
+    for m in pat["word"].finditer(low):
+        if not m.group().startswith(weekdays):
+            continue
+        name = next(n for n in weekdays if m.group().startswith(n))
+        if len(m.group()) > len(name) + 7:  # "maandagochtend", not a longer compound
             continue
         day = cal["weekdays"][name]
         before = low[max(0, m.start() - 14):m.start()]
         is_last_week = any(before.rstrip().endswith(w) for w in cal["last_week"])
-        strictly = bool(re.search(r"\b(?:last|afgelopen)\s*$", before))
+        strictly = bool(pat["last"].search(before))
         add(m.start(), m.end(), "weekday", weekday=day, last_week=is_last_week, strictly_before=strictly)
-    return sorted(found, key=lambda e: e.start)
+    return tuple(sorted(found, key=lambda e: e.start))
 
 
 def _day(expr: TimeExpr, ref: date) -> date:

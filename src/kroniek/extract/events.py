@@ -80,6 +80,50 @@ class _Draft:
     list_id: int | None = None
 
 
+class _PlaceIndex:
+    """The drafts that `_place_ok` may accept for a place: those of the event's type at no place, at
+    the place itself, at the country it lies in or, for a country, at a place in it. A draft is filed
+    again whenever a sentence moves it to a more specific place. Reading every draft for every
+    sentence made a long article quadratic in the events it reports."""
+
+    def __init__(self) -> None:
+        self._at: dict[tuple[str, str, str], set[int]] = {}
+        self._filed: dict[int, tuple[int, set[tuple[str, str, str]]]] = {}  # id(draft) -> (position, keys)
+
+    @staticmethod
+    def _keys(kind: str, place: Placed | None) -> set[tuple[str, str, str]]:
+        if place is None:
+            return {(kind, "none", "")}
+        e = place.entity
+        keys = {(kind, "id", e.id)}
+        if e.country:
+            keys.add((kind, "in", e.country))
+        if e.key and e.key.startswith("country:"):
+            keys.add((kind, "is", e.key.split(":", 1)[1]))
+        return keys
+
+    def file(self, draft: _Draft, position: int | None = None) -> None:
+        """File a new draft at its position in the list, or file a known one again after `_absorb`."""
+        if position is None:
+            position, old = self._filed[id(draft)]
+            for key in old:
+                self._at[key].discard(position)
+        keys = self._keys(draft.type, draft.location)
+        for key in keys:
+            self._at.setdefault(key, set()).add(position)
+        self._filed[id(draft)] = (position, keys)
+
+    def near(self, kind: str, place: Placed) -> list[int]:
+        """Positions, in order, of the drafts of type `kind` that may be at `place`."""
+        e = place.entity
+        wanted = {(kind, "none", ""), (kind, "id", e.id)}
+        if e.country:
+            wanted.add((kind, "is", e.country))  # a draft at the country that contains the place
+        if e.key and e.key.startswith("country:"):
+            wanted.add((kind, "in", e.key.split(":", 1)[1]))  # a draft at a place inside this country
+        return sorted(set().union(*(self._at.get(key, set()) for key in wanted)))
+
+
 def find_triggers(ctx: DocContext, unit: Unit) -> list[Trigger]:
     table = lexicon.cues()["triggers"]
     toks = ctx.tokens_in(unit.start, unit.end)
@@ -252,6 +296,7 @@ def _list_actor(ctx: DocContext, heading: Unit) -> Placed | None:
 
 def extract_events(ctx: DocContext) -> list[Report]:
     drafts: list[_Draft] = []
+    filed = _PlaceIndex()
     previous_date: str | None = None
     list_actor: Placed | None = None
     list_id: int | None = None
@@ -306,13 +351,15 @@ def extract_events(ctx: DocContext) -> list[Report]:
                        killed[0] if killed else None, injured[0] if injured else None,
                        attributions, unknown, [span], list_id if unit.bullet else None)
         subtypes = {t.subtype for t in triggers if t.subtype}
-        several = [d for d in drafts if d.subtype in subtypes and d.type == trig.type]
-        if len(subtypes) > 1 and len(several) > 1 and not has_figure and not when:
+        several = [d for d in drafts if d.subtype in subtypes and d.type == trig.type] \
+            if len(subtypes) > 1 and not has_figure and not when else []  # read all drafts only when it counts
+        if len(several) > 1:
             # "both the rocket attack and the bombing were claimed by X": one sentence, several events
             for target in several:
                 _absorb(target, replace(draft, killed=None, injured=None))
+                filed.file(target)
             continue
-        target = _merge_target(drafts, draft, refers, subtypes)
+        target = _merge_target(drafts, draft, refers, subtypes, filed)
         attached = place is not None and trig.end <= place.start and len(ctx.tokens_in(trig.end, place.start)) <= 3
         if target is None and trig.definite and not trig.plural and not has_figure and not when and not attached:
             # "de aanslag" without a figure or date of its own is the event the document already reports;
@@ -322,7 +369,9 @@ def extract_events(ctx: DocContext) -> list[Report]:
                 draft.location = None
         if target is not None:
             _absorb(target, draft)
+            filed.file(target)
         elif creates:
+            filed.file(draft, len(drafts))
             drafts.append(draft)
     return [_report(ctx, d) for d in drafts]
 
@@ -332,8 +381,21 @@ def _distance(ctx: DocContext, trig: Trigger, place: Placed) -> int:
     return len(ctx.tokens_in(lo, hi))
 
 
-def _merge_target(drafts: list[_Draft], new: _Draft, reference: bool, subtypes: set[str]) -> _Draft | None:
-    for d in drafts:
+def _merge_target(drafts: list[_Draft], new: _Draft, reference: bool, subtypes: set[str],
+                  filed: _PlaceIndex | None = None) -> _Draft | None:
+    """The first draft `new` is part of, else None.
+
+    Args:
+        filed: the drafts filed by place; without it every draft is read.
+    """
+    if new.location is None and not reference:
+        return None  # nothing placed joins an event unless it refers back to one
+    # "de aanslag" after a sentence with the subtype: only drafts of that subtype, if there are any
+    only_subtypes = reference and bool(subtypes) and new.location is None \
+        and any(x.subtype in subtypes for x in drafts)
+    near = drafts if filed is None or new.location is None else \
+        [drafts[i] for i in filed.near(new.type, new.location)]
+    for d in near:
         if d.type != new.type or not _place_ok(d.location, new.location):
             continue
         if d.list_id is not None and d.list_id == new.list_id:
@@ -342,12 +404,8 @@ def _merge_target(drafts: list[_Draft], new: _Draft, reference: bool, subtypes: 
             continue
         if not compatible(d.date, new.date) or (d.sites and new.sites and not d.sites & new.sites):
             continue
-        if new.location is None and not reference:
+        if only_subtypes and d.subtype not in subtypes:
             continue
-        if reference and subtypes and new.location is None:
-            matching = [x for x in drafts if x.subtype in subtypes]
-            if matching and d not in matching:
-                continue
         return d
     return None
 

@@ -7,7 +7,8 @@ upper bounds ("hooguit 50"), ranges ("8 tot 10", "tussen de 1500 en 2000"), sums
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from ..model import Range
 from ..text import tokens
@@ -31,6 +32,16 @@ def _words_after(text: str, pos: int, n: int) -> list[str]:
 
 def figures(text: str, lang: str = "nl", offset: int = 0) -> list[Figure]:
     """Counted figures in `text` (offsets shifted by `offset`); years and ages are left out."""
+    found = _figures(text, lang)
+    if not offset:
+        return list(found)
+    return [replace(f, start=f.start + offset, end=f.end + offset) for f in found]
+
+
+@lru_cache(maxsize=256)
+def _figures(text: str, lang: str) -> tuple[Figure, ...]:
+    """`figures` at offset 0. Cached because the claims reader asks for one sentence's figures
+    twice in a row (its casualties, then the rest); only the latest sentences are asked again."""
     cue = lexicon.cues()
     times = find_times(text)
     nums = [n for n in find_numbers(text, lang)
@@ -62,8 +73,8 @@ def figures(text: str, lang: str = "nl", offset: int = 0) -> list[Figure]:
         noun = next((w for w in after[:3] if w in cue["persons"] or w in cue["killed"] or w in cue["injured"]
                      or any(w in nouns for nouns in cue["claim_nouns"].values())), None)
         subset = lexicon.ends_with(text[max(0, start - 30):start], "subset")
-        out.append(Figure(start + offset, end + offset, Range(low, high), noun, subset))
-    return out
+        out.append(Figure(start, end, Range(low, high), noun, subset))
+    return tuple(out)
 
 
 def _sum(parts: list[Figure]) -> Range:

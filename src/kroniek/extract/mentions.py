@@ -11,12 +11,15 @@ Backends err in classes, and each class has a general fix here:
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from functools import lru_cache
+from typing import NamedTuple
 
 from .. import gazetteer
 from ..data import calendar_words, is_particle_name, lexicon_words
-from ..model import Annotation, Document, Mention, NerSpan, Span, stable_id
+from ..model import Annotation, Document, Mention, NerSpan, Span, Token, stable_id
+from ..text import SpanIndex
 
 COMPASS = re.compile(r"^(Noord|Oost|Zuid|West|Centraal|Midden|Zuidoost|Noordoost|Zuidwest|Noordwest)-")
 LABEL_ORDER = {"LOC": 0, "ORG": 1, "PER": 2, "MISC": 3}
@@ -44,19 +47,52 @@ def _compound_boundary(text: str, start: int, end: int) -> bool:
     return (start > 0 and text[start - 1].isalnum()) or (end < len(text) and text[end].isalnum())
 
 
-def _shouting(text: str, start: int) -> bool:
-    """The line around `start` is written in capitals, so a short acronym may be an ordinary word."""
-    a, b = text.rfind("\n", 0, start) + 1, text.find("\n", start)
-    letters = [c for c in text[a:(b if b >= 0 else len(text))] if c.isalpha()]
+def _shouted(line: str) -> bool:
+    letters = [c for c in line if c.isalpha()]
     return len(letters) > 12 and sum(c.isupper() for c in letters) / len(letters) > 0.6
 
 
-def detect_known(doc: Document, ann: Annotation) -> list[tuple[int, int, gazetteer.Entry]]:
-    """Longest non-overlapping gazetteer names in the text, on token boundaries."""
+class _Lines:
+    """Whether the line around a position is written in capitals, so that a short acronym there may
+    be an ordinary word ("HET IS VOORBIJ"). Each line is read once, however many acronyms it holds:
+    searching for the line's ends from every acronym made a text without line breaks quadratic."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.breaks = [m.start() for m in re.finditer("\n", text)]
+        self.seen: dict[int, bool] = {}
+
+    def shouting(self, start: int) -> bool:
+        k = bisect_left(self.breaks, start)  # the first line break at or after `start`
+        if k not in self.seen:
+            a = self.breaks[k - 1] + 1 if k else 0
+            b = self.breaks[k] if k < len(self.breaks) else len(self.text)
+            self.seen[k] = _shouted(self.text[a:b])
+        return self.seen[k]
+
+
+FIRST_WORD = re.compile(r"\S*")
+
+
+def detect_known(doc: Document, ann: Annotation, index: SpanIndex[Token] | None = None
+                 ) -> list[tuple[int, int, gazetteer.Entry]]:
+    """Longest non-overlapping gazetteer names in the text, on token boundaries.
+
+    Args:
+        index: `SpanIndex(ann.tokens)`, when the caller has one.
+    """
     gaz, text, tokens = gazetteer.load(), doc.text, ann.tokens
+    index = index if index is not None else SpanIndex(tokens)
+    lines = _Lines(text)
     hits, i, n = [], 0, len(tokens)
     while i < n:
         found = None
+        # every stretch tried from token i starts with its first word (less a final full stop) when the
+        # tokens are in text order; most words start no name at all, and then none needs looking up
+        if index.by_start and index.by_end and not gaz.names_start_with(
+                FIRST_WORD.match(text, tokens[i].start, tokens[i].end).group().rstrip(".")):
+            i += 1
+            continue
         for j in range(min(n, i + gaz.max_tokens), i, -1):
             start, end = tokens[i].start, tokens[j - 1].end
             surface = text[start:end]
@@ -68,7 +104,7 @@ def detect_known(doc: Document, ann: Annotation) -> list[tuple[int, int, gazette
                 entry = gaz.match(text[start:end])
             if entry is None or _compound_boundary(text, start, end):
                 continue
-            if gazetteer.is_acronym(surface) and len(surface) <= 3 and _shouting(text, start):
+            if gazetteer.is_acronym(surface) and len(surface) <= 3 and lines.shouting(start):
                 continue
             found = (start, end, entry, j)
             break
@@ -80,18 +116,20 @@ def detect_known(doc: Document, ann: Annotation) -> list[tuple[int, int, gazette
     return hits
 
 
-def _tokens_in(ann: Annotation, start: int, end: int):
-    return [t for t in ann.tokens if t.start >= start and t.end <= end]
+def clean_span(span: NerSpan, doc: Document, ann: Annotation, index: SpanIndex[Token] | None = None) -> NerSpan | None:
+    """Trim a backend span to the name it holds, or None when it holds no name.
 
-
-def clean_span(span: NerSpan, doc: Document, ann: Annotation) -> NerSpan | None:
-    """Trim a backend span to the name it holds, or None when it holds no name."""
+    Args:
+        index: `SpanIndex(ann.tokens)`, built once per document by the caller; without it this
+            call builds its own, which costs a pass over the document.
+    """
     gaz, text = gazetteer.load(), doc.text
-    toks = _tokens_in(ann, span.start, span.end)
+    index = index if index is not None else SpanIndex(ann.tokens)
+    toks = index.within(span.start, span.end)
     while toks and (toks[0].text[:1].islower() or toks[0].text in "#@\"'“‘„(" or gaz.demonym(toks[0].text)
                     and toks[0].text.endswith("e") and len(toks) > 1 and span.label in ("ORG", "MISC")):
         toks = toks[1:]  # "het Franse Instituut voor ...": an inflected adjective, unlike "Syrisch Nationaal Leger"
-    after = [t for t in ann.tokens if t.start >= (toks[-1].end if toks else span.end)][:2]
+    after = index.first_from(toks[-1].end if toks else span.end, 2)
     while toks and after and is_particle_name(after[0].text) and after[0].start == toks[-1].end + 1:
         toks.append(after.pop(0))  # Frog stops before "al-Assad" in "Bashar al-Assad"
     while toks and (toks[-1].text[:1].islower() and not is_particle_name(toks[-1].text)
@@ -117,7 +155,7 @@ def clean_span(span: NerSpan, doc: Document, ann: Annotation) -> NerSpan | None:
     if label == "PER" and len(toks) > 2 and is_person_cue(toks[0].text):
         toks = toks[1:]  # "Captain Ibrahim Traoré": the title is not the name
         start, surface = toks[0].start, text[toks[0].start:end]
-    before = [t for t in ann.tokens if t.end <= start][-1:]
+    before = index.last_before(start)
     if label != "LOC" and len(toks) == 1 and before and before[0].text.lower() in lexicon_words("place_prepositions") \
             and (place := gaz.place(surface)) is not None and (place.population >= 100_000 or not place.key.startswith("geo:")):
         label = "LOC"  # "richting Hama": a known city after a place preposition
@@ -156,22 +194,31 @@ def _yields_to(span: NerSpan, hits: list[tuple], text: str) -> bool:
     return any(w[:1].isupper() for w in "".join(rest).split())
 
 
+class _Hit(NamedTuple):
+    start: int
+    end: int
+    label: str
+    source: str
+    key: str | None
+
+
 def extract_mentions(doc: Document, ann: Annotation) -> list[Mention]:
     """Corrected, typed entity mentions of one document."""
     gaz, text = gazetteer.load(), doc.text
-    known = detect_known(doc, ann)
-    proposed = [c for s in ann.ents if (c := clean_span(s, doc, ann))]
+    tokens = SpanIndex(ann.tokens)
+    known = detect_known(doc, ann, tokens)
+    proposed = [c for s in ann.ents if (c := clean_span(s, doc, ann, tokens))]
     proposed = join_adjacent(proposed, text)
-    hits: list[tuple[int, int, str, str, str | None]] = [(s, e, entry.type, "gazetteer", entry.key)
-                                                       for s, e, entry in known]
-    names: list[tuple[int, int, str, str, str | None]] = []
+    hits = [_Hit(s, e, entry.type, "gazetteer", entry.key) for s, e, entry in known]
+    gazetteer_hits, overruled = SpanIndex(hits), set()
+    names: list[_Hit] = []
     for span in proposed:
-        inside = [h for h in hits if span.start < h[1] and h[0] < span.end]
+        inside = [h for h in gazetteer_hits.overlapping(span.start, span.end) if h not in overruled]
         if inside and not _yields_to(span, inside, text):
             continue
-        hits = [h for h in hits if h not in inside]
-        names.append((span.start, span.end, span.label, span.source, None))
-    mentions = hits + names
+        overruled.update(inside)
+        names.append(_Hit(span.start, span.end, span.label, span.source, None))
+    mentions = [h for h in hits if h not in overruled] + names
     votes: dict[str, Counter] = {}
     for s, e, label, _source, key in mentions:
         votes.setdefault(gazetteer.fold(text[s:e]), Counter())[label] += 100 if key else 1

@@ -8,6 +8,7 @@ backend for paragraphs in English, which Frog's Dutch models cannot read.
 """
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Sequence
 from functools import lru_cache
 
@@ -25,6 +26,9 @@ def _pipeline(lang: str):
 
     nlp = spacy.blank(lang if lang in ("nl", "en") else "nl")
     nlp.add_pipe("sentencizer")
+    # spaCy refuses texts over a million characters to spare the memory of its parser and NER models;
+    # a tokenizer and sentencizer need memory in proportion to the text, so an article of any length is read
+    nlp.max_length = 2**31 - 1
     return nlp
 
 
@@ -83,14 +87,9 @@ def _candidate_runs(tokens: list[Token], text: str, particles: set[str]) -> list
 def propose_names(tokens: list[Token], sentences: Sequence[Sentence], text: str, lang: str) -> list[NerSpan]:
     """Capitalised-name spans with a typed guess (PER, ORG, LOC or MISC)."""
     lex, stops, gaz = _lexicon(lang), _stop_words(lang), gazetteer.load()
-    sentence_starts = set()
-    for s in sentences:
-        for t in tokens:
-            if t.start >= s.start and t.text not in OPENERS:
-                sentence_starts.add(t.start)
-                break
     line_starts = {t.start for t in tokens if t.start == 0 or text[t.start - 1] == "\n"}
-    mid_caps = {t.text for t in tokens if _is_cap(t.text) and t.start not in sentence_starts | line_starts}
+    starts = sentence_starts(tokens, sentences) | line_starts
+    mid_caps = {t.text for t in tokens if _is_cap(t.text) and t.start not in starts}
     runs = _candidate_runs(tokens, text, lex["particles"])
     # a sentence may open with the surname of someone named in full elsewhere ("Warsame sprak ...")
     mid_caps |= {tokens[j - 1].text for i, j in runs if j - i >= 2}
@@ -101,12 +100,14 @@ def propose_names(tokens: list[Token], sentences: Sequence[Sentence], text: str,
             i += 1
         while j > i and tokens[j - 1].text.lower() in calendar_words():
             j -= 1
+            while j > i and tokens[j - 1].text in lex["particles"]:
+                j -= 1  # the particle joined the name only to reach the month ("Pieter de Groot van Maandag")
         if i >= j:
             continue
         if j - i >= 3 and tokens[i].text.lower() in lex["person"]:
             i += 1  # "Analyst Farea al-Muslimi": a role word opening the sentence
         first = tokens[i]
-        if first.start in sentence_starts | line_starts and (
+        if first.start in starts and (
                 first.text.lower() in stops
                 or j - i > 1 and first.text not in mid_caps and not gaz.match(first.text) and not gaz.place(first.text)
                 and _known(gaz, text[tokens[i + 1].start:tokens[j - 1].end])):
@@ -118,7 +119,7 @@ def propose_names(tokens: list[Token], sentences: Sequence[Sentence], text: str,
         if text[end - 1] == "." and end - start > 1:
             end -= 1  # the tokenizer keeps a full stop on abbreviations ("VN.", "U.S.") at a sentence end
         surface = text[start:end]
-        at_start = tokens[i].start in sentence_starts | line_starts
+        at_start = tokens[i].start in starts
         if at_start and j - i == 1 and surface not in mid_caps and not gaz.match(surface) \
                 and not gaz.place(surface):
             continue
@@ -141,9 +142,29 @@ def propose_names(tokens: list[Token], sentences: Sequence[Sentence], text: str,
             for s in spans]
 
 
+def sentence_starts(tokens: Sequence[Token], sentences: Sequence[Sentence]) -> set[int]:
+    """Where each sentence's first word starts: its first token that is not an opening quote or bullet.
+
+    The same as taking, for every sentence, the first token in `tokens` that starts at or after it
+    and is no opener; found by binary search in one pass instead of a scan from the document's
+    start per sentence, which made long articles quadratic.
+    """
+    begins = [t.start for t in tokens]
+    if any(a > b for a, b in zip(begins, begins[1:])):  # not in text order: no binary search
+        firsts = (next((t for t in tokens if t.start >= s.start and t.text not in OPENERS), None) for s in sentences)
+        return {t.start for t in firsts if t is not None}
+    word = [len(tokens)] * (len(tokens) + 1)  # word[k]: the first token from k on that is no opener
+    for k in range(len(tokens) - 1, -1, -1):
+        word[k] = word[k + 1] if tokens[k].text in OPENERS else k
+    found = (word[bisect_left(begins, s.start)] for s in sentences)
+    return {tokens[k].start for k in found if k < len(tokens)}
+
+
 def _affiliation_split(run: list[Token], text: str, lex: dict, gaz):
     """"Farea al-Muslimi of Chatham House", "Maria Peters van Clingendael": a person, then their organisation."""
-    for k, tok in enumerate(run):
+    # a connector that ends the run has no organisation after it: in an all-caps lead "FROM" is just
+    # another capitalised word of the run ("FIRST REPORTS FROM last night")
+    for k, tok in enumerate(run[:-1]):
         if tok.text.lower() not in ("of", "van", "from") or not 2 <= k <= 5:
             continue
         left, right = run[:k], run[k + 1:]

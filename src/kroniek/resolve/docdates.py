@@ -19,7 +19,7 @@ from functools import lru_cache
 from .. import gazetteer
 from ..data import load_yaml
 from ..model import DateValue, Document, Entity, Mention, Span
-from ..text import sentences
+from ..text import SpanIndex, sentences
 
 PRIORITY = {"dateline": 0, "metadata": 1, "content": 2, "header": 3}
 
@@ -96,11 +96,10 @@ def relative_day(text: str, lang: str) -> tuple[tuple[int, int], int | None] | N
     return None
 
 
-def _places_in(doc_mentions: list[tuple[Mention, Entity]], start: int, end: int, places: dict[str, str]) -> set[str]:
+def _places_in(doc_mentions: SpanIndex[tuple[Mention, Entity]], start: int, end: int,
+               places: dict[str, str]) -> set[str]:
     found = set()
-    for m, e in doc_mentions:
-        if not (start <= m.span.start < end):
-            continue
+    for m, e in doc_mentions.starting_in(start, end):
         if e.type == "LOC":
             found.add(e.id)
         elif (first := places.get(gazetteer.fold(m.text.split()[0]))) is not None:
@@ -116,6 +115,9 @@ def find_anchors(doc: Document, entities: list[Entity], places: dict[str, str] |
         places = _place_names(entities)
     if doc_mentions is None:
         doc_mentions = [(m, e) for e in entities for m in e.mentions if m.span.doc == doc.id]
+    # in text order, so that each sentence finds its mentions without reading all of them
+    by_position = SpanIndex(sorted(doc_mentions, key=lambda me: me[0].span.start),
+                            lambda me: (me[0].span.start, me[0].span.end))
     sents = sentences(doc.text)
     anchors = []
     for i, (s, e) in enumerate(sents):
@@ -123,7 +125,7 @@ def find_anchors(doc: Document, entities: list[Entity], places: dict[str, str] |
         if not any(t in low for t in lex["event_triggers"]):
             continue
         lo, hi = sents[max(0, i - 1)][0], sents[min(len(sents) - 1, i + 1)][1]
-        where = _places_in(doc_mentions, s, e, places) or _places_in(doc_mentions, lo, hi, places)
+        where = _places_in(by_position, s, e, places) or _places_in(by_position, lo, hi, places)
         if not where:
             continue
         sites = frozenset(k for k, words in lex["facilities"].items() if any(w in low for w in words))
@@ -181,11 +183,19 @@ def date_documents(docs: list[Document], entities: list[Entity]) -> list[Documen
             by_doc.setdefault(m.span.doc, []).append((m, e))
     anchors = {d.id: find_anchors(d, entities, places, by_doc.get(d.id, [])) for d in docs}
     dated = [a for found in anchors.values() for a in found if a.dates]
+    # place -> document -> dated anchors: a relative anchor only ever matches another document's
+    # anchor at one of its places, and reading all of them for each one made a long article quadratic
+    at_place: dict[str, dict[str, list[int]]] = {}
+    for k, a in enumerate(dated):
+        for place in a.places:
+            at_place.setdefault(place, {}).setdefault(a.doc, []).append(k)
     out = []
     for doc in docs:
         cands = [c for c in doc.date_candidates if c.source != "content"]
         for rel in (a for a in anchors[doc.id] if a.offset is not None):
-            found = date_from_anchors(rel, dated)
+            near = {k for place in rel.places for other, ks in at_place.get(place, {}).items() if other != rel.doc
+                    for k in ks}
+            found = date_from_anchors(rel, [dated[k] for k in sorted(near)])
             if found:
                 cands.append(_content_date(*found[:2], rel.span))
                 break
