@@ -153,3 +153,20 @@ def test_drafts_filed_by_place_find_the_same_event_as_reading_them_all(seq):
         else:
             filed.file(new, len(drafts))
             drafts.append(new)
+
+
+def test_a_passage_without_a_place_joins_the_one_event_its_document_places():
+    text = ("Bij een aanval op een legerpost in Gao vielen gisteren zeker 9 doden.\n"
+            "Door de schietpartij raakten ook 14 mensen gewond.")
+    ctx, ids = make_context(text, SAHEL, published="2023-03-15")
+    [report] = extract_events(ctx)
+    assert report.location == ids["Gao"] and report.killed == Range(9, None) and report.injured == Range(14, 14)
+    assert len(report.mentions) == 2 and report.evidence.start == 0
+
+
+def test_a_passage_without_a_place_stays_apart_when_two_events_could_own_it():
+    text = ("Bij een aanval op een legerpost in Gao vielen gisteren zeker 9 doden.\n"
+            "Vorige week vielen bij een aanval in Ménaka 5 doden.\n"
+            "Door de schietpartij raakten ook 14 mensen gewond.")
+    ctx, _ = make_context(text, SAHEL, published="2023-03-15")
+    assert len(extract_events(ctx)) == 3

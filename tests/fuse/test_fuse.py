@@ -1,5 +1,5 @@
 from kroniek.fuse import claim_conflicts, fuse_events
-from kroniek.model import Attribution, Claim, Document, Entity, Range, Report, Span
+from kroniek.model import Attribution, Claim, DateValue, Document, Entity, Range, Report, Span
 
 CITY = Entity("Ecity", "LOC", "Maiduguri", (), (), key="geo:9", country="NG")
 OTHER = Entity("Eother", "LOC", "Kano", (), (), key="geo:8", country="NG")
@@ -7,7 +7,12 @@ COUNTRY = Entity("Eng", "LOC", "Nigeria", (), (), key="country:NG")
 ISWAP = Entity("Eiswap", "ORG", "ISWAP", (), (), key="group:iswap")
 IS = Entity("Eis", "ORG", "Islamic State", (), (), key="group:islamic-state")
 ENTITIES = [CITY, OTHER, COUNTRY, ISWAP, IS]
-DOCS = [Document(d, "", d, published=None) for d in ("a", "b", "c", "d")]
+DOCS = [Document(d, "", d, published=DateValue("2024-02-05", "header")) for d in ("a", "b", "c", "d")]
+
+
+def docs(**published):
+    """Documents by id with their publication dates; None for an article without one."""
+    return [Document(d, "", d, published=DateValue(p, "header") if p else None) for d, p in published.items()]
 
 
 def report(doc, date=None, killed=None, location="Ecity", subtype=None, sites=(), claims=(), unknown=False):
@@ -34,6 +39,47 @@ def test_two_attacks_in_one_city_stay_apart():
     assert len(events) == 4
 
 
+def test_two_reports_of_one_city_and_day_fuse():
+    reports = [report("a", "2019-05-12", Range(12, 12)), report("b", "2019-05-12", Range(14, 14))]
+    [event], conflicts = fuse_events(reports, ENTITIES, docs(a="2019-05-12", b="2019-05-13"))
+    assert {r.doc for r in event.reports} == {"a", "b"} and event.killed == Range(12, 14, 13)
+    assert [c.field for c in conflicts] == ["killed"]
+
+
+def test_an_undated_report_of_an_undated_article_needs_more_than_the_city():
+    event = [report("a", "2016-06-01", Range(30, 30), sites=("market",)), report("b", "2016-06-01", Range(31, 31))]
+    undated = report("c", None, Range(5, 5))
+    events, _ = fuse_events(event + [undated], ENTITIES, docs(a="2016-06-02", b="2016-06-02", c=None))
+    assert sorted(len(v.reports) for v in events) == [1, 2]
+    assert next(v for v in events if len(v.reports) == 2).killed == Range(30, 31, 30.5)
+    at_the_market = report("c", None, Range(5, 5), sites=("market",))
+    assert len(fuse_events(event + [at_the_market], ENTITIES, docs(a="2016-06-02", b="2016-06-02", c=None))[0]) == 1
+
+
+def test_a_report_dated_only_by_its_publication_keeps_to_that_year():
+    event = [report("a", "2016-06-01", Range(30, 30)), report("b", "2016", Range(30, 30))]
+    later = report("c", None, Range(5, 5))
+    events, _ = fuse_events(event + [later], ENTITIES, docs(a="2016-06-02", b="2016-07-01", c="2024-03-10"))
+    assert sorted(len(v.reports) for v in events) == [1, 2]
+    same_year = docs(a="2016-06-02", b="2016-07-01", c="2016-09-01")
+    assert len(fuse_events(event + [later], ENTITIES, same_year)[0]) == 1
+    earlier = docs(a="2016-06-02", b="2016-07-01", c="2016-05-20")  # published before the event happened
+    assert len(fuse_events(event + [later], ENTITIES, earlier)[0]) == 2
+
+
+def test_a_report_without_a_place_joins_no_event_in_a_place():
+    reports = [report("a", "2024-02-03", Range(20, 20)), report("b", "2024-02-03", Range(20, 20), location=None)]
+    events, _ = fuse_events(reports, ENTITIES, docs(a="2024-02-04", b="2024-02-04"))
+    assert len(events) == 2
+
+
+def test_reports_without_a_place_do_not_fuse_on_their_type_alone():
+    reports = [report("a", None, Range(3, 3), location=None), report("b", None, Range(9, 9), location=None)]
+    assert len(fuse_events(reports, ENTITIES, docs(a="2024-02-04", b="2024-02-20"))[0]) == 2
+    same_day_and_site = [report(d, "2024-02-03", location=None, sites=("school",)) for d in ("a", "b")]
+    assert len(fuse_events(same_day_and_site, ENTITIES, docs(a="2024-02-04", b="2024-02-04"))[0]) == 1
+
+
 def test_a_perpetrator_a_source_calls_unknown_is_withheld():
     [event], _ = fuse_events([report("a", "2024", claims=("Eiswap",), unknown=True)], ENTITIES, DOCS)
     assert event.claimed_by == "Eiswap" and event.perpetrator is None and "perpetrator-unknown" in event.flags
@@ -47,3 +93,11 @@ def test_claims_conflict_only_at_the_same_time():
               Claim("C4", "Eiswap", "fighters", Range(9000, 9000), Span("d", 0, 1), None)]
     [conflict] = claim_conflicts(claims)
     assert (conflict.about, conflict.field, conflict.as_of, len(conflict.values)) == ("Eiswap", "fighters", "2020", 2)
+
+
+def test_sources_that_print_different_numbers_disagree_even_where_both_could_be_true():
+    reports = [report("a", "2024-02-03", Range(3, None)), report("b", "2024-02-03", Range(4, 4))]
+    [event], conflicts = fuse_events(reports, ENTITIES, DOCS)
+    assert [(c.field, sorted(d for d, _ in c.values)) for c in conflicts] == [("killed", ["a", "b"])]
+    same = [report("a", "2024-02-03", Range(3, None)), report("b", "2024-02-03", Range(3, 3))]
+    assert fuse_events(same, ENTITIES, DOCS)[1] == []  # "at least 3" and "3" print the same number

@@ -373,7 +373,28 @@ def extract_events(ctx: DocContext) -> list[Report]:
         elif creates:
             filed.file(draft, len(drafts))
             drafts.append(draft)
-    return [_report(ctx, d) for d in drafts]
+    return [_report(ctx, d) for d in _join_unplaced(drafts)]
+
+
+def _join_unplaced(drafts: list[_Draft]) -> list[_Draft]:
+    """A passage that names no place ("the shooting left three dead") belongs to the event of its kind
+    that the document places, when there is exactly one that fits: only across documents would it
+    stand alone, where nothing ties it to any event."""
+    out = list(drafts)
+    for d in drafts:
+        if d.location is not None or d.list_id is not None:
+            continue
+        fits = [x for x in drafts if x is not d and x.location is not None and x.list_id is None
+                and x.type == d.type and lexicon.subtype_compatible(x.subtype, d.subtype)
+                and compatible(x.date, d.date) and not (x.sites and d.sites and not x.sites & d.sites)]
+        if len(fits) == 1:
+            target = fits[0]
+            evidence = target.evidence
+            _absorb(target, d)
+            if evidence.start > d.evidence.start and target.killed is d.killed:
+                target.evidence = evidence  # the report stays where the document places the event
+            out.remove(d)
+    return out
 
 
 def _distance(ctx: DocContext, trig: Trigger, place: Placed) -> int:

@@ -1,11 +1,19 @@
 """Cross-document fusion of event reports.
 
-Reports of different documents are one event when nothing tells them apart: the same type, a
-subtype that is the same or a kind of the other, places that are equal or nested (a city inside a
-country), dates that can be the same day, and the same kind of site where both name one. Each
-document reports an event at most once, so two reports from one document never fuse. Reports are
-taken most precisely dated first, so vague ones ("in 2021") join the event their precise
-neighbours have already formed, and the largest compatible event wins a tie.
+Reports of different documents are one event when nothing tells them apart and something ties
+them together. Nothing may tell them apart: the same type, a subtype that is the same or a kind of
+the other, places that are equal or nested (a city inside a country), dates that can be the same
+day, and the same kind of site where both name one. Each document reports an event at most once,
+so two reports from one document never fuse. What ties them is a place both name and a time both
+give: a report's own date, or, where the text gives none, the year its article was published (an
+article cannot report what happened after it, nor is an undated line in a 2024 article evidence
+for a 2016 event). Where one side has no time at all (an undated line in an undated article), a
+detail must agree besides the place: the kind of site, a named subtype, or the same death toll.
+A report without a place never joins an event that has one; such reports join only each other,
+on the same day and at the same kind of site.
+Reports are taken most precisely dated first (and those of an undated article last), so vague
+ones ("in 2021") join the event their precise neighbours have already formed; where several fit,
+a shared site, subtype or death toll decides, then the largest event.
 
 Fused values follow UCDP and GTD practice: killed is a low / best / high range over the reports;
 the perpetrator is what a source asserts, else who claimed it, else a suspect flagged as such,
@@ -32,43 +40,90 @@ class _Cluster:
         return {r.doc for r in self.reports}
 
     @property
-    def date(self) -> str | None:
-        return max((r.date for r in self.reports if r.date), key=len, default=None)
-
-    @property
     def subtype(self) -> str | None:
         return next((r.subtype for r in self.reports if r.subtype), None)
 
 
-def _places_fit(a: str | None, b: str | None, entities: dict[str, Entity]) -> bool:
-    if a is None or b is None or a == b:
-        return True
-    ea, eb = entities.get(a), entities.get(b)
-    return bool(ea and ea.contains(eb)) or bool(eb and eb.contains(ea))
+# how two reports stand on one dimension (place, time)
+AGREE, UNKNOWN, DISAGREE = "agree", "unknown", "disagree"
 
 
-def _fits(c: _Cluster, r: Report, entities: dict[str, Entity]) -> bool:
+def _place_relation(a: Report, b: Report, entities: dict[str, Entity]) -> str:
+    """Equal or nested places (a city inside a country) agree."""
+    if a.location is None or b.location is None:
+        return UNKNOWN
+    if a.location == b.location:
+        return AGREE
+    ea, eb = entities.get(a.location), entities.get(b.location)
+    return AGREE if (ea and ea.contains(eb)) or (eb and eb.contains(ea)) else DISAGREE
+
+
+def _before(a: str, b: str) -> bool:
+    """ISO prefix `a` is surely earlier than `b`, compared at the precision both have."""
+    n = min(len(a), len(b))
+    return a[:n] < b[:n]
+
+
+def _time_relation(a: Report, b: Report, published: dict[str, str]) -> str:
+    """Whether two reports can be of the same time, judged on the dates their texts give, else on
+    their articles' publication: weaker evidence, so it must give the same year, and never a
+    publication before the other report's own date."""
+    if a.date and b.date:
+        return AGREE if compatible(a.date, b.date) else DISAGREE
+    pa, pb = a.date or published.get(a.doc), b.date or published.get(b.doc)
+    if not pa or not pb:
+        return UNKNOWN
+    if pa[:4] != pb[:4]:
+        return DISAGREE
+    if (a.date and _before(pb, a.date)) or (b.date and _before(pa, b.date)):
+        return DISAGREE
+    return AGREE
+
+
+def _details(c: _Cluster, r: Report) -> tuple[bool, bool, bool]:
+    """What the report shares with the event beyond type, place and time: a kind of site, a named way
+    of attacking (subtypes are already known to fit), the same closed death toll."""
+    sites = set().union(*(x.sites for x in c.reports))
+    toll = r.killed is not None and r.killed.low == r.killed.high and any(x.killed == r.killed for x in c.reports)
+    return bool(sites & set(r.sites)), bool(r.subtype) and any(x.subtype for x in c.reports), toll
+
+
+def _fits(c: _Cluster, r: Report, entities: dict[str, Entity], published: dict[str, str]) -> bool:
     if r.doc in c.docs or any(x.type != r.type for x in c.reports):
         return False
     if not all(subtype_compatible(x.subtype, r.subtype) for x in c.reports):
         return False
-    if not all(_places_fit(x.location, r.location, entities) for x in c.reports):
-        return False
-    if not all(compatible(x.date, r.date) for x in c.reports):
+    places = {_place_relation(x, r, entities) for x in c.reports}
+    times = {_time_relation(x, r, published) for x in c.reports}
+    if DISAGREE in places or DISAGREE in times:
         return False
     sites = set().union(*(x.sites for x in c.reports))
-    return not (sites and r.sites and not sites & set(r.sites))
+    if sites and r.sites and not sites & set(r.sites):
+        return False
+    same_site, same_method, same_toll = _details(c, r)
+    if AGREE not in places:
+        # a matching type is no evidence: without a place only the same day and site tie two reports,
+        # and a report without a place is never added to an event that has one
+        same_day = bool(r.date) and len(r.date) == 10 and all(x.date == r.date for x in c.reports)
+        return r.location is None and all(x.location is None for x in c.reports) and same_day and same_site
+    # with no time to compare, the place alone could be any event there: a detail must agree as well
+    return AGREE in times or same_site or same_method or same_toll
 
 
-def cluster_reports(reports: list[Report], entities: dict[str, Entity]) -> list[list[Report]]:
-    order = sorted(reports, key=lambda r: (-len(r.date or ""), -len(r.mentions), r.doc, r.evidence.start))
+def cluster_reports(reports: list[Report], entities: dict[str, Entity],
+                    published: dict[str, str] | None = None) -> list[list[Report]]:
+    """Reports grouped by event. `published` maps a document id to its publication date (ISO prefix)."""
+    published = published or {}
+    order = sorted(reports, key=lambda r: (-len(r.date or ""), r.doc not in published, -len(r.mentions), r.doc,
+                                           r.evidence.start))
     clusters: list[_Cluster] = []
     for r in order:
-        fitting = [c for c in clusters if _fits(c, r, entities)]
+        fitting = [c for c in clusters if _fits(c, r, entities, published)]
         if fitting:
-            best = max(fitting, key=lambda c: (bool(r.sites and set(r.sites) & set().union(*(x.sites for x in c.reports))),
-                                               r.subtype is not None and r.subtype == c.subtype, len(c.reports)))
-            best.reports.append(r)
+            def rank(c: _Cluster) -> tuple:
+                same_site, _, same_toll = _details(c, r)
+                return same_site, r.subtype is not None and r.subtype == c.subtype, same_toll, len(c.reports)
+            max(fitting, key=rank).reports.append(r)
         else:
             clusters.append(_Cluster(r))
     return [sorted(c.reports, key=lambda r: (r.doc, r.evidence.start)) for c in clusters]
@@ -130,7 +185,8 @@ def fuse_events(reports: list[Report], entities: list[Entity], docs: list[Docume
     by_id = {e.id: e for e in entities}
     by_doc = {d.id: d for d in docs}
     events, conflicts = [], []
-    for group in cluster_reports(reports, by_id):
+    published = {d.id: d.published.value for d in docs if d.published}
+    for group in cluster_reports(reports, by_id, published):
         flags: list[str] = []
         claims = _without_parents([a.entity for r in group for a in r.attributions if a.status == "claimed"], by_id)
         claimed_by = _most_common(claims)
@@ -169,11 +225,18 @@ def fuse_events(reports: list[Report], entities: list[Entity], docs: list[Docume
     return events, conflicts
 
 
+def _stated(r: Range) -> int | float | None:
+    """The number a source printed: the bound it gave, or the lower end of its range."""
+    return r.low if r.low is not None else r.high
+
+
 def _conflicts(event: Event) -> list[Conflict]:
     out = []
     for field in ("killed", "injured"):
         values = [(r.doc, getattr(r, field)) for r in event.reports if getattr(r, field) is not None]
-        if any(not a.overlaps(b) for i, (_, a) in enumerate(values) for _, b in values[i + 1:]):
+        # sources that give different numbers disagree, even where "at least 3" and "4" could both be
+        # true: which number a source printed is what an analyst checks
+        if len({_stated(v) for _, v in values}) > 1:
             out.append(Conflict(event.id, field, tuple(values)))
     days = [(r.doc, r.date) for r in event.reports if r.date and len(r.date) == 10]
     if len({d for _, d in days}) > 1:
