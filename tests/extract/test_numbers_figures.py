@@ -58,3 +58,8 @@ def test_casualty_phrasings_english_and_injured():
     assert found["injured"][0] == Range(30, 30)
     assert killed("Gunmen killed 18 worshippers.", "en") == Range(18, 18)
     assert killed("Vier raketten troffen de basis.") is None
+
+
+def test_a_date_or_score_written_with_a_dash_is_no_range_of_a_count():
+    assert casualties("date 2021-07 Minstens 12 doden bij een aanslag in Kano", "nl")["killed"][0] == Range(12, None)
+    assert casualties("Er vielen 8-10 doden", "nl")["killed"][0] == Range(8, 10)

@@ -57,6 +57,9 @@ def _figures(text: str, lang: str) -> tuple[Figure, ...]:
                                                           and lexicon.ends_with(text[:n.start], "range_open"))):
             high, end = nxt.value, nxt.end
             i += 1
+            if high < low:
+                i += 1
+                continue  # "2019-02", "10-8": a date or a score, no range of a count
         i += 1
         after = _words_after(text, end, 4)
         if after and after[0] in cue["not_counts"]:
