@@ -75,3 +75,26 @@ def test_the_wrong_header_date_is_flagged(tmp_path):
     kb, _ = _score(tmp_path, "frog")
     flagged = [d for d in kb["documents"] if "date-conflict" in d["flags"]]
     assert flagged and all(d["header_date"] and d["published"][:4] != d["header_date"][:4] for d in flagged)
+
+
+DEV = SEEDS.parent / "dev"
+DEV_GOLD = GOLD.parent / "dev.gold.yaml"
+# measured with lite on the 60 dev articles (see the issue notes); no rule was written for them
+DEV_FLOORS = {"overall": 0.43, "entities": 0.8, "events": 0.58, "conflicts": 0.34}
+
+
+@pytest.mark.skipif(not DEV.is_dir(), reason="the shared dev corpus is not beside this checkout")
+def test_every_dev_article_builds_and_scores_above_its_floors(tmp_path):
+    store = Store(tmp_path / "dev.db")
+    report = build([DEV], store, backend="lite")
+    articles = len(list(DEV.glob("*.txt")))
+    assert (report.documents, report.skipped, report.warnings) == (articles, [], [])
+    path = tmp_path / "dev.json"
+    path.write_text(json.dumps(to_json(store.knowledge_base()), ensure_ascii=False), encoding="utf-8")
+    out = tmp_path / "dev.score.json"
+    subprocess.run([sys.executable, str(SCORER), "--gold", str(DEV_GOLD), "--corpus", str(DEV), "--kb", str(path),
+                    "--json", str(out)], check=True, capture_output=True)
+    score = json.loads(out.read_text(encoding="utf-8"))
+    assert score["overall"] >= DEV_FLOORS["overall"]
+    for part in ("entities", "events", "conflicts"):
+        assert score[part]["f1"] >= DEV_FLOORS[part], part
