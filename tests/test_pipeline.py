@@ -126,12 +126,17 @@ def test_prune_drops_a_deleted_file_and_what_came_from_it(tmp_path):
     assert all(m["doc"] != "a" for e in kb["entities"] for m in e["mentions"])
 
 
-def test_a_document_that_breaks_a_stage_is_skipped_and_the_rest_is_built(tmp_path, monkeypatch):
+def _three_articles(tmp_path):
     folder = tmp_path / "in"
     folder.mkdir()
     for name in ("een", "twee", "drie"):
         (folder / f"{name}.txt").write_text(f"Bericht {name}: de burgemeester van Utrecht opende een brug.",
                                             encoding="utf-8")
+    return folder
+
+
+def test_a_document_that_breaks_a_stage_is_skipped_and_the_rest_is_built(tmp_path, monkeypatch):
+    folder = _three_articles(tmp_path)
     real_mentions = pipeline.extract_mentions
     real_events = pipeline.extract_events
 
@@ -160,11 +165,7 @@ def test_a_document_that_breaks_a_stage_is_skipped_and_the_rest_is_built(tmp_pat
 def test_a_backend_that_fails_on_one_document_costs_only_that_one(tmp_path, monkeypatch):
     from kroniek.nlp import lite
 
-    folder = tmp_path / "in"
-    folder.mkdir()
-    for name in ("een", "twee", "drie"):
-        (folder / f"{name}.txt").write_text(f"Bericht {name} over de haven van Antwerpen en de dokwerkers.",
-                                            encoding="utf-8")
+    folder = _three_articles(tmp_path)
     real = lite.LiteBackend.annotate
 
     def fails_on_twee(self, docs):

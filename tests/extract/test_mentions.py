@@ -3,7 +3,7 @@ from kroniek.extract.mentions import clean_span, join_adjacent
 from kroniek.model import Annotation, NerSpan
 from kroniek.nlp import get_backend
 
-from ..conftest import assert_spans_match, make_doc
+from ..conftest import CountedReads, assert_spans_match, make_doc
 
 
 def _mentions(text, ents=(), lang="nl"):
@@ -135,20 +135,8 @@ def test_a_name_that_absorbed_a_place_does_not_block_the_next_name():
     assert {"Reuters Nederland", "Anna Smit", "Nederland"} <= names
 
 
-class _Counted(tuple):
-    """Tokens that count how often one is read, to show the work per token does not grow with the text."""
-
-    reads = 0
-
-    def __iter__(self):
-        for t in super().__iter__():
-            _Counted.reads += 1
-            yield t
-
-    def __getitem__(self, k):
-        got = super().__getitem__(k)
-        _Counted.reads += len(got) if isinstance(k, slice) else 1
-        return got
+class _Counted(CountedReads, tuple):
+    pass
 
 
 def test_extract_mentions_reads_each_token_a_bounded_number_of_times():
@@ -159,9 +147,9 @@ def test_extract_mentions_reads_each_token_a_bounded_number_of_times():
         doc = make_doc(paragraph * n)
         [ann] = get_backend("lite").annotate([doc])
         ann = Annotation(ann.doc, ann.backend, _Counted(ann.tokens), ann.sentences, ann.ents)
-        _Counted.reads = 0
+        CountedReads.reads = 0
         found = extract_mentions(doc, ann)
         assert len(found) >= 6 * n
-        per_token.append(_Counted.reads / len(ann.tokens))
+        per_token.append(CountedReads.reads / len(ann.tokens))
     # a scan of the tokens per proposed name made this grow with the number of names
     assert per_token[1] <= per_token[0] * 1.1

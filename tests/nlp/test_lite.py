@@ -4,7 +4,7 @@ from hypothesis import strategies as st
 from kroniek.nlp import get_backend
 from kroniek.nlp.lite import OPENERS, annotate_text, propose_names, sentence_starts, tokenize
 
-from ..conftest import assert_spans_match, make_doc
+from ..conftest import CountedReads, assert_spans_match, make_doc
 
 
 def _names(text, lang="nl"):
@@ -83,20 +83,8 @@ def test_lite_a_run_that_ends_in_its_connector_is_no_affiliation():
     assert names == {"Sarah Jane Miller": "PER"}
 
 
-class _Counted(list):
-    """Tokens that count how often one is read, to show the work per token does not grow with the text."""
-
-    reads = 0
-
-    def __iter__(self):
-        for t in super().__iter__():
-            _Counted.reads += 1
-            yield t
-
-    def __getitem__(self, k):
-        got = super().__getitem__(k)
-        _Counted.reads += len(got) if isinstance(k, slice) else 1
-        return got
+class _Counted(CountedReads, list):
+    pass
 
 
 def test_propose_names_reads_each_token_a_bounded_number_of_times():
@@ -106,9 +94,9 @@ def test_propose_names_reads_each_token_a_bounded_number_of_times():
     for n in (10, 40):
         text = paragraph * n
         tokens, sentences = tokenize(text, "nl")
-        _Counted.reads = 0
+        CountedReads.reads = 0
         propose_names(_Counted(tokens), sentences, text, "nl")
-        per_token.append(_Counted.reads / len(tokens))
+        per_token.append(CountedReads.reads / len(tokens))
     # a scan of the tokens per sentence made this grow with the number of sentences
     assert per_token[1] <= per_token[0] * 1.1
 
