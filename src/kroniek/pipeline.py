@@ -21,7 +21,7 @@ from .extract.relations import extract_relations, merge_relations
 from .fuse import claim_conflicts, fuse_events
 from .ingest import Skipped, read_paths
 from .ingest.metadata import renamed
-from .ingest.readers import display_path
+from .ingest.readers import display_path, failure
 from .model import Annotation, Claim, Document, Entity, Judgement, KnowledgeBase, Quote, Relation, Report
 from .nlp import BackendUnavailable, get_backend
 from .resolve import resolve_entities
@@ -90,11 +90,6 @@ def pick_backend(name: str):
         return get_backend("frog")
     except BackendUnavailable:
         return get_backend("lite")
-
-
-def failure(err: BaseException) -> str:
-    message = " ".join(str(err).split())[:160]
-    return f"{type(err).__name__}" + (f": {message}" if message else "")
 
 
 @dataclass

@@ -142,7 +142,8 @@ def html_to_text(html: str) -> tuple[str, str | None]:
     return text, (meta.title if meta is not None else None)
 
 
-def _failure(err: BaseException) -> str:
+def failure(err: BaseException) -> str:
+    """An exception as one short line for a build's report."""
     message = " ".join(str(err).split())[:160]
     return f"failed: {type(err).__name__}" + (f": {message}" if message else "")
 
@@ -154,7 +155,7 @@ def read_file(path: Path, max_bytes: int = MAX_BYTES) -> Iterator[Document | Ski
     try:
         yield from _read_file(path, where, max_bytes)
     except (Exception, RecursionError) as err:  # noqa: BLE001 - one bad file must not stop a build
-        yield Skipped(where, _failure(err))
+        yield Skipped(where, failure(err))
 
 
 def _read_file(path: Path, where: str, max_bytes: int) -> Iterator[Document | Skipped]:
@@ -229,7 +230,7 @@ def _read_jsonl(path: Path, where: str, text: str) -> Iterator[Document | Skippe
             yield describe(doc, title=_string(record.get("title")),
                            published=published if isinstance(published, (str, int)) else None)
         except (Exception, RecursionError) as err:  # noqa: BLE001 - one bad record must not stop the file
-            yield Skipped(here, _failure(err))
+            yield Skipped(here, failure(err))
 
 
 def read_paths(paths: Iterable[str | Path], max_bytes: int = MAX_BYTES,
