@@ -18,6 +18,7 @@ from collections.abc import Sequence
 
 from ..lang import detect_language
 from ..model import Annotation, Document, NerSpan, Sentence, Token
+from ..text import SpanIndex
 from .base import BackendUnavailable, register, spans_from_bio
 from .lite import annotate_text, propose_names
 
@@ -136,7 +137,8 @@ def _gaps(doc: Document, tokens: list[Token], sentences: list[Sentence], ents: l
     """Persons and organisations that the capitalisation cues find where Frog tagged nothing at all."""
     found = []
     ordered = sorted(tokens, key=lambda t: t.start)
+    tagged = SpanIndex(sorted(ents, key=lambda e: (e.start, e.end)))
     for span in propose_names(ordered, sorted(sentences, key=lambda s: s.start), doc.text, "nl"):
-        if span.label in ("PER", "ORG") and not any(span.start < e.end and e.start < span.end for e in ents):
+        if span.label in ("PER", "ORG") and not tagged.overlapping(span.start, span.end):
             found.append(NerSpan(span.start, span.end, span.label, "lite"))
     return found
