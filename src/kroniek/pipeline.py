@@ -115,6 +115,7 @@ def plan_build(paths: Sequence[str | Path], store: Store, report: BuildReport,
             sources_of.setdefault(name, set()).add(locator)
     taken = set(known.values())
     new_by_sha: dict[str, str] = {}
+    inherited: set[str] = set()  # stored names an edited text has taken over in this run
     plan = _Plan()
     current = [""]
 
@@ -134,8 +135,9 @@ def plan_build(paths: Sequence[str | Path], store: Store, report: BuildReport,
         if name is None:
             # an edited article: the only text ever read from this locator is replaced, under its name
             previous = [x for x in sorted(stored.get(locator, ())) if sources_of.get(x) == {locator}
-                        and x not in new_by_sha.values()]
+                        and x not in inherited]
             name = previous[0] if previous else _unique_name(item.id, item.sha1, taken)
+            inherited.update(previous[:1])
             taken.add(name)
             new_by_sha[item.sha1] = name
             plan.todo.append(renamed(item, name))

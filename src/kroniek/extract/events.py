@@ -380,7 +380,7 @@ def _join_unplaced(drafts: list[_Draft]) -> list[_Draft]:
     """A passage that names no place ("the shooting left three dead") belongs to the event of its kind
     that the document places, when there is exactly one that fits: only across documents would it
     stand alone, where nothing ties it to any event."""
-    out = list(drafts)
+    joined: set[int] = set()  # id() of the drafts absorbed; drafts compare by value, so not `remove`
     for d in drafts:
         if d.location is not None or d.list_id is not None:
             continue
@@ -393,8 +393,8 @@ def _join_unplaced(drafts: list[_Draft]) -> list[_Draft]:
             _absorb(target, d)
             if evidence.start > d.evidence.start and target.killed is d.killed:
                 target.evidence = evidence  # the report stays where the document places the event
-            out.remove(d)
-    return out
+            joined.add(id(d))
+    return [d for d in drafts if id(d) not in joined]
 
 
 def _distance(ctx: DocContext, trig: Trigger, place: Placed) -> int:
