@@ -56,3 +56,11 @@ def test_different_sites_in_one_city_are_different_events():
     other = make_doc("De aanslag op het station in Lyon gisteren was ernstig.", "b")
     out = {d.id: d for d in date_documents([dated, other], [_loc([dated, other], "Lyon")])}
     assert out["b"].published is None
+
+
+def test_a_sentence_without_a_place_takes_place_and_site_from_its_neighbours():
+    dated = make_doc("Het vliegveld van Lyon ligt ten noorden van de stad. Daar kwamen bij een aanslag op 4 maart 2019 "
+                     "vijf mensen om.", "a")
+    relative = make_doc("Na de aanslag op het vliegveld van Lyon gisteren is de stad in rouw.", "b")
+    out = {d.id: d for d in date_documents([dated, relative], [_loc([dated, relative], "Lyon")])}
+    assert out["b"].published.value == "2019-03-05"

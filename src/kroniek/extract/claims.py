@@ -10,11 +10,11 @@ from __future__ import annotations
 from functools import lru_cache
 
 from ..data import lexicon_words
+from ..dates import find_times, last_explicit, resolve
 from ..model import Claim, Range, Span, stable_id
 from ..text import Unit
 from . import lexicon
 from .context import DocContext, Placed
-from .dates import find_times, last_explicit, resolve
 from .figures import casualties, figures
 
 MAX_FOUNDED_DISTANCE = 6  # tokens between "opgericht" and its year

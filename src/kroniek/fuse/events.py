@@ -26,7 +26,7 @@ from collections import Counter
 from statistics import median
 
 from .. import gazetteer
-from ..extract.dates import compatible
+from ..dates import compatible
 from ..extract.lexicon import cues, subtype_compatible
 from ..model import Conflict, Document, Entity, Event, Range, Report, stable_id
 

@@ -8,9 +8,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from functools import lru_cache
 
-from ..data import load_yaml
+from .. import dates
 from ..lang import detect_language
 from ..model import DateValue, Document, Span
 
@@ -19,42 +18,26 @@ MAX_TITLE = 160
 DATELINE_PLACE = re.compile(r"^\s*[A-Z][A-Z .'-]+(?:\([A-Za-z]+\))?,\s*$")  # "KABUL, " or "GAO (Reuters), "
 
 
-@lru_cache(maxsize=1)
-def _dateline_patterns() -> list[re.Pattern[str]]:
-    months = load_yaml("lexicon/months.yaml")
-    names = sorted({m for forms in months.values() for m in forms}, key=len, reverse=True)
-    alt = "|".join(re.escape(n) for n in names)
-    return [
-        re.compile(rf"(?<!\d)(\d{{1,2}})\.?\s+({alt})\.?\s+(\d{{4}})(?!\d)", re.IGNORECASE),
-        re.compile(rf"\b({alt})\.?\s+(\d{{1,2}}),?\s+(\d{{4}})(?!\d)", re.IGNORECASE),
-        re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)"),
-    ]
-
-
 def parse_date(text: str, language: str | None) -> str | None:
-    """An ISO day from a written date ("26 maart 2024", "August 26, 2021"), using dateparser."""
-    import dateparser
-
-    languages = [language] if language in ("nl", "en") else ["nl", "en"]
-    parsed = dateparser.parse(text, languages=languages + [x for x in ("nl", "en") if x not in languages],
-                              settings={"PREFER_DAY_OF_MONTH": "first", "REQUIRE_PARTS": ["day", "month", "year"]})
-    return parsed.date().isoformat() if parsed else None
+    """An ISO day from a written date ("26 maart 2024", "August 26, 2021"): `kroniek.dates.parse_date`."""
+    return dates.parse_date(text, language)
 
 
 def find_dateline(doc: Document, language: str | None, head: int = 600) -> DateValue | None:
-    """A date standing at the start of a line (or alone on a short line) near the top of the text."""
+    """A date standing at the start of a line (or alone on a short line) near the top of the text.
+
+    `language` is no longer needed: `kroniek.dates` reads every language's month names."""
     window = doc.text[:head]
-    for pattern in _dateline_patterns():
-        for m in pattern.finditer(window):
-            line_start = window.rfind("\n", 0, m.start()) + 1
-            line_end = window.find("\n", m.end())
-            line = window[line_start:(line_end if line_end >= 0 else len(window))]
-            prefix = window[line_start:m.start()]
-            if prefix.strip() and len(line.strip()) > 45 and not DATELINE_PLACE.match(prefix):
-                continue  # "Gao, 3 mei 2022" or "OUAGADOUGOU, March 14, 2023 -" but not a date inside prose
-            value = parse_date(m.group(0), language)
-            if value:
-                return DateValue(value, "dateline", Span(doc.id, m.start(), m.end()))
+    for t in dates.find_times(window):
+        if t.kind != "absolute" or not t.value or len(t.value) != 10:
+            continue
+        line_start = window.rfind("\n", 0, t.start) + 1
+        line_end = window.find("\n", t.end)
+        line = window[line_start:(line_end if line_end >= 0 else len(window))]
+        prefix = window[line_start:t.start]
+        if prefix.strip() and len(line.strip()) > 45 and not DATELINE_PLACE.match(prefix):
+            continue  # "Gao, 3 mei 2022" or "OUAGADOUGOU, March 14, 2023 -" but not a date inside prose
+        return DateValue(t.value, "dateline", Span(doc.id, t.start, t.end))
     return None
 
 
@@ -68,11 +51,8 @@ def guess_title(text: str) -> str | None:
 
 
 def normalise_iso(value: object) -> str | None:
-    """A metadata date ("2021-08-27T10:00:00Z", "2021-08") as an ISO prefix, or None."""
-    if value is None:
-        return None
-    m = re.match(r"\s*(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", str(value))
-    return "-".join(g for g in m.groups() if g) if m else None
+    """A metadata date ("2021-08-27T10:00:00Z", "2021-08") as an ISO prefix: `kroniek.dates.iso_prefix`."""
+    return dates.iso_prefix(value)
 
 
 def describe(doc: Document, title: str | None = None, published: object = None) -> Document:

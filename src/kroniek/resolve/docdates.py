@@ -11,12 +11,11 @@ a header line is metadata that anyone could have set wrong, while the text dates
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import lru_cache
 
-from .. import gazetteer
+from .. import dates, gazetteer
 from ..data import load_yaml
 from ..model import DateValue, Document, Entity, Mention, Span
 from ..text import SpanIndex, sentences
@@ -39,61 +38,23 @@ class Anchor:
 def _lexicon(lang: str) -> dict:
     """The document language's cues first, then the other languages' (articles quote across languages)."""
     order = [lang] + [x for x in ("nl", "en") if x != lang] if lang in ("nl", "en") else ["nl", "en"]
-    merged: dict = {"event_triggers": [], "facilities": {}, "relative_days": {}, "weekdays": [], "last_week": []}
+    merged: dict = {"event_triggers": [], "facilities": {}}
     for code in order:
         lex = load_yaml(f"lexicon/{code}.yaml")
         merged["event_triggers"] += lex["event_triggers"]
         for site, words in lex["facilities"].items():
             merged["facilities"].setdefault(site, []).extend(words)
-        merged["relative_days"].update(lex["relative_days"])
-        merged["last_week"] += lex["last_week"]
-        merged["weekdays"].append(lex["weekdays"])
-    months = load_yaml("lexicon/months.yaml")
-    merged["month_number"] = {m.lower(): i + 1 for code in ("nl", "en") for i, m in enumerate(months[code])}
     return merged
 
 
-def calendar_dates(text: str, lang: str) -> list[str]:
-    """Calendar dates written in `text`: full dates, month and year, or a year after "in"/"sinds"."""
-    number = _lexicon(lang)["month_number"]
-    months = "|".join(number)
-    found = []
-    for m in re.finditer(rf"(?<!\d)(\d{{1,2}})\s+({months})\s+(\d{{4}})", text, re.IGNORECASE):
-        found.append(_iso(m.group(3), number[m.group(2).lower()], m.group(1)))
-    for m in re.finditer(rf"\b({months})\s+(\d{{1,2}}),?\s+(\d{{4}})", text, re.IGNORECASE):
-        found.append(_iso(m.group(3), number[m.group(1).lower()], m.group(2)))
-    found = [f for f in found if f]
-    if found:
-        return found
-    for m in re.finditer(rf"\b({months})\s+(\d{{4}})", text, re.IGNORECASE):
-        found.append(f"{m.group(2)}-{number[m.group(1).lower()]:02d}")
-    if found:
-        return found
-    return [m.group(1) for m in re.finditer(r"\b(?:in|sinds|since|van|of)\s+((?:19|20)\d\d)\b", text)]
+def calendar_dates(text: str, lang: str | None = None) -> list[str]:
+    """Dates written in `text` (`kroniek.dates.calendar_dates`; every language's names count)."""
+    return dates.calendar_dates(text)
 
 
-def _iso(year: str, month: int, day: str) -> str | None:
-    try:
-        return date(int(year), month, int(day)).isoformat()
-    except ValueError:
-        return None
-
-
-def relative_day(text: str, lang: str) -> tuple[tuple[int, int], int | None] | None:
-    """Days from publication (lo, hi) and the weekday named, for the first relative date in `text`."""
-    lex, low = _lexicon(lang), text.lower()
-    for word, (lo, hi) in lex["relative_days"].items():
-        if re.search(rf"\b{re.escape(word)}\b", low):
-            return (lo, hi), None
-    for i, day in ((i, d) for names in lex["weekdays"] for i, d in enumerate(names)):
-        m = re.search(rf"\b{day}", low)
-        if not m:
-            continue
-        before = low[max(0, m.start() - 20):m.start()]
-        if any(w in before for w in lex["last_week"]):
-            return (-13, -1), i  # narrowed by the weekday once the event's date is known
-        return (-7, -1), i
-    return None
+def relative_day(text: str, lang: str | None = None) -> tuple[tuple[int, int], int | None] | None:
+    """Days from publication and the weekday named (`kroniek.dates.relative_day`; every language's words count)."""
+    return dates.relative_day(text)
 
 
 def _places_in(doc_mentions: SpanIndex[tuple[Mention, Entity]], start: int, end: int,
@@ -125,13 +86,18 @@ def find_anchors(doc: Document, entities: list[Entity], places: dict[str, str] |
         if not any(t in low for t in lex["event_triggers"]):
             continue
         lo, hi = sents[max(0, i - 1)][0], sents[min(len(sents) - 1, i + 1)][1]
-        where = _places_in(by_position, s, e, places) or _places_in(by_position, lo, hi, places)
+        where = _places_in(by_position, s, e, places)
+        # a sentence that names no place is about the place its neighbours name, and the kind of site
+        # they name comes with it ("the attack ... at the airport." then "The bomber ...")
+        around = low if where else doc.text[lo:hi].lower()
+        where = where or _places_in(by_position, lo, hi, places)
         if not where:
             continue
-        sites = frozenset(k for k, words in lex["facilities"].items() if any(w in low for w in words))
+        sites = frozenset(k for k, words in lex["facilities"].items() if any(w in around for w in words))
         span = Span(doc.id, s, e)
-        relative = relative_day(doc.text[s:e], lang)
-        written = calendar_dates(doc.text[s:e], lang) or [d for d in calendar_dates(doc.text[lo:hi], lang) if len(d) == 10]
+        relative = dates.relative_day(doc.text[s:e])
+        written = (dates.calendar_dates(doc.text[s:e])
+                   or [d for d in dates.calendar_dates(doc.text[lo:hi]) if len(d) == 10])
         if relative and not written:
             anchors.append(Anchor(doc.id, frozenset(where), sites, span, offset=relative[0], weekday=relative[1]))
         elif written:
