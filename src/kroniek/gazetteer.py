@@ -16,6 +16,8 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from anyascii import anyascii
+
 from .data import load_tsv, load_yaml
 
 
@@ -33,9 +35,16 @@ class Entry:
 
 
 def fold(text: str) -> str:
-    """Case-, accent- and punctuation-insensitive form used to compare names."""
+    """Case-, accent- and punctuation-insensitive form used to compare names, in any script.
+
+    Letters outside Latin are transliterated (anyascii: "Москва" -> "moskva", "حزب الله" -> "hzbllh")
+    before non-ASCII is dropped: dropping them outright gave every Cyrillic or Arabic name the same
+    empty key, and the resolver made them one entity.
+    """
     s = unicodedata.normalize("NFKD", text).casefold()
     s = "".join(c for c in s if not unicodedata.combining(c))
+    if not s.isascii():  # Latin names are ASCII by now; transliterating only the rest keeps them fast
+        s = anyascii(s).casefold()
     return re.sub(r"[^0-9a-z]+", "", s)
 
 

@@ -153,3 +153,30 @@ def test_extract_mentions_reads_each_token_a_bounded_number_of_times():
         per_token.append(CountedReads.reads / len(ann.tokens))
     # a scan of the tokens per proposed name made this grow with the number of names
     assert per_token[1] <= per_token[0] * 1.1
+
+
+def test_a_place_written_in_capitals_is_a_place_not_an_acronym():
+    for text in ("BOGOTA (Reuters) - Gunmen attacked an army post near the border on Sunday.",
+                 "NAIROBI, 4 June (AP) - Police said two bombs went off in the city.",
+                 "Fighters who fled from KANDAHAR regrouped in the hills."):
+        _, found = _mentions(text, lang="en")
+        [place] = [m for m in found if m.text in ("BOGOTA", "NAIROBI", "KANDAHAR")]
+        assert place.label == "LOC" and place.key.startswith("geo:"), (text, place)
+    # an acronym that is only an alternate name of a city stays an acronym
+    _, found = _mentions("The state agency SANA said the convoy was hit.", lang="en")
+    assert [(m.text, m.label) for m in found if m.text == "SANA"] == [("SANA", "ORG")]
+
+
+def test_a_name_ending_in_state_province_or_district_is_a_place():
+    text = "Soldiers were sent to Borno State, Kano State and Helmand Province after the raids."
+    _, found = _mentions(text, lang="en")
+    by_text = {m.text: m.label for m in found}
+    assert by_text["Borno State"] == by_text["Kano State"] == by_text["Helmand Province"] == "LOC"
+    # Dutch text quoting the name as written, whatever label a backend gave it
+    text = "Volgens het leger vielen er doden in Borno State."
+    s = text.index("Borno State")
+    _, found = _mentions(text, ents=[NerSpan(s, s + 11, "PER", "test")])
+    assert [(m.text, m.label) for m in found if "Borno" in m.text] == [("Borno State", "LOC")]
+    # but an office is no place
+    _, found = _mentions("Later the Secretary of State spoke to reporters in Washington.", lang="en")
+    assert [m.label for m in found if m.text == "Secretary of State"] in ([], ["MISC"])

@@ -63,3 +63,44 @@ def test_casualty_phrasings_english_and_injured():
 def test_a_date_or_score_written_with_a_dash_is_no_range_of_a_count():
     assert casualties("date 2021-07 Minstens 12 doden bij een aanslag in Kano", "nl")["killed"][0] == Range(12, None)
     assert casualties("Er vielen 8-10 doden", "nl")["killed"][0] == Range(8, 10)
+
+
+def test_nearly_is_an_upper_bound_and_more_than_a_lower_one():
+    assert killed("Nearly 200 people were killed in the raid.", "en") == Range(None, 200)
+    assert killed("Almost 40 villagers died.", "en") == Range(None, 40)
+    assert killed("The blast left close to 30 people dead.", "en") == Range(None, 30)
+    assert killed("Bijna 200 mensen kwamen om.") == Range(None, 200)
+    assert killed("Er vielen ruim onder de 50 doden.") == Range(None, 50)
+    assert killed("More than 60 soldiers were killed.", "en") == Range(60, None)
+    assert killed("Over 70 people died.", "en") == Range(70, None)
+    assert killed("Ruim 80 mensen kwamen om.") == Range(80, None)
+    assert killed("Meer dan 90 doden.") == Range(90, None)
+    assert killed("No fewer than 15 people died.", "en") == Range(15, None)  # not "fewer than"
+    assert killed("Niet meer dan 15 doden.") == Range(None, 15)  # not "meer dan"
+
+
+@given(st.integers(2, 999_999), st.sampled_from(["nearly", "almost", "close to", "less than"]),
+       st.sampled_from(["more than", "over", "at least", "no fewer than"]))
+def test_bound_words_before_any_number(n, below, above):
+    assert killed(f"{below.capitalize()} {n:,} people were killed.", "en") == Range(None, n)
+    assert killed(f"{above.capitalize()} {n:,} people were killed.", "en") == Range(n, None)
+
+
+def test_vague_amounts_are_ranges_never_one_number():
+    assert killed("Hundreds of people were killed.", "en") == Range(200, 999)
+    assert killed("Dozens of civilians died.", "en") == Range(24, 99)
+    assert killed("Honderden mensen kwamen om.") == Range(200, 999)
+    assert killed("Tientallen burgers werden gedood.") == Range(20, 99)
+    assert killed("Thousands of people died.", "en") == Range(2000, 9999)
+    assert killed("Duizenden mensen kwamen om het leven.") == Range(2000, 9999)
+    assert killed("Several hundred soldiers were killed.", "en") == Range(200, 999)
+    assert killed("Tens of thousands of people were killed.", "en") == Range(20000, 99999)
+
+
+@given(st.sampled_from(["hundreds", "dozens", "thousands", "scores", "several hundred", "tens of thousands"]),
+       st.sampled_from(["honderden", "tientallen", "duizenden", "tienduizenden", "enkele honderden"]))
+def test_no_vague_amount_is_read_as_an_exact_count(english, dutch):
+    for text, lang in ((f"{english.capitalize()} of people were killed.", "en"),
+                       (f"{dutch.capitalize()} mensen kwamen om.", "nl")):
+        value = killed(text, lang)
+        assert value is not None and value.low is not None and value.high is not None and value.low < value.high

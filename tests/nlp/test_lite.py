@@ -110,3 +110,8 @@ def test_sentence_starts_are_the_first_word_of_each_sentence(text, shuffled):
     naive = {next(t.start for t in tokens if t.start >= s.start and t.text not in OPENERS)
              for s in sentences if any(t.start >= s.start and t.text not in OPENERS for t in tokens)}
     assert sentence_starts(tokens, sentences) == naive
+
+
+def test_lite_names_ending_in_a_word_for_a_region_are_places():
+    names = _names("Troops moved from Kano State to Yobe State and Nimruz Province.", "en")
+    assert names["Kano State"] == names["Yobe State"] == names["Nimruz Province"] == "LOC"

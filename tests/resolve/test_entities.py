@@ -73,3 +73,10 @@ def test_a_city_named_only_in_capitals_takes_its_gazetteer_name():
     ms = [m("a", 0, "OUAGADOUGOU", "LOC", "geo:2357048")]
     [e] = resolve_entities(ms)[0]
     assert e.name == "Ouagadougou" and e.aliases == ("OUAGADOUGOU",)
+
+
+def test_names_in_other_scripts_are_not_one_entity():
+    ms = [m("a", 0, "Путин", "PER"), m("a", 20, "Москва", "LOC"), m("a", 40, "حزب الله", "ORG")]
+    ents = _by_name(resolve_entities(ms)[0])
+    assert set(ents) == {"Путин", "Москва", "حزب الله"}
+    assert [len(e.mentions) for e in ents.values()] == [1, 1, 1]

@@ -1,6 +1,7 @@
 """Figures as sources write them: exact ("96 doden"), lower bounds ("zeker 170", "at least 26"),
-upper bounds ("hooguit 50"), ranges ("8 tot 10", "tussen de 1500 en 2000"), sums ("170 burgers en
-13 militairen") and number words ("dertien"), each kept with its character span.
+upper bounds ("hooguit 50", "nearly 200"), ranges ("8 tot 10", "tussen de 1500 en 2000"), orders of
+magnitude ("honderden", "dozens": a range), sums ("170 burgers en 13 militairen") and number words
+("dertien"), each kept with its character span.
 
 `figures` finds the counted phrases in a clause; `casualties` assigns them to killed and injured.
 """
@@ -30,6 +31,28 @@ def _words_after(text: str, pos: int, n: int) -> list[str]:
     return [t.low for t in tokens(text[pos:pos + 80])][:n]
 
 
+def _bound(before: str) -> str | None:
+    """Which bound the words just before a number set: "lower_bound", "upper_bound", "approximate" or None.
+
+    Where cues of two kinds end there, the longer one speaks: "no fewer than" is a lower bound though
+    "fewer than" is an upper one, "niet meer dan" an upper bound though "meer dan" is a lower one.
+    """
+    ends = [(start, kind) for kind in ("approximate", "upper_bound", "lower_bound")
+            for start, end, _ in lexicon.find(before, kind) if not before[end:].strip()]
+    return min(ends)[1] if ends else None
+
+
+def _vague(text: str) -> list[tuple[int, int, Range]]:
+    """Orders of magnitude written as words ("honderden", "tens of thousands") and the range each stands for."""
+    table = lexicon.cues()["vague_amounts"]
+    return [(s, e, Range(*table[" ".join(m.split())])) for s, e, m in lexicon.find(text, "vague_amounts")]
+
+
+def is_vague(text: str) -> bool:
+    """`text` (a figure's span) gives an order of magnitude ("honderden", "dozens of"), not a count."""
+    return bool(_vague(text))
+
+
 def figures(text: str, lang: str = "nl", offset: int = 0) -> list[Figure]:
     """Counted figures in `text` (offsets shifted by `offset`); years and ages are left out."""
     found = _figures(text, lang)
@@ -44,9 +67,11 @@ def _figures(text: str, lang: str) -> tuple[Figure, ...]:
     twice in a row (its casualties, then the rest); only the latest sentences are asked again."""
     cue = lexicon.cues()
     times = find_times(text)
+    vague = _vague(text)
+    # text2num reads "hundreds" as 100 and "tens of thousands" as 10 and 1000: the words are one vague figure
     nums = [n for n in find_numbers(text, lang)
-            if not any(t.start <= n.start < t.end for t in times)]
-    out: list[Figure] = []
+            if not any(t.start <= n.start < t.end for t in times) and not any(s <= n.start < e for s, e, _ in vague)]
+    out: list[Figure] = [f for s, e, value in vague if (f := _figure(text, s, e, value))]
     i = 0
     while i < len(nums):
         n = nums[i]
@@ -61,23 +86,31 @@ def _figures(text: str, lang: str) -> tuple[Figure, ...]:
                 i += 1
                 continue  # "2019-02", "10-8": a date or a score, no range of a count
         i += 1
-        after = _words_after(text, end, 4)
-        if after and after[0] in cue["not_counts"]:
-            continue
         before = text[max(0, start - 40):start]
         opener = [m for m in lexicon.find(before, "range_open") if not before[m[1]:].strip()]
         if opener:  # the figure starts at "tussen de" / "between"
             start -= len(before) - opener[-1][0]
-        if low == high and not lexicon.ends_with(before, "approximate"):
-            if lexicon.ends_with(before, "upper_bound"):
+        if low == high:
+            bound = _bound(before)
+            if bound == "upper_bound":
                 low = None
-            elif lexicon.ends_with(before, "lower_bound"):
+            elif bound == "lower_bound":
                 high = None
-        noun = next((w for w in after[:3] if w in cue["persons"] or w in cue["killed"] or w in cue["injured"]
-                     or any(w in nouns for nouns in cue["claim_nouns"].values())), None)
-        subset = lexicon.ends_with(text[max(0, start - 30):start], "subset")
-        out.append(Figure(start, end, Range(low, high), noun, subset))
-    return tuple(out)
+        if figure := _figure(text, start, end, Range(low, high)):
+            out.append(figure)
+    return tuple(sorted(out, key=lambda f: f.start))
+
+
+def _figure(text: str, start: int, end: int, value: Range) -> Figure | None:
+    """The figure text[start:end] with the noun it counts, or None when it counts years, hours or money."""
+    cue = lexicon.cues()
+    after = _words_after(text, end, 4)
+    if after and after[0] in cue["not_counts"]:
+        return None
+    noun = next((w for w in after[:3] if w in cue["persons"] or w in cue["killed"] or w in cue["injured"]
+                 or any(w in nouns for nouns in cue["claim_nouns"].values())), None)
+    subset = lexicon.ends_with(text[max(0, start - 30):start], "subset")
+    return Figure(start, end, value, noun, subset)
 
 
 def _sum(parts: list[Figure]) -> Range:
@@ -123,4 +156,4 @@ def casualties(text: str, lang: str = "nl", offset: int = 0) -> dict[str, tuple[
     return out
 
 
-__all__ = ["Figure", "Number", "casualties", "figures"]
+__all__ = ["Figure", "Number", "casualties", "figures", "is_vague"]

@@ -5,6 +5,8 @@ Backends err in classes, and each class has a general fix here:
   text whatever the backend said ("IS" tagged as the verb *is*, "Daesh" tagged as a person);
 - nationality adjectives ("Afghaanse") and compounds ("PKK-leider", "VN-rapport") are not names;
 - spans are trimmed of words that are not part of the name ("de splinterpartij X", "X vandaan");
+- a word in capitals is not always an acronym: a place written in capitals ("NAIROBI (Reuters) -")
+  stays a place, and a name that ends in "State", "Province", "District" is a place, not a person;
 - Frog splits some names in two ("Department of Social" + "Sciences"): adjacent spans are joined;
 - one surface form gets one label per document (majority vote, gazetteer first).
 """
@@ -72,6 +74,40 @@ class _Lines:
 
 
 FIRST_WORD = re.compile(r"\S*")
+# after a dateline's place: "(Reuters) -", ", 3 March (AP) -", ", 3 mei 2022 - "
+DATELINE_TAIL = re.compile(r"(?:,[^\n()]{1,30}?)?\s*\([A-Z][^()\n]{0,30}\)\s*[-–—:]|,[^\n()]{1,30}?\s[-–—]\s")
+
+
+def _in_capitals(surface: str) -> bool:
+    letters = [c for c in surface if c.isalpha()]
+    return len(letters) >= 3 and all(c.isupper() for c in letters)
+
+
+def _capital_place(surface: str, text: str, start: int, end: int) -> bool:
+    """A name in capitals that is a place: a dateline's place, or a known place under its own name.
+
+    Capitals make `is_acronym` take any short word for an organisation ("BOGOTA"). Only a place's
+    own name counts, not one of its alternate names (news agencies "SANA" and "IRNA" are alternate
+    names of Sanaa and Salerno), and a short one only for a large or well-known place ("OAS", the
+    Organization of American States, is also a town of 65,000).
+    """
+    gaz = gazetteer.load()
+    if not _in_capitals(surface) or gaz.match(surface):
+        return False
+    line_start = not text[text.rfind("\n", 0, start) + 1:start].strip()
+    if line_start and DATELINE_TAIL.match(text, end):
+        return True
+    place = gaz.place(surface)
+    if place is None or place.key.startswith("geo:") and gazetteer.fold(place.name) != gazetteer.fold(surface):
+        return False
+    return not place.key.startswith("geo:") or place.population >= 100_000 or len(gazetteer.fold(surface)) >= 5
+
+
+def _place_keyword_name(toks: list[Token], place_keywords: frozenset[str]) -> bool:
+    """"Borno State", "Helmand Province": a name, then a word for a kind of region (lexicon `place_keywords`)."""
+    if len(toks) < 2 or toks[-1].text not in place_keywords:
+        return False
+    return toks[-2].text[:1].isupper() and not is_person_cue(toks[-2].text)
 
 
 def detect_known(doc: Document, ann: Annotation, index: SpanIndex[Token] | None = None
@@ -152,6 +188,14 @@ def clean_span(span: NerSpan, doc: Document, ann: Annotation, index: SpanIndex[T
     label = span.label
     if label == "PER" and gazetteer.is_acronym(surface):
         label = "ORG"
+    if label != "LOC" and _capital_place(surface, text, start, end):
+        label = "LOC"  # "BOGOTA (Reuters) -": capitals of a dateline or a headline, not an acronym
+    place_keywords = lexicon_words("place_keywords")  # every language's: articles quote names as written
+    if label in ("PER", "MISC") and _place_keyword_name(toks, place_keywords):
+        label = "LOC"
+    elif label == "LOC" and len(toks) >= 3 and toks[-1].text in place_keywords and toks[-2].text.islower() \
+            and gaz.place(surface) is None:
+        label = "MISC"  # "Secretary of State", "Minister of State": an office, not a place
     if label == "PER" and len(toks) > 2 and is_person_cue(toks[0].text):
         toks = toks[1:]  # "Captain Ibrahim Traoré": the title is not the name
         start, surface = toks[0].start, text[toks[0].start:end]
