@@ -41,7 +41,8 @@ def doc_factory():
     return make_doc
 
 
-def make_context(text: str, names: dict, published: str | None = None, doc_id: str = "t1", language: str = "nl"):
+def make_context(text: str, names: dict, published: str | None = None, doc_id: str = "t1", language: str = "nl",
+                 parsed: bool = False):
     """A DocContext whose entities are every occurrence of the given names.
 
     names: surface -> (type, gazetteer key or None, country code or None); surfaces of one entity are
@@ -70,7 +71,13 @@ def make_context(text: str, names: dict, published: str | None = None, doc_id: s
                 i = text.find(surface, i + 1)
         entities.append(Entity(f"E{n}", kind, surfaces.split("|")[0], tuple(surfaces.split("|")[1:]),
                                tuple(sorted(mentions, key=lambda m: m.span.start)), key=key, country=country))
-    return DocContext.build(doc, entities), {e.name: e.id for e in entities}
+    layer = None
+    if parsed:  # the text layer of kroniek's own pipeline: lemmas, tags and parse
+        from kroniek.nlp.pipelines import load_pipeline
+        from kroniek.text import TextLayer
+
+        layer = TextLayer(load_pipeline(language)(text))
+    return DocContext.build(doc, entities, layer), {e.name: e.id for e in entities}
 
 
 class CountedReads:

@@ -187,3 +187,56 @@ def test_a_build_in_which_every_input_failed_says_so(tmp_path):
     assert report.failed and report.documents == 0
     reasons = {s.path.rsplit("/", 1)[-1]: s.reason for s in report.skipped}
     assert reasons["bestaat-niet"] == "no such file or folder"
+
+
+# -- one text layer, stored; facts found once per document (issue 8) -------------------------------------
+def test_the_text_layer_is_stored_and_facts_are_found_once(tmp_path, monkeypatch):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "gao.txt").write_text(ATTACK.format(n=12, m=800), encoding="utf-8")
+    store = Store(tmp_path / "kb.db")
+    first = build([folder], store, backend="lite")
+    assert set(store.layers()) == {"gao"} and first.facts_reused == 0
+    before = _kb(store)
+
+    seen = []
+    real = pipeline.extract_facts
+    monkeypatch.setattr(pipeline, "extract_facts", lambda docs, *a, **k: seen.extend(d.id for d in docs) or real(docs, *a, **k))
+    (folder / "other.txt").write_text("Een rustige dag in Utrecht.\n\nEr gebeurde niets bijzonders.", encoding="utf-8")
+    second = build([folder], store, backend="lite")
+    assert seen == ["other"] and second.facts_reused == 1  # the first article's facts still held
+    after = _kb(store)
+    assert after["events"] == before["events"] and after["claims"] == before["claims"]
+
+
+def test_facts_are_found_again_when_a_documents_entities_change(tmp_path, monkeypatch):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "gao.txt").write_text(ATTACK.format(n=12, m=800), encoding="utf-8")
+    store = Store(tmp_path / "kb.db")
+    build([folder], store, backend="lite")
+    kb = _kb(store)
+    diallo = next(e for e in kb["entities"] if e["name"] == "Amina Diallo")
+    jnim = next(e for e in kb["entities"] if e.get("key") == "group:jnim")
+    seen = []
+    real = pipeline.extract_facts
+    monkeypatch.setattr(pipeline, "extract_facts", lambda docs, *a, **k: seen.extend(d.id for d in docs) or real(docs, *a, **k))
+    judge(store, diallo["id"], jnim["id"], "positive")
+    assert seen == ["gao"]  # the merge changed what the document's mentions resolve to
+    assert build([folder], store, backend="lite").facts_reused == 1
+
+
+def test_a_language_without_a_lexicon_is_read_for_names_only_and_said_so(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "de.txt").write_text(
+        "Anschlag in Gao\n\nBei einem Anschlag auf den Markt von Gao in Mali sind gestern zwölf Menschen getötet "
+        "worden. Die Gruppe JNIM hat sich zu dem Anschlag bekannt, sagte ein Sprecher der Regierung in Bamako.",
+        encoding="utf-8")
+    store = Store(tmp_path / "kb.db")
+    report = build([folder], store, backend="lite")
+    assert any("names only" in w and "'de'" in w for w in report.warnings)
+    kb = _kb(store)
+    assert kb["events"] == [] and kb["claims"] == []
+    assert any(e.get("key") == "group:jnim" for e in kb["entities"])  # names are still read
+    assert not any("names only" in w for w in build([folder], store, backend="lite").warnings)

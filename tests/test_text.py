@@ -44,3 +44,48 @@ def test_span_index_takes_the_bounds_of_other_shapes():
     index = SpanIndex(pairs, lambda p: p[1])
     assert index.within(3, 9) == pairs[1:]
     assert index.last_before(5) == [pairs[1]]
+
+
+# -- the text layer (issue 8) --------------------------------------------------------------------------
+from kroniek.model import Token as _Token  # noqa: E402
+from kroniek.text import TextLayer, doc_from_tokens  # noqa: E402
+
+ARTICLE = ("Aanval op markt\n\nDe burgemeester, dr. Jansen, zei dat er 4 doden vielen. “Het is vreselijk.”\n"
+           "• Eerste punt. Nog een zin.\n")
+
+
+def test_a_line_break_ends_a_sentence_and_an_abbreviation_does_not():
+    layer = TextLayer.plain(ARTICLE, "nl")
+    texts = [ARTICLE[s:e] for s, e in layer.sentences]
+    assert texts[0] == "Aanval op markt"
+    assert texts[1] == "De burgemeester, dr. Jansen, zei dat er 4 doden vielen."
+
+
+def test_an_opening_quote_starts_the_next_sentence():
+    layer = TextLayer.plain(ARTICLE, "nl")
+    assert "“Het is vreselijk.”" in [ARTICLE[s:e] for s, e in layer.sentences]
+
+
+def test_a_list_item_is_one_unit():
+    units = TextLayer.plain(ARTICLE, "nl").units
+    assert [ARTICLE[u.start:u.end] for u in units if u.bullet] == ["Eerste punt. Nog een zin."]
+
+
+def test_the_layer_survives_its_bytes_with_offsets_into_the_text():
+    layer = TextLayer.plain(ARTICLE, "nl")
+    again = TextLayer.from_bytes(layer.to_bytes(), "nl")
+    assert again.text == ARTICLE and again.tokens == layer.tokens and again.units == layer.units
+    assert all(ARTICLE[t.start:t.end] == t.text for t in again.tokens)
+
+
+def test_another_tools_tokens_become_a_layer_over_the_same_text():
+    text = "Twee  zinnen hier.\nEn  een tweede."
+    import re
+
+    toks = [_Token(m.start(), m.end(), m.group()) for m in re.finditer(r"\w+|[^\w\s]", text)]
+    doc = doc_from_tokens(text, "nl", toks, {0, text.index("En")}, lemmas=[t.text.lower() for t in toks])
+    layer = TextLayer(doc)
+    assert doc.text == text
+    assert [t.text for t in layer.tokens] == [t.text for t in toks]
+    assert [text[s:e] for s, e in layer.sentences] == ["Twee  zinnen hier.", "En  een tweede."]
+    assert layer.tokens[0].lemma == "twee"

@@ -21,9 +21,10 @@ DB_OPTION = typer.Option("kroniek.db", "--db", help="SQLite file or SQLAlchemy U
 
 
 class BackendName(str, Enum):
-    auto = "auto"
+    kroniek = "kroniek"
     frog = "frog"
     lite = "lite"
+    auto = "auto"
 
 
 class OutputFormat(str, Enum):
@@ -51,7 +52,7 @@ def open_store(db: str, create: bool = False):
 @app.command("build")
 def build_cli(paths: list[Path] = typer.Argument(..., help="Article files or folders (searched recursively)."),
               db: str = DB_OPTION,
-              backend: BackendName = typer.Option(BackendName.auto, help="NLP backend; auto = frog if installed."),
+              backend: BackendName = typer.Option(BackendName.kroniek, help="NLP backend: kroniek's own pipelines (default), frog, lite (tokenizer and cues only); auto = kroniek."),
               batch_size: int = typer.Option(200, min=1, help="Documents per NLP run and per transaction."),
               prune: bool = typer.Option(False, "--prune", help="Drop documents whose files under PATHS are gone.")
               ) -> None:

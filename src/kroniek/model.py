@@ -105,13 +105,16 @@ class NerSpan:
 
 @dataclass(frozen=True)
 class Annotation:
-    """What an NLP backend says about one document: tokens, sentences, entity spans."""
+    """What an NLP backend says about one document: tokens, sentences, entity spans, and the text
+    layer (a spaCy `Doc` over the unchanged text, with lemmas, tags and parse where the backend
+    gives them) that is stored with the document for every later stage."""
 
     doc: str
     backend: str
     tokens: tuple[Token, ...]
     sentences: tuple[Sentence, ...]
     ents: tuple[NerSpan, ...]
+    layer: object = field(default=None, compare=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -268,6 +271,22 @@ class Conflict:
     values: tuple[tuple[str, Range | str], ...] = ()
     attribute: str | None = None  # for claims: the attribute and the time they describe
     as_of: str | None = None
+
+
+@dataclass
+class DocFacts:
+    """What the facts stage found in one document (or several, added together)."""
+
+    reports: list[Report] = field(default_factory=list)
+    claims: list[Claim] = field(default_factory=list)
+    relations: list[Relation] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+
+    def add(self, other: "DocFacts") -> None:
+        self.reports += other.reports
+        self.claims += other.claims
+        self.relations += other.relations
+        self.quotes += other.quotes
 
 
 @dataclass

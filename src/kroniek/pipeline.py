@@ -5,10 +5,12 @@ is processed, so a reordered or third-party stage fails early with a clear messa
 """
 from __future__ import annotations
 
+import hashlib
 import os
 import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from .extract import extract_alias_links, extract_mentions
@@ -22,11 +24,13 @@ from .fuse import claim_conflicts, fuse_events
 from .ingest import Skipped, read_paths
 from .ingest.metadata import renamed
 from .ingest.readers import display_path, failure
-from .model import Annotation, Claim, Document, Entity, Judgement, KnowledgeBase, Quote, Relation, Report
+from .model import Annotation, DocFacts, Document, Entity, Judgement, KnowledgeBase
 from .nlp import BackendUnavailable, get_backend
 from .resolve import resolve_entities
 from .resolve.docdates import date_documents
+from .data import has_lexicon
 from .store import Store
+from .text import TextLayer, layer_bytes
 
 
 @dataclass(frozen=True)
@@ -70,6 +74,7 @@ class BuildReport:
     mentions: int = 0
     entities: int = 0
     events: int = 0
+    facts_reused: int = 0  # documents whose stored facts still held
     words: int = 0
     seconds: dict[str, float] = field(default_factory=dict)
 
@@ -83,13 +88,8 @@ class BuildReport:
 
 
 def pick_backend(name: str):
-    """The named backend; "auto" takes Frog where it is installed and `lite` otherwise."""
-    if name != "auto":
-        return get_backend(name)
-    try:
-        return get_backend("frog")
-    except BackendUnavailable:
-        return get_backend("lite")
+    """The named backend; "auto" is kroniek's own pipelines."""
+    return get_backend("kroniek" if name == "auto" else name)
 
 
 @dataclass
@@ -176,7 +176,7 @@ def stale_sources(plan: _Plan, store: Store, paths: Sequence[str | Path], prune:
     return stale
 
 
-def build(paths: Iterable[str | Path], store: Store, backend: str = "auto", batch_size: int = 200,
+def build(paths: Iterable[str | Path], store: Store, backend: str = "kroniek", batch_size: int = 200,
           prune: bool = False, on_progress: Callable[[int], None] | None = None,
           on_total: Callable[[int], None] | None = None, on_file: Callable[[str], None] | None = None) -> BuildReport:
     """Add what is new under `paths` to the knowledge base and resolve the corpus again.
@@ -203,7 +203,7 @@ def build(paths: Iterable[str | Path], store: Store, backend: str = "auto", batc
             annotated = _annotate(nlp, batch, report)
             report.add_time("nlp", time.perf_counter() - t)
             t = time.perf_counter()
-            done, mentions, links = [], [], []
+            done, mentions, links, layers = [], [], [], {}
             for doc, ann in annotated:
                 try:
                     found = extract_mentions(doc, ann)
@@ -212,13 +212,15 @@ def build(paths: Iterable[str | Path], store: Store, backend: str = "auto", batc
                     report.skipped.append(Skipped(doc.path or doc.id, f"extraction failed: {failure(err)}"))
                     continue
                 doc_mentions, doc_links = stable_mention_ids(found + added, doc_links)
+                if ann.layer is not None:
+                    layers[doc.id] = layer_bytes(ann.layer)
                 done.append(doc)
                 mentions += doc_mentions
                 links += doc_links
             report.add_time("extract", time.perf_counter() - t)
             t = time.perf_counter()
             if done:
-                store.write_batch(done, mentions, links, nlp.name, files=plan.files)
+                store.write_batch(done, mentions, links, nlp.name, files=plan.files, doc_layers=layers)
             report.add_time("store", time.perf_counter() - t)
             report.documents += len(done)
             report.mentions += len(mentions)
@@ -285,7 +287,7 @@ def resolve_corpus(store: Store, report: BuildReport | None = None) -> None:
     store.update_dates(docs)
     report.add_time("docdates", time.perf_counter() - t)
     t = time.perf_counter()
-    found = extract_facts(docs, entities, report.warnings)
+    found = facts_for_corpus(store, docs, entities, report)
     report.add_time("facts", time.perf_counter() - t)
     t = time.perf_counter()
     events, conflicts = fuse_events(found.reports, entities, docs)
@@ -297,27 +299,84 @@ def resolve_corpus(store: Store, report: BuildReport | None = None) -> None:
     store.mark_resolved()
 
 
-@dataclass
-class Facts:
-    reports: list[Report] = field(default_factory=list)
-    claims: list[Claim] = field(default_factory=list)
-    relations: list[Relation] = field(default_factory=list)
-    quotes: list[Quote] = field(default_factory=list)
+def facts_for_corpus(store: Store, docs: list[Document], entities: list[Entity], report: BuildReport) -> DocFacts:
+    """Every document's facts: the stored ones where the document reads as it did when they were
+    found (same text, date and entities), freshly extracted for the others, which are stored for the
+    next build. So adding articles costs the facts of the documents they touch, not of the corpus."""
+    fingerprints = _fingerprints(docs, entities)
+    cached = store.doc_facts()
+    names_only = [d for d in docs if not has_lexicon(d.language)]
+    for d in names_only:
+        if d.id not in cached:  # said once, when the document is added
+            report.warnings.append(f"{d.id}: read for names only (kroniek has no lexicon for language {d.language!r})")
+        cached[d.id] = (fingerprints[d.id], DocFacts())
+    todo = [d for d in docs if cached.get(d.id, ("",))[0] != fingerprints[d.id]]
+    fresh = extract_facts(todo, entities, report.warnings, stored_layers(store, todo), per_document=True)
+    store.save_doc_facts({doc: (fingerprints[doc], f) for doc, f in fresh.items()}
+                         | {d.id: cached[d.id] for d in names_only})
+    out = DocFacts()
+    for d in docs:
+        out.add(fresh[d.id] if d.id in fresh else cached[d.id][1])
+    report.facts_reused = len(docs) - len(todo)
+    return out
 
 
-def extract_facts(docs: list[Document], entities: list[Entity], warnings: list[str] | None = None) -> Facts:
+@lru_cache(maxsize=1)
+def _facts_version() -> str:
+    """Facts found by another kroniek, or with other cue files, are found again."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    from .data import data_path
+
+    try:
+        parts = [version("kroniek")]
+    except PackageNotFoundError:
+        parts = ["unknown"]
+    for folder in ("facts", "lexicon", "gazetteer"):
+        for f in sorted(data_path(folder).iterdir(), key=lambda x: x.name):
+            parts.append(hashlib.sha1(f.read_bytes()).hexdigest())
+    return hashlib.sha1("\x1f".join(parts).encode()).hexdigest()
+
+
+def _fingerprints(docs: list[Document], entities: list[Entity]) -> dict[str, str]:
+    """What a document's facts depend on: its text, language and date, and the entity each of its
+    mentions was resolved to (id, type, name, key, country)."""
+    by_doc: dict[str, list[str]] = {}
+    for e in entities:
+        about = f"{e.id}|{e.type}|{e.name}|{e.key}|{e.country}"
+        for m in e.mentions:
+            by_doc.setdefault(m.span.doc, []).append(f"{m.id}>{about}")
+    out = {}
+    for d in docs:
+        date = f"{d.published.value}|{d.published.source}" if d.published else ""
+        parts = [_facts_version(), d.sha1, d.language or "", date, *sorted(by_doc.get(d.id, ()))]
+        out[d.id] = hashlib.sha1("\x1f".join(parts).encode()).hexdigest()
+    return out
+
+
+def stored_layers(store: Store, docs: list[Document]) -> dict[str, TextLayer]:
+    """The text layer of each of `docs`, as its backend made it when the document was added."""
+    language = {d.id: d.language for d in docs}
+    return {doc: TextLayer.from_bytes(data, language.get(doc)) for doc, data in store.layers(language).items()}
+
+
+def extract_facts(docs: list[Document], entities: list[Entity], warnings: list[str] | None = None,
+                  layers: dict[str, TextLayer] | None = None, per_document: bool = False):
     """Per document: event reports, claims, relations and quotes over the resolved entities. A
-    document on which this fails keeps its entities and adds no facts; the failure goes to `warnings`."""
-    out = Facts()
-    for ctx in DocContext.for_documents(docs, entities):
+    document on which this fails keeps its entities and adds no facts; the failure goes to
+    `warnings`. Returns all facts together, or with `per_document` a DocFacts per document name."""
+    out: dict[str, DocFacts] = {}
+    for ctx in DocContext.for_documents(docs, entities, layers):
         try:
-            found = (extract_events(ctx), extract_claims(ctx), extract_relations(ctx), extract_quotes(ctx))
+            found = DocFacts(extract_events(ctx), extract_claims(ctx), extract_relations(ctx), extract_quotes(ctx))
         except Exception as err:  # noqa: BLE001 - one document must not cost the corpus its facts
             if warnings is not None:
                 warnings.append(f"{ctx.doc.id}: facts not extracted ({failure(err)})")
-            continue
-        out.reports += found[0]
-        out.claims += found[1]
-        out.relations += found[2]
-        out.quotes += found[3]
-    return out
+            found = DocFacts()
+        out[ctx.doc.id] = found
+    if per_document:
+        return out
+    merged = DocFacts()
+    for found in out.values():
+        merged.add(found)
+    return merged

@@ -119,6 +119,30 @@ def test_a_denied_or_absent_claim_is_no_claim():
     assert [(a.entity, a.status) for a in report.attributions] == [(ids["JNIM"], "asserted")]
 
 
+def test_the_channel_a_claim_came_through_is_neither_claimant_nor_perpetrator():
+    names = {"Al-Shabaab": ("ORG", "group:al-shabaab", None), "Amaq": ("ORG", "org:amaq", None),
+             "Beledweyne": ("LOC", "geo:9", "SO")}
+    scene = {"nl": "Bij een bomaanslag in Beledweyne kwamen dinsdag 12 mensen om. ",
+             "en": "A bombing in Beledweyne killed 12 people on Tuesday. "}
+    for lang, claim in [("nl", "Al-Shabaab heeft de aanslag via Amaq opgeëist."),
+                        ("nl", "Al-Shabaab eiste de verantwoordelijkheid voor de aanslag op via Amaq."),
+                        ("nl", "De aanslag werd door middel van Amaq opgeëist door Al-Shabaab."),
+                        ("en", "Al-Shabaab claimed the attack through its Amaq news agency."),
+                        ("en", "Al-Shabaab claimed responsibility for the attack via Amaq.")]:
+        ctx, ids = make_context(scene[lang] + claim, names, published="2024-05-02", language=lang)
+        [report] = extract_events(ctx)
+        assert [(a.entity, a.status, a.channel) for a in report.attributions] \
+            == [(ids["Al-Shabaab"], "claimed", "Amaq")], claim
+
+
+def test_an_order_of_magnitude_alone_is_a_campaign_not_an_event():
+    text = ("Strijders van JNIM doodden de afgelopen jaren duizenden burgers en ontvoerden honderden kinderen. "
+            "Bij een bomaanslag in Gao kwamen gisteren tientallen mensen om het leven.")
+    ctx, ids = make_context(text, SAHEL, published="2023-03-15")
+    [report] = extract_events(ctx)
+    assert (report.location, report.date, report.killed) == (ids["Gao"], "2023-03-14", Range(20, 99))
+
+
 from hypothesis import given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
@@ -170,3 +194,30 @@ def test_a_passage_without_a_place_stays_apart_when_two_events_could_own_it():
             "Door de schietpartij raakten ook 14 mensen gewond.")
     ctx, _ = make_context(text, SAHEL, published="2023-03-15")
     assert len(extract_events(ctx)) == 3
+
+
+# -- reported speech (issue 8): a named person who says something is quoted, quotation marks or not ------
+SPEAKERS = {"Karin Vos": ("PER", None, None), "Tom Baker": ("PER", None, None), "Vos": ("PER", None, None)}
+
+
+def test_reported_speech_without_a_parse_takes_the_person_beside_the_verb():
+    text = ("De burgemeester was geschokt.\nKarin Vos zei dat de daders snel gevonden moeten worden.\n"
+            "Volgens Tom Baker was de dader al eerder opgepakt.")
+    ctx, ids = make_context(text, SPEAKERS)
+    quotes = {q.speaker: q for q in extract_quotes(ctx)}
+    assert set(quotes) == {ids["Karin Vos"], ids["Tom Baker"]}
+    span = quotes[ids["Tom Baker"]].span
+    assert text[span.start:span.end].startswith("Volgens Tom Baker")
+
+
+def test_a_verb_that_does_not_say_quotes_no_one():
+    ctx, _ = make_context("Karin Vos liep gisteren door de stad.\nTom Baker kocht een krant.", SPEAKERS)
+    assert extract_quotes(ctx) == []
+
+
+def test_reported_speech_speaker_is_the_subject_in_the_parse():
+    text = ("The mayor of the town, Karin Vos, said on Monday that the attackers had fled across the border. "
+            "Tom Baker arrived later.")
+    ctx, ids = make_context(text, SPEAKERS, language="en", parsed=True)
+    assert ctx.layer.parsed
+    assert [q.speaker for q in extract_quotes(ctx)] == [ids["Karin Vos"]]

@@ -27,13 +27,38 @@ def load_tsv(name: str) -> tuple[tuple[str, ...], ...]:
     return tuple(rows)
 
 
-LANGUAGES = ("nl", "en")
+class NoLexicon(KeyError):
+    """kroniek has no lexicon for this language: its documents are read for names only."""
+
+
+def _languages() -> tuple[str, ...]:
+    """Every language with both a names lexicon and fact cues among the data files."""
+    def codes(folder: str) -> set[str]:
+        return {f.name.removesuffix(".yaml") for f in data_path(folder).iterdir()
+                if f.name.endswith(".yaml") and len(f.name) == len("xx.yaml")}
+    return tuple(sorted(codes("lexicon") & codes("facts")))
+
+
+LANGUAGES = _languages()
+
+
+def has_lexicon(lang: str | None) -> bool:
+    return lang in LANGUAGES
+
+
+@lru_cache(maxsize=None)
+def lexicon(lang: str | None) -> dict:
+    """The names lexicon of `lang` (`data/lexicon/{lang}.yaml`). There is no fallback: a language
+    without one raises `NoLexicon`, and the caller reads the document for names only."""
+    if not has_lexicon(lang):
+        raise NoLexicon(f"no lexicon for language {lang!r}; kroniek has {', '.join(LANGUAGES)}")
+    return load_yaml(f"lexicon/{lang}.yaml")
 
 
 @lru_cache(maxsize=None)
 def lexicon_words(key: str) -> frozenset[str]:
     """The words under `key` in every language's lexicon: articles quote across languages."""
-    return frozenset(w for lang in LANGUAGES for w in load_yaml(f"lexicon/{lang}.yaml")[key])
+    return frozenset(w for lang in LANGUAGES for w in lexicon(lang)[key])
 
 
 @lru_cache(maxsize=1)

@@ -14,7 +14,7 @@ import re
 from functools import lru_cache
 
 from .. import gazetteer
-from ..data import load_yaml
+from ..data import NoLexicon, lexicon
 from ..model import AliasLink, Annotation, Document, Mention, Span, stable_id
 from ..text import SpanIndex
 
@@ -24,9 +24,13 @@ ARTICLES = {"de", "het", "een", "the", "a", "an", "dus", "zelf"}
 
 @lru_cache(maxsize=4)
 def _cues(lang: str) -> tuple[re.Pattern[str], set[str], list[str], tuple[str, ...]]:
-    lex = load_yaml(f"lexicon/{lang if lang in ('nl', 'en') else 'nl'}.yaml")
+    try:
+        lex = lexicon(lang)
+    except NoLexicon:  # no cue words of this language: only brackets and acronyms say "also known as"
+        lex = {"alias_cues": [], "alias_closers": [], "list_separators": [","]}
     cues = sorted(lex["alias_cues"], key=len, reverse=True)
-    pattern = re.compile(r"(?<!\w)(" + "|".join(re.escape(c) for c in cues) + r")(?!\w)", re.IGNORECASE)
+    pattern = re.compile(r"(?<!\w)(" + "|".join(re.escape(c) for c in cues) + r")(?!\w)" if cues else r"(?!x)x",
+                         re.IGNORECASE)
     return pattern, set(lex["alias_closers"]), lex["list_separators"], tuple(lex.get("group_anaphora", ()))
 
 

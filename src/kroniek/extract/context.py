@@ -1,5 +1,5 @@
-"""One document as the fact extractors see it: its units (sentences, list items), tokens, and the
-resolved entity mentions in reading order, with small position queries over them."""
+"""One document as the fact extractors see it: its text layer (units, tokens with lemmas, tags and
+parse), and the resolved entity mentions in reading order, with small position queries over them."""
 from __future__ import annotations
 
 from bisect import bisect_left
@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from ..model import Document, Entity, Mention
-from ..text import Tok, Unit, tokens, units
+from ..text import TextLayer, Tok, Unit
 
 
 @dataclass(frozen=True)
@@ -35,26 +35,32 @@ class Placed:
 class DocContext:
     doc: Document
     placed: list[Placed]
+    layer: TextLayer | None = None
     units: list[Unit] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         self.placed.sort(key=lambda p: p.start)
         self._starts = [p.start for p in self.placed]
+        if self.layer is None:
+            self.layer = TextLayer.plain(self.doc.text, self.doc.language)
         if not self.units:
-            self.units = units(self.doc.text)
+            self.units = self.layer.units
 
     @classmethod
-    def for_documents(cls, docs: list[Document], entities: list[Entity]) -> list["DocContext"]:
-        """One context per document, the corpus's mentions sorted into them in one pass."""
+    def for_documents(cls, docs: list[Document], entities: list[Entity],
+                      layers: dict[str, TextLayer] | None = None) -> list["DocContext"]:
+        """One context per document, the corpus's mentions sorted into them in one pass. A document
+        without a stored layer gets tokens and sentences from spaCy's rules."""
         by_doc: dict[str, list[Placed]] = {}
         for e in entities:
             for m in e.mentions:
                 by_doc.setdefault(m.span.doc, []).append(Placed(m, e))
-        return [cls(doc, by_doc.get(doc.id, [])) for doc in docs]
+        layers = layers or {}
+        return [cls(doc, by_doc.get(doc.id, []), layers.get(doc.id)) for doc in docs]
 
     @classmethod
-    def build(cls, doc: Document, entities: list[Entity]) -> "DocContext":
-        return cls.for_documents([doc], entities)[0]
+    def build(cls, doc: Document, entities: list[Entity], layer: TextLayer | None = None) -> "DocContext":
+        return cls.for_documents([doc], entities, {doc.id: layer} if layer else None)[0]
 
     @property
     def lang(self) -> str:
@@ -66,9 +72,9 @@ class DocContext:
     def unit_text(self, unit: Unit) -> str:
         return self.doc.text[unit.start:unit.end]
 
-    @cached_property
+    @property
     def toks(self) -> list[Tok]:
-        return tokens(self.doc.text)
+        return self.layer.tokens
 
     @cached_property
     def _tok_starts(self) -> list[int]:

@@ -16,12 +16,12 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from ..data import LANGUAGES, load_yaml
+from ..dates import compatible, find_times, last_explicit, resolve
 from ..model import Attribution, Range, Report, Span
 from ..text import Tok, Unit
 from . import lexicon
 from .context import DocContext, Placed
-from .dates import compatible, find_times, last_explicit, resolve
-from .figures import casualties
+from .figures import casualties, is_vague
 from .numbers import word_value
 
 MAX_PLACE_DISTANCE = 12  # tokens between a trigger and its place when no figure ties the sentence to an event
@@ -207,38 +207,64 @@ def _sites(ctx: DocContext, unit: Unit) -> set[str]:
 
 
 
-def _orgs(ctx: DocContext, start: int, end: int) -> list[Placed]:
-    return ctx.mentions_in(start, end, ("ORG",))
+def _orgs(ctx: DocContext, start: int, end: int, channels: frozenset[str] = frozenset()) -> list[Placed]:
+    """Organisations named in [start, end) that may be actors: the channels a claim came through
+    (`channels`, their mention ids) are not."""
+    return [p for p in ctx.mentions_in(start, end, ("ORG",)) if p.mention.id not in channels]
 
 
-def _claimant(ctx: DocContext, unit: Unit, s: int, e: int) -> Placed | None:
+def _nearest_org(ctx: DocContext, pos: int, start: int, end: int, side: str,
+                 channels: frozenset[str]) -> Placed | None:
+    found = [p for p in _orgs(ctx, start, end, channels) if (p.end <= pos if side == "before" else p.start >= pos)]
+    return (found[-1] if side == "before" else found[0]) if found else None
+
+
+def _channels(ctx: DocContext, unit: Unit) -> tuple[list[Placed], set[int]]:
+    """The names a unit gives as the channel of a claim, platforms first, and where each channel cue starts.
+
+    A name right after "via", "through its" or "door middel van" (only articles and channel nouns
+    between: "via zijn persbureau Amaq") is the medium a group spoke through, whatever the group.
+    """
+    cue = lexicon.cues()
+    filler = {*cue["definite"], *cue["indefinite"], *(w for n in cue["channel_nouns"] for w in n.split())}
+    named = [p for p in ctx.mentions_in(unit.start, unit.end, ("MISC", "ORG"))
+             if (p.entity.key or "").startswith("platform:")]
+    starts = set()
+    for s, e, _ in lexicon.find(ctx.unit_text(unit), "channel", unit.start):
+        starts.add(s)
+        after = ctx.mentions_in(e, unit.end, ("ORG", "MISC", "PER"))
+        if after and after[0] not in named and all(t.low in filler for t in ctx.tokens_in(e, after[0].start)):
+            named.append(after[0])
+    return named, starts
+
+
+def _claimant(ctx: DocContext, unit: Unit, s: int, e: int, channels: frozenset[str],
+              channel_starts: set[int]) -> Placed | None:
     by = lexicon.cues()["by"]
     after = ctx.tokens_in(e, unit.end)[:6]
-    if after and after[0].low in by:
-        return ctx.nearest(after[0].end, after[0].end, unit.end, ("ORG",), "after")
+    if after and after[0].low in by and after[0].start not in channel_starts:  # not "door middel van"
+        return _nearest_org(ctx, after[0].end, after[0].end, unit.end, "after", channels)
     before = ctx.tokens_in(unit.start, s)[-6:]
     for i, t in enumerate(before):
-        if t.low in by:
-            found = ctx.mentions_in(t.end, s, ("ORG",))
+        if t.low in by and t.start not in channel_starts:
+            found = _orgs(ctx, t.end, s, channels)
             if found:
                 return found[0]
-    soon = ctx.mentions_in(e, min(unit.end, e + 15), ("ORG",))
+    soon = _orgs(ctx, e, min(unit.end, e + 15), channels)
     if soon:
         return soon[0]
-    return ctx.nearest(s, unit.start, s, ("ORG",), "before")
+    return _nearest_org(ctx, s, unit.start, s, "before", channels)
 
 
-def _channel(ctx: DocContext, unit: Unit) -> str | None:
-    platforms = [p for p in ctx.mentions_in(unit.start, unit.end, ("MISC", "ORG"))
-                 if (p.entity.key or "").startswith("platform:")]
-    if platforms:
-        return platforms[0].entity.name
+def _channel(ctx: DocContext, unit: Unit, named: list[Placed]) -> str | None:
+    if named:
+        return named[0].entity.name
     text = ctx.unit_text(unit)
     nouns = lexicon.find(text, "channel_nouns", unit.start)
     if nouns:
         s, e, word = nouns[0]
-        named = [t for t in ctx.tokens_in(e, unit.end)[:2] if t.text[:1].isupper()]
-        return named[0].text if named else word
+        after = [t for t in ctx.tokens_in(e, unit.end)[:2] if t.text[:1].isupper()]
+        return after[0].text if after else word
     return None
 
 
@@ -246,34 +272,37 @@ def _attributions(ctx: DocContext, unit: Unit, trig: Trigger, list_actor: Placed
     text = ctx.unit_text(unit)
     span = Span(ctx.doc.id, unit.start, unit.end)
     hedged = lexicon.has(text, "hedge")
+    named, channel_starts = _channels(ctx, unit)
+    channels = frozenset(p.mention.id for p in named)
     out: list[Attribution] = []
     claimed: set[str] = set()
     denials = set(lexicon.cues()["claim_negations"])
     for s, e, _ in lexicon.find(text, "claim", unit.start):
         if any(t.low in denials for t in ctx.tokens_in(unit.start, s)[-4:]):
             continue
-        who = _claimant(ctx, unit, s, e)
+        who = _claimant(ctx, unit, s, e, channels, channel_starts)
         if who and who.entity.id not in claimed:
             claimed.add(who.entity.id)
-            out.append(Attribution(who.entity.id, "claimed", span, _channel(ctx, unit)))
+            out.append(Attribution(who.entity.id, "claimed", span, _channel(ctx, unit, named)))
     status = "suspected" if hedged else "asserted"
     actor = None
+    by_words = lexicon.cues()["by"]
     for s, e, _ in lexicon.find(text, "perpetration", unit.start):
         after = ctx.tokens_in(e, unit.end)[:2]
-        if after and after[0].low in lexicon.cues()["by"]:
-            actor = ctx.nearest(after[0].end, after[0].end, unit.end, ("ORG",), "after")
+        if after and after[0].low in by_words and after[0].start not in channel_starts:
+            actor = _nearest_org(ctx, after[0].end, after[0].end, unit.end, "after", channels)
         else:
-            inside = ctx.mentions_in(s, e, ("ORG",))  # "zat JNIM achter"
-            actor = inside[0] if inside else ctx.nearest(s, unit.start, s, ("ORG",), "before")
+            inside = _orgs(ctx, s, e, channels)  # "zat JNIM achter"
+            actor = inside[0] if inside else _nearest_org(ctx, s, unit.start, s, "before", channels)
         if actor:
             break
     if actor is None:
         after = ctx.tokens_in(trig.end, unit.end)[:4]
-        by = next((t for t in after if t.low in lexicon.cues()["by"]), None)
+        by = next((t for t in after if t.low in by_words and t.start not in channel_starts), None)
         if by and not lexicon.find(ctx.text(trig.end, by.start), "claim"):
-            actor = ctx.nearest(by.end, by.end, min(unit.end, by.end + 40), ("ORG",), "after")
+            actor = _nearest_org(ctx, by.end, by.end, min(unit.end, by.end + 40), "after", channels)
     if actor is None and trig.pos == "verb":
-        actor = ctx.nearest(trig.start, unit.start, trig.start, ("ORG",), "before")
+        actor = _nearest_org(ctx, trig.start, unit.start, trig.start, "before", channels)
         between = ctx.tokens_in(actor.end, trig.start) if actor is not None else []
         if len(between) > MAX_SUBJECT_DISTANCE and not any(t.low in PRONOUNS for t in between):
             actor = None  # too far, and no pronoun ("ze ... executeerden") carries it to the verb
@@ -329,12 +358,15 @@ def extract_events(ctx: DocContext) -> list[Report]:
         years = {t.value[:4] for t in times if t.kind == "absolute" and t.value}
         previous_date = last_explicit(times, previous_date)
         has_figure = killed is not None or injured is not None
+        # "thousands killed", "tientallen doden": an order of magnitude is how campaigns are summed up, so
+        # alone it pins no single event down; with a place and a date it still counts as the event's toll
+        pinned = any(f is not None and not is_vague(ctx.text(f[1], f[2])) for f in (killed, injured))
         claims = lexicon.has(text, "claim")
-        if (place is not None and not has_figure and unit.start <= place.start < unit.end
+        if (place is not None and not pinned and unit.start <= place.start < unit.end
                 and _distance(ctx, trig, place) > MAX_PLACE_DISTANCE):
             place, n_places = None, 0
-        campaign = not has_figure and (n_places > 1 or len(years) > 1)
-        creates = not trig.generic and not campaign and (has_figure or (place is not None and (
+        campaign = not pinned and (n_places > 1 or len(years) > 1)
+        creates = not trig.generic and not campaign and (pinned or (place is not None and (
             when or trig.definite or trig.pos == "verb" or not trig.plural)))
         refers = not creates and not campaign and (trig.definite or claims) and not trig.generic
         if not creates and not refers:

@@ -7,6 +7,11 @@ quotation mark (interview answers run over several such paragraphs), or a tweet 
 person before it in the same paragraph when a verb of saying stands there ("X vertelde dat “…”",
 "Volgens X …"); otherwise whoever was quoted last, if the passage follows straight on. A pronoun
 ("zei ze") is the last speaker. Unnamed sources ("een adviseur") are not persons and are left out.
+
+Reported speech counts too ("X liet weten dat ...", "the minister, Y, said the attack ..."): a
+sentence whose verb of saying (by lemma, from the data files) has a named person as its subject in
+the parse, or, where the layer has no parse, a person right before or after the verb; and "volgens
+X" / "according to X". The sentence is the passage.
 """
 from __future__ import annotations
 
@@ -100,5 +105,105 @@ def extract_quotes(ctx: DocContext) -> list[Quote]:
             continue
         found.setdefault(speaker, []).append(Span(ctx.doc.id, start, end))
         last, last_para = speaker, number
-    return [Quote(speaker, Span(ctx.doc.id, spans[0].start, spans[-1].end), tuple(spans))
-            for speaker, spans in found.items()]
+    for speaker, span in _reported_speech(ctx):
+        spans = found.setdefault(speaker, [])
+        if not any(x.overlaps(span) for x in spans):
+            spans.append(span)
+    out = []
+    for speaker, spans in found.items():
+        spans.sort()
+        out.append(Quote(speaker, Span(ctx.doc.id, spans[0].start, max(x.end for x in spans)), tuple(spans)))
+    return out
+
+
+def _reported_speech(ctx: DocContext) -> list[tuple[str, Span]]:
+    """(speaker, sentence) for every sentence in which a named person says something."""
+    cue = lexicon.cues()
+    lemmas, surfaces = set(cue["say_lemmas"]), set(cue["say_verbs"]) - set(cue["according_to"])
+    pairs = {k: set(v) for k, v in cue.get("say_pairs", {}).items()}
+    pronouns = set(cue["pronouns"])
+    layer = ctx.layer
+    out: list[tuple[str, Span]] = []
+    last: str | None = None
+    for unit in ctx.units:
+        toks = ctx.tokens_in(unit.start, unit.end)
+        people = ctx.mentions_in(unit.start, unit.end, ("PER",))
+        if not toks:
+            continue
+        speaker = _according_to(ctx, unit, people)
+        for k, tok in enumerate(toks):
+            if speaker is not None:
+                break
+            if tok.pos and tok.pos not in ("VERB", "AUX"):
+                continue
+            saying = tok.lem in lemmas or (not tok.lemma and tok.low in surfaces) or (
+                tok.lem in pairs and any(t.lem in pairs[tok.lem] or t.low in pairs[tok.lem] for t in toks[k + 1:]))
+            if not saying:
+                continue
+            subject = _subject(layer, toks, tok) if layer.parsed else None
+            if subject is not None:
+                if subject.low in pronouns:
+                    speaker = last
+                else:
+                    speaker = _person_at(ctx, layer, toks, subject, people)
+                continue
+            speaker = _person_beside(ctx, toks, k, people)
+            if speaker is None and k + 1 < len(toks) and toks[k + 1].low in pronouns:
+                speaker = last
+        if speaker is not None:
+            out.append((speaker, Span(ctx.doc.id, unit.start, unit.end)))
+            last = speaker
+        elif people:
+            last = people[-1].entity.id
+    return out
+
+
+def _according_to(ctx: DocContext, unit, people: list[Placed]) -> str | None:
+    for _, e, _ in lexicon.find(ctx.unit_text(unit), "according_to", unit.start):
+        after = [p for p in people if p.start >= e]
+        if after and ctx.text(e, after[0].start).strip(" ,") == "":
+            return after[0].entity.id
+    return None
+
+
+def _subject(layer, toks, verb):
+    """The subject of the verb in the parse: its own, or the one of the clause it heads with an
+    auxiliary ("heeft gezegd": the subject hangs on the participle or the auxiliary)."""
+    # Frog's (Alpino's) parse hangs a participle under its auxiliary ("xcomp"), UD the other way round
+    for head in (verb, layer.head(verb) if verb.dep in ("aux", "conj", "xcomp") else None):
+        if head is None:
+            continue
+        subject = next((t for t in toks if t.head == head.i and t.i != head.i and t.dep in ("nsubj", "csubj")), None)
+        if subject is not None:
+            return subject
+    return None
+
+
+def _person_at(ctx: DocContext, layer, toks, subject, people: list[Placed]) -> str | None:
+    """The person the subject names: its own words, or a name inside its phrase ("woordvoerder X",
+    "the minister, X,")."""
+    phrase = {subject.i}
+    grew = True
+    while grew:
+        grew = False
+        for t in toks:
+            if t.i not in phrase and t.head in phrase and t.head != t.i and t.dep not in ("acl", "relcl", "punct"):
+                phrase.add(t.i)
+                grew = True
+    spans = [t for t in toks if t.i in phrase]
+    lo, hi = min(t.start for t in spans), max(t.end for t in spans)
+    inside = [p for p in people if p.start < hi and lo < p.end]
+    return inside[0].entity.id if inside else None
+
+
+def _person_beside(ctx: DocContext, toks, k: int, people: list[Placed]) -> str | None:
+    """Without a parse: a person named right before the verb ("X zei") or right after it ("zei X",
+    "said X")."""
+    verb = toks[k]
+    before = [p for p in people if p.end <= verb.start]
+    if before and len([t for t in toks if before[-1].end <= t.start < verb.start]) <= 1:
+        return before[-1].entity.id
+    after = [p for p in people if p.start >= verb.end]
+    if after and len([t for t in toks if verb.end <= t.start < after[0].start]) <= 1:
+        return after[0].entity.id
+    return None

@@ -144,8 +144,29 @@ def _city_in_country(ctx: DocContext, unit: Unit) -> list[tuple[str, str, str]]:
     return out
 
 
+def _places_in_named_countries(ctx: DocContext) -> list[tuple[str, str, str, Span]]:
+    """A city or region the gazetteer puts in a country that the same document names: the reader of
+    "an attack in Garissa ... Kenya's government" knows Garissa lies in Kenya, and so does the gazetteer."""
+    countries = {p.entity.key.split(":", 1)[1]: p.entity.id for p in ctx.placed
+                 if p.type == "LOC" and (p.entity.key or "").startswith("country:")}
+    out, seen = [], set()
+    for p in ctx.placed:
+        e = p.entity
+        if p.type != "LOC" or not e.country or (e.key or "").startswith("country:") or e.id in seen:
+            continue
+        country = countries.get(e.country)
+        if country and country != e.id:
+            seen.add(e.id)
+            unit = next((u for u in ctx.units if u.start <= p.start < u.end), None)
+            start, end = (unit.start, unit.end) if unit else (p.start, p.end)
+            out.append((e.id, "located_in", country, Span(ctx.doc.id, start, end)))
+    return out
+
+
 def extract_relations(ctx: DocContext) -> list[Relation]:
     found: dict[tuple[str, str, str], list[Span]] = {}
+    for s, p, o, evidence in _places_in_named_countries(ctx):
+        found.setdefault((s, p, o), []).append(evidence)
     for unit in ctx.units:
         for s, p, o in _relations_in(ctx, unit):
             if s == o:

@@ -13,31 +13,28 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from .. import gazetteer
-from ..data import calendar_words, is_particle_name, load_yaml
+from ..data import NoLexicon, calendar_words, is_particle_name, lexicon, name_particles
 from ..model import Annotation, Document, NerSpan, Sentence, Token
+from ..text import TextLayer, blank_pipeline
 from .base import register
 
 OPENERS = set("\"'“‘„«(•-–—―*#@:")
 
 
-@lru_cache(maxsize=4)
 def _pipeline(lang: str):
-    import spacy
-
-    nlp = spacy.blank(lang if lang in ("nl", "en") else "nl")
-    nlp.add_pipe("sentencizer")
-    # spaCy refuses texts over a million characters to spare the memory of its parser and NER models;
-    # a tokenizer and sentencizer need memory in proportion to the text, so an article of any length is read
-    nlp.max_length = 2**31 - 1
-    return nlp
+    return blank_pipeline(lang if lang in ("nl", "en") else "xx")
 
 
 @lru_cache(maxsize=4)
 def _lexicon(lang: str) -> dict:
-    lex = load_yaml(f"lexicon/{lang if lang in ('nl', 'en') else 'nl'}.yaml")
+    try:
+        lex = lexicon(lang)
+    except NoLexicon:
+        lex = {key: [] for key in ("org_keywords", "person_cues", "place_prepositions", "name_particles")}
+        lex["name_particles"] = sorted(name_particles())  # names cross languages: "bin", "al", "van"
     return {
         "org": set(lex["org_keywords"]),
-        "org_suffixes": [k for k in lex["org_keywords"] if len(k) >= 4 and lang == "nl"],
+        "org_suffixes": [k for k in lex["org_keywords"] if len(k) >= 4 and lex.get("compound_keywords")],
         "person": {c.lower() for c in lex["person_cues"]},
         "place": set(lex["place_prepositions"]),
         "particles": {p for p in lex["name_particles"] if " " not in p},
@@ -217,28 +214,16 @@ def _guess_label(surface: str, words: list[str], before: str, lex: dict, gaz) ->
 
 def tokenize(text: str, lang: str, offset: int = 0) -> tuple[list[Token], list[Sentence]]:
     """Tokens and sentences of `text` (spaCy rules), with offsets shifted by `offset`."""
+    tokens, sentences, _ = _tokenize(text, lang, offset)
+    return tokens, sentences
+
+
+def _tokenize(text: str, lang: str, offset: int = 0):
     doc = _pipeline(lang)(text)
-    tokens = [Token(offset + t.idx, offset + t.idx + len(t.text), t.text) for t in doc if not t.is_space]
-    sentences = [Sentence(offset + s.start_char, offset + s.end_char, lang) for s in doc.sents
-                 if s.text.strip()]
-    return tokens, _split_on_blank_lines(sentences, text, offset)
-
-
-def _split_on_blank_lines(sentences: list[Sentence], text: str, offset: int) -> list[Sentence]:
-    """Headlines and list items have no full stop: a line break also ends a sentence."""
-    out = []
-    for s in sentences:
-        start = s.start
-        while True:
-            cut = text.find("\n", start - offset, s.end - offset)
-            if cut < 0:
-                break
-            if text[start - offset:cut].strip():
-                out.append(Sentence(start, offset + cut, s.language))
-            start = offset + cut + 1
-        if text[start - offset:s.end - offset].strip():
-            out.append(Sentence(start, s.end, s.language))
-    return out
+    layer = TextLayer(doc)
+    tokens = [Token(offset + t.start, offset + t.end, t.text, t.pos, t.lemma) for t in layer.tokens]
+    sentences = [Sentence(offset + s, offset + e, lang) for s, e in layer.sentences]
+    return tokens, sentences, doc
 
 
 def annotate_text(text: str, lang: str, offset: int = 0) -> tuple[list[Token], list[Sentence], list[NerSpan]]:
@@ -257,8 +242,10 @@ class LiteBackend:
     def annotate(self, docs: Sequence[Document]) -> list[Annotation]:
         out = []
         for doc in docs:
-            tokens, sentences, ents = annotate_text(doc.text, doc.language or "nl")
-            out.append(Annotation(doc.id, self.name, tuple(tokens), tuple(sentences), tuple(ents)))
+            lang = doc.language or "nl"
+            tokens, sentences, layer = _tokenize(doc.text, lang)
+            ents = propose_names(tokens, sentences, doc.text, lang)
+            out.append(Annotation(doc.id, self.name, tuple(tokens), tuple(sentences), tuple(ents), layer))
         return out
 
     def close(self) -> None:

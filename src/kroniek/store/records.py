@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..model import Attribution, Claim, Conflict, Event, Quote, Range, Relation, Report, Span
+from ..model import Attribution, Claim, Conflict, DocFacts, Event, Quote, Range, Relation, Report, Span
 
 
 def span_json(s: Span) -> list:
@@ -27,14 +27,14 @@ def _attribution_json(a: Attribution) -> dict:
     return {"entity": a.entity, "status": a.status, "evidence": span_json(a.evidence), "channel": a.channel}
 
 
-def _report_json(r: Report) -> dict[str, Any]:
+def report_json(r: Report) -> dict[str, Any]:
     return {"doc": r.doc, "evidence": span_json(r.evidence), "killed": range_json(r.killed),
             "injured": range_json(r.injured), "date": r.date, "type": r.type, "subtype": r.subtype,
             "location": r.location, "sites": list(r.sites), "attributions": [_attribution_json(a) for a in r.attributions],
             "perpetrator_unknown": r.perpetrator_unknown, "mentions": [span_json(s) for s in r.mentions]}
 
 
-def _report_from(raw: dict) -> Report:
+def report_from(raw: dict) -> Report:
     return Report(raw["doc"], span_from(raw["evidence"]), range_from(raw["killed"]), range_from(raw["injured"]),
                   raw["date"], raw["type"], raw["subtype"], raw["location"], tuple(raw["sites"]),
                   tuple(Attribution(a["entity"], a["status"], span_from(a["evidence"]), a["channel"])
@@ -44,14 +44,14 @@ def _report_from(raw: dict) -> Report:
 
 def event_json(v: Event) -> dict[str, Any]:
     return {"id": v.id, "type": v.type, "subtype": v.subtype, "date": v.date, "location": v.location,
-            "perpetrator": v.perpetrator, "claimed_by": v.claimed_by, "reports": [_report_json(r) for r in v.reports],
+            "perpetrator": v.perpetrator, "claimed_by": v.claimed_by, "reports": [report_json(r) for r in v.reports],
             "killed": range_json(v.killed), "injured": range_json(v.injured), "flags": list(v.flags),
             "suspects": list(v.suspects)}
 
 
 def event_from(raw: dict) -> Event:
     return Event(raw["id"], raw["type"], raw["subtype"], raw["date"], raw["location"], raw["perpetrator"],
-                 raw["claimed_by"], tuple(_report_from(r) for r in raw["reports"]), range_from(raw["killed"]),
+                 raw["claimed_by"], tuple(report_from(r) for r in raw["reports"]), range_from(raw["killed"]),
                  range_from(raw["injured"]), tuple(raw["flags"]), tuple(raw["suspects"]))
 
 
@@ -91,3 +91,13 @@ def conflict_from(raw: dict) -> Conflict:
     return Conflict(raw["about"], raw["field"],
                     tuple((doc, range_from(v) if isinstance(v, dict) else v) for doc, v in raw["values"]),
                     raw.get("attribute"), raw.get("as_of"))
+
+
+def facts_json(f: DocFacts) -> dict[str, Any]:
+    return {"reports": [report_json(r) for r in f.reports], "claims": [claim_json(c) for c in f.claims],
+            "relations": [relation_json(r) for r in f.relations], "quotes": [quote_json(q) for q in f.quotes]}
+
+
+def facts_from(raw: dict) -> DocFacts:
+    return DocFacts([report_from(r) for r in raw["reports"]], [claim_from(c) for c in raw["claims"]],
+                    [relation_from(r) for r in raw["relations"]], [quote_from(q) for q in raw["quotes"]])

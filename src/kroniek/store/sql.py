@@ -13,15 +13,16 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
-from sqlalchemy import (JSON, Column, Float, ForeignKey, Integer, MetaData, String, Table, Text, create_engine,
+from sqlalchemy import (JSON, Column, Float, ForeignKey, Integer, LargeBinary, MetaData, String, Table, Text,
+                        create_engine,
                         delete, event, func, insert, inspect, select, update)
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import DatabaseError, OperationalError
 
-from ..model import (AliasLink, DateValue, Document, Entity, Judgement, KnowledgeBase, Mention, Span)
+from ..model import (AliasLink, DateValue, DocFacts, Document, Entity, Judgement, KnowledgeBase, Mention, Span)
 from . import records
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 metadata = MetaData()
 
 meta = Table("meta", metadata, Column("key", String, primary_key=True), Column("value", String))
@@ -36,6 +37,18 @@ sources = Table(
     "sources", metadata,
     Column("locator", Text, primary_key=True), Column("doc", String, ForeignKey("documents.id"), primary_key=True),
     Column("file", Text, index=True))
+# the text layer of each document (spaCy DocBin bytes: tokens, sentences, lemmas, tags, parse), made
+# once by the NLP backend and read by every later stage
+layers = Table(
+    "layers", metadata,
+    Column("doc", String, ForeignKey("documents.id"), primary_key=True), Column("backend", String),
+    Column("data", LargeBinary, nullable=False))
+# the facts of each document as the facts stage found them, with the fingerprint of what they were
+# read from (the text, its date, its mentions' entities): a build reuses them while it holds
+doc_facts = Table(
+    "doc_facts", metadata,
+    Column("doc", String, ForeignKey("documents.id"), primary_key=True), Column("fingerprint", String),
+    Column("record", JSON))
 mentions = Table(
     "mentions", metadata,
     Column("id", String, primary_key=True), Column("doc", String, ForeignKey("documents.id"), index=True),
@@ -226,8 +239,9 @@ class Store:
         return gone
 
     def write_batch(self, docs: Iterable[Document], doc_mentions: Iterable[Mention],
-                    links: Iterable[AliasLink], backend: str, files: dict[str, str] | None = None) -> None:
-        """Store documents with their mentions and alias links in one transaction. A document whose
+                    links: Iterable[AliasLink], backend: str, files: dict[str, str] | None = None,
+                    doc_layers: dict[str, bytes] | None = None) -> None:
+        """Store documents with their text layers, mentions and alias links in one transaction. A document whose
         name is already stored (an edited article keeps its name) replaces that one: everything
         derived from the old text goes, its sources stay. `files` maps a document's source locator to
         the file it lies in (the locator itself by default)."""
@@ -243,6 +257,9 @@ class Store:
                      if d.path and (d.path, d.id) not in have]
             if kept:
                 conn.execute(insert(sources), kept)
+            rows = [dict(doc=doc, backend=backend, data=data) for doc, data in (doc_layers or {}).items()]
+            if rows:
+                conn.execute(insert(layers), rows)
             rows = [dict(id=m.id, doc=m.span.doc, start=m.span.start, end=m.span.end, text=m.text, label=m.label,
                          source=m.source, key=m.key, grounding=m.grounding.value) for m in doc_mentions]
             if rows:
@@ -270,6 +287,28 @@ class Store:
                                 date_candidates=tuple(c for c in cands if c), flags=tuple(r["flags"] or ()),
                                 sources=tuple(found.get(r["id"], ()))))
         return out
+
+    def layers(self, ids: Iterable[str] | None = None) -> dict[str, bytes]:
+        """Document name -> its stored text layer (DocBin bytes); documents stored without one are absent."""
+        query = select(layers.c.doc, layers.c.data)
+        if ids is not None:
+            query = query.where(layers.c.doc.in_(list(ids)))
+        with self.engine.connect() as conn:
+            return {doc: data for doc, data in conn.execute(query)}
+
+    def doc_facts(self) -> dict[str, tuple[str, DocFacts]]:
+        """Document name -> (fingerprint, the facts found in it) from the last resolve."""
+        with self.engine.connect() as conn:
+            return {doc: (fp, records.facts_from(rec))
+                    for doc, fp, rec in conn.execute(select(doc_facts.c.doc, doc_facts.c.fingerprint, doc_facts.c.record))}
+
+    def save_doc_facts(self, found: dict[str, tuple[str, DocFacts]]) -> None:
+        if not found:
+            return
+        with self.engine.begin() as conn:
+            conn.execute(delete(doc_facts).where(doc_facts.c.doc.in_(list(found))))
+            conn.execute(insert(doc_facts), [dict(doc=doc, fingerprint=fp, record=records.facts_json(f))
+                                             for doc, (fp, f) in found.items()])
 
     def update_dates(self, docs: Iterable[Document]) -> None:
         with self.engine.begin() as conn:
@@ -388,6 +427,8 @@ def _delete_documents(conn, ids: list[str]) -> None:
     conn.execute(delete(claims).where(claims.c.doc.in_(ids)))
     conn.execute(delete(quotes).where(quotes.c.doc.in_(ids)))
     conn.execute(delete(sources).where(sources.c.doc.in_(ids)))
+    conn.execute(delete(layers).where(layers.c.doc.in_(ids)))
+    conn.execute(delete(doc_facts).where(doc_facts.c.doc.in_(ids)))
     conn.execute(delete(documents).where(documents.c.id.in_(ids)))
 
 
