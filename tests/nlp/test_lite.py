@@ -115,3 +115,14 @@ def test_sentence_starts_are_the_first_word_of_each_sentence(text, shuffled):
 def test_lite_names_ending_in_a_word_for_a_region_are_places():
     names = _names("Troops moved from Kano State to Yobe State and Nimruz Province.", "en")
     assert names["Kano State"] == names["Yobe State"] == names["Nimruz Province"] == "LOC"
+
+
+def test_a_title_before_a_name_is_not_part_of_it():
+    from kroniek.nlp.lite import annotate_text
+
+    text = ("Interior Minister Hanna Berg said on Monday that Lt Gen Omar Haddad and President Okafor had met "
+            "Ms Berg in the capital.")
+    _, _, ents = annotate_text(text, "en")
+    found = {text[e.start:e.end]: e.label for e in ents}
+    assert found["Hanna Berg"] == found["Omar Haddad"] == found["Okafor"] == found["Berg"] == "PER"
+    assert not any("Minister" in name or "Gen" in name.split() for name in found)

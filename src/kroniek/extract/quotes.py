@@ -144,9 +144,11 @@ def _reported_speech(ctx: DocContext) -> list[tuple[str, Span]]:
             if subject is not None:
                 if subject.low in pronouns:
                     speaker = last
-                else:
-                    speaker = _person_at(ctx, layer, toks, subject, people)
-                continue
+                    continue
+                speaker = _person_at(ctx, layer, toks, subject, people)
+                if speaker is not None:
+                    continue
+            # no parse, or a parse that finds no one: the person beside the verb
             speaker = _person_beside(ctx, toks, k, people)
             if speaker is None and k + 1 < len(toks) and toks[k + 1].low in pronouns:
                 speaker = last

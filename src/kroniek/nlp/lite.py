@@ -30,12 +30,13 @@ def _lexicon(lang: str) -> dict:
     try:
         lex = lexicon(lang)
     except NoLexicon:
-        lex = {key: [] for key in ("org_keywords", "person_cues", "place_prepositions", "name_particles")}
+        lex = {key: [] for key in ("org_keywords", "person_cues", "place_prepositions", "name_particles", "titles")}
         lex["name_particles"] = sorted(name_particles())  # names cross languages: "bin", "al", "van"
     return {
         "org": set(lex["org_keywords"]),
         "org_suffixes": [k for k in lex["org_keywords"] if len(k) >= 4 and lex.get("compound_keywords")],
         "person": {c.lower() for c in lex["person_cues"]},
+        "titles": set(lex.get("titles", ())),
         "place": set(lex["place_prepositions"]),
         "particles": {p for p in lex["name_particles"] if " " not in p},
         "groups": set(lex.get("group_nouns", [])),
@@ -103,6 +104,8 @@ def propose_names(tokens: list[Token], sentences: Sequence[Sentence], text: str,
             continue
         if j - i >= 3 and tokens[i].text.lower() in lex["person"]:
             i += 1  # "Analyst Farea al-Muslimi": a role word opening the sentence
+        titled = _after_title(tokens, i, j, text, lex, gaz)
+        titled, i = titled > i, titled
         first = tokens[i]
         if first.start in starts and (
                 first.text.lower() in stops
@@ -131,12 +134,28 @@ def propose_names(tokens: list[Token], sentences: Sequence[Sentence], text: str,
             spans.append(NerSpan(org[0].start, org[-1].end,
                                  _guess_label(org_text, [t.text for t in org], "", lex, gaz), "lite"))
             continue
-        spans.append(NerSpan(start, end, _guess_label(surface, words, before, lex, gaz), "lite"))
+        label = _guess_label(surface, words, before, lex, gaz)
+        spans.append(NerSpan(start, end, "PER" if titled and label == "MISC" else label, "lite"))
     # "Lister zegt ...": a lone word that is the surname of a person named in full in this document
     surnames = {text[s.start:s.end].split()[-1] for s in spans if s.label == "PER" and " " in text[s.start:s.end]}
     surnames |= {w.partition("-")[2] for w in surnames if is_particle_name(w, lex["particles"])}
     return [NerSpan(s.start, s.end, "PER", s.source) if s.label == "MISC" and text[s.start:s.end] in surnames else s
             for s in spans]
+
+
+def _after_title(tokens: list[Token], i: int, j: int, text: str, lex: dict, gaz) -> int:
+    """Where the name starts after the title words that open the run ("Interior Minister Annelies
+    Verlinden", "Lt Gen Ahmad Sharif", "President Duterte"). A run the gazetteer knows whole, or whose
+    rest names an organisation ("General Motors", "Secretary of State"), keeps its first word."""
+    k = i
+    while k < j - 1 and tokens[k].text in lex["titles"]:
+        k += 1
+    if k == i or _known(gaz, text[tokens[i].start:tokens[j - 1].end]):
+        return i
+    rest = [t.text for t in tokens[k:j]]
+    if not _is_cap(rest[0]) or any(w in lex["org"] for w in rest) or len(rest) > 4:
+        return i
+    return k
 
 
 def sentence_starts(tokens: Sequence[Token], sentences: Sequence[Sentence]) -> set[int]:
