@@ -236,16 +236,17 @@ def _lower(text: str) -> str:
     return low if len(low) == len(text) else "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
 
 
-def find_times(text: str, offset: int = 0) -> list[TimeExpr]:
-    """Time expressions in `text`, in text order, offsets shifted by `offset`."""
-    found = _times(text)
+def find_times(text: str, offset: int = 0, search: bool = True) -> list[TimeExpr]:
+    """Time expressions in `text`, in text order, offsets shifted by `offset`. `search=False` leaves out
+    dateparser's search (the slow part), for callers that only want written dates."""
+    found = _times(text, search)
     if not offset:
         return list(found)
     return [replace(t, start=t.start + offset, end=t.end + offset) for t in found]
 
 
 @lru_cache(maxsize=256)
-def _times(text: str) -> tuple[TimeExpr, ...]:
+def _times(text: str, search: bool = True) -> tuple[TimeExpr, ...]:
     """`find_times` at offset 0. Cached because a sentence's times are asked for again right after (by
     the figures and claims readers, for the same sentence); only the latest sentences are asked again."""
     lex, pat = _lexicon(), _patterns()
@@ -289,7 +290,7 @@ def _times(text: str) -> tuple[TimeExpr, ...]:
             add(m.start(), m.end(), "days", offset=span)
     for m in pat["word"].finditer(low):
         _weekday(m, low, add)
-    for start, end in _searched(text):
+    for start, end in (_searched(text) if search else ()):
         add(start, end, "search")
     return tuple(_dated_weekdays(text, sorted(found, key=lambda e: e.start)))
 
@@ -327,6 +328,8 @@ def _searched(text: str) -> tuple[tuple[int, int], ...]:
     """Spans of `text` that dateparser's search reads as dates and that name a month or a calendar unit."""
     from dateparser.search import search_dates
 
+    if not _patterns()["search_words"].search(text.lower()):
+        return ()  # every hit must name a month or a unit: without one, dateparser's slow search finds nothing kept
     try:
         hits = search_dates(text, languages=list(LANGUAGES), settings={"PREFER_DATES_FROM": "past"}) or []
     except (ValueError, OverflowError):

@@ -19,7 +19,7 @@ from .extract.context import DocContext
 from .extract.ids import stable_mention_ids
 from .extract.events import extract_events
 from .extract.quotes import extract_quotes
-from .extract.relations import extract_relations, merge_relations
+from .extract.relations import active_where_they_struck, extract_relations, merge_relations
 from .fuse import claim_conflicts, fuse_events
 from .ingest import Skipped, read_paths
 from .ingest.metadata import renamed
@@ -368,7 +368,9 @@ def extract_facts(docs: list[Document], entities: list[Entity], warnings: list[s
     out: dict[str, DocFacts] = {}
     for ctx in DocContext.for_documents(docs, entities, layers):
         try:
-            found = DocFacts(extract_events(ctx), extract_claims(ctx), extract_relations(ctx), extract_quotes(ctx))
+            reports = extract_events(ctx)
+            found = DocFacts(reports, extract_claims(ctx), extract_relations(ctx) + active_where_they_struck(reports),
+                             extract_quotes(ctx))
         except Exception as err:  # noqa: BLE001 - one document must not cost the corpus its facts
             if warnings is not None:
                 warnings.append(f"{ctx.doc.id}: facts not extracted ({failure(err)})")

@@ -9,7 +9,7 @@ predicates are stored once, subject and object in id order.
 from __future__ import annotations
 
 from ..data import lexicon_words
-from ..model import Relation, Span
+from ..model import Relation, Report, Span
 from ..text import Unit
 from . import lexicon
 from .claims import subject_near
@@ -174,6 +174,19 @@ def extract_relations(ctx: DocContext) -> list[Relation]:
             if p in SYMMETRIC:
                 s, o = sorted((s, o))
             found.setdefault((s, p, o), []).append(Span(ctx.doc.id, unit.start, unit.end))
+    return [Relation(s, p, o, tuple(spans)) for (s, p, o), spans in found.items()]
+
+
+def active_where_they_struck(reports: list[Report]) -> list[Relation]:
+    """A group a document says carried out or claimed an attack is active where it struck (and in the
+    country of that place, when the gazetteer knows it): "al-Shabaab claimed the bombing in Garissa"."""
+    found: dict[tuple[str, str, str], list[Span]] = {}
+    for report in reports:
+        if not report.location:
+            continue
+        for a in report.attributions:
+            if a.status in ("asserted", "claimed"):
+                found.setdefault((a.entity, "active_in", report.location), []).append(report.evidence)
     return [Relation(s, p, o, tuple(spans)) for (s, p, o), spans in found.items()]
 
 

@@ -28,7 +28,7 @@ def find_dateline(doc: Document, language: str | None, head: int = 600) -> DateV
 
     `language` is no longer needed: `kroniek.dates` reads every language's month names."""
     window = doc.text[:head]
-    for t in dates.find_times(window):
+    for t in dates.find_times(window, search=False):  # a dateline is a written day
         if t.kind != "absolute" or not t.value or len(t.value) != 10:
             continue
         line_start = window.rfind("\n", 0, t.start) + 1
