@@ -1,15 +1,26 @@
 import pytest
 
-from kroniek.pipeline import STAGES, StageSpec, check_chain
+from kroniek.model import StageSpec
+from kroniek.pipeline import check_chain, stages
 
 
 def test_builtin_stage_chain_is_complete():
-    check_chain(STAGES)
+    check_chain()
+    assert [s.name for s in stages()] == ["ingest", "nlp", "extract", "store", "resolve", "docdates", "facts", "fuse"]
 
 
 def test_a_stage_that_runs_before_its_inputs_is_refused():
     with pytest.raises(ValueError, match="E020"):
-        check_chain([StageSpec("resolve", ("stored",), ("entities",)), *STAGES])
+        check_chain([StageSpec("resolve", ("stored",), ("entities",)), *stages()])
+
+
+def test_a_backend_that_makes_no_text_layer_is_refused_before_any_document_is_read():
+    class NoLayer:
+        name = "nolayer"
+        stage = StageSpec("nlp", ("documents",), ("annotations",))
+
+    with pytest.raises(ValueError, match="E020: stage 'store' requires \\['layers'\\]"):
+        check_chain(stages(NoLayer()))
 
 
 # -- what an analyst feeds a build: edits, copies, renames, deletions, failures (issue 7) ----------------
@@ -150,6 +161,7 @@ def test_a_document_that_breaks_a_stage_is_skipped_and_the_rest_is_built(tmp_pat
             raise ValueError("kapot")
         return real_events(ctx)
 
+    mentions_fail_on_twee.stage = real_mentions.stage  # a stage that stands in for another declares as much
     monkeypatch.setattr(pipeline, "extract_mentions", mentions_fail_on_twee)
     monkeypatch.setattr(pipeline, "extract_events", events_fail_on_drie)
     store = Store(tmp_path / "kb.db")
@@ -190,6 +202,17 @@ def test_a_build_in_which_every_input_failed_says_so(tmp_path):
 
 
 # -- one text layer, stored; facts found once per document (issue 8) -------------------------------------
+def _counting(extract_facts, seen: list):
+    """`extract_facts` that notes which documents it was asked about (and declares the same stage)."""
+    from functools import wraps
+
+    @wraps(extract_facts)
+    def counted(docs, *args, **kwargs):
+        seen.extend(d.id for d in docs)
+        return extract_facts(docs, *args, **kwargs)
+    return counted
+
+
 def test_the_text_layer_is_stored_and_facts_are_found_once(tmp_path, monkeypatch):
     folder = tmp_path / "in"
     folder.mkdir()
@@ -201,7 +224,7 @@ def test_the_text_layer_is_stored_and_facts_are_found_once(tmp_path, monkeypatch
 
     seen = []
     real = pipeline.extract_facts
-    monkeypatch.setattr(pipeline, "extract_facts", lambda docs, *a, **k: seen.extend(d.id for d in docs) or real(docs, *a, **k))
+    monkeypatch.setattr(pipeline, "extract_facts", _counting(real, seen))
     (folder / "other.txt").write_text("Een rustige dag in Utrecht.\n\nEr gebeurde niets bijzonders.", encoding="utf-8")
     second = build([folder], store, backend="lite")
     assert seen == ["other"] and second.facts_reused == 1  # the first article's facts still held
@@ -220,7 +243,7 @@ def test_facts_are_found_again_when_a_documents_entities_change(tmp_path, monkey
     jnim = next(e for e in kb["entities"] if e.get("key") == "group:jnim")
     seen = []
     real = pipeline.extract_facts
-    monkeypatch.setattr(pipeline, "extract_facts", lambda docs, *a, **k: seen.extend(d.id for d in docs) or real(docs, *a, **k))
+    monkeypatch.setattr(pipeline, "extract_facts", _counting(real, seen))
     judge(store, diallo["id"], jnim["id"], "positive")
     assert seen == ["gao"]  # the merge changed what the document's mentions resolve to
     assert build([folder], store, backend="lite").facts_reused == 1

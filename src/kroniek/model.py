@@ -19,6 +19,24 @@ def stable_id(prefix: str, *parts: object) -> str:
     return f"{prefix}{digest[:12]}"
 
 
+@dataclass(frozen=True)
+class StageSpec:
+    """What a pipeline stage reads and what it adds: the build checks, before any document is read,
+    that every stage it is about to run finds what it requires."""
+
+    name: str
+    requires: tuple[str, ...]
+    assigns: tuple[str, ...]
+
+
+def stage(name: str, requires: tuple[str, ...], assigns: tuple[str, ...]):
+    """Declare the function (or class) that carries out a stage, where it is defined."""
+    def mark(fn):
+        fn.stage = StageSpec(name, requires, assigns)
+        return fn
+    return mark
+
+
 class Grounding(str, Enum):
     """How a span was tied to the text."""
 

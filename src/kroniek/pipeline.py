@@ -1,7 +1,8 @@
 """The build: ingest -> nlp -> extract -> store per batch, then resolve over the whole corpus.
 
-Stages declare what they require and assign; `check_chain` verifies the order before any document
-is processed, so a reordered or third-party stage fails early with a clear message.
+Each stage declares what it requires and assigns where it is defined (`model.stage`); before any
+document is processed, `check_chain` checks the stages this build is about to run, the backend's
+included, so a reordered or third-party stage fails early with a clear message.
 """
 from __future__ import annotations
 
@@ -13,53 +14,42 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from .data import has_lexicon
 from .extract import extract_alias_links, extract_mentions
 from .extract.claims import extract_claims
 from .extract.context import DocContext
-from .extract.ids import stable_mention_ids
 from .extract.events import extract_events
+from .extract.ids import stable_mention_ids
 from .extract.quotes import extract_quotes
 from .extract.relations import active_where_they_struck, extract_relations, merge_relations
 from .fuse import claim_conflicts, fuse_events
 from .ingest import Skipped, read_paths
 from .ingest.metadata import renamed
 from .ingest.readers import display_path, failure
-from .model import Annotation, DocFacts, Document, Entity, Judgement, KnowledgeBase
-from .nlp import BackendUnavailable, get_backend
+from .model import Annotation, DocFacts, Document, Entity, Judgement, KnowledgeBase, StageSpec, stage
+from .nlp import get_backend
+from .nlp.base import NLP_STAGE
 from .resolve import resolve_entities
 from .resolve.docdates import date_documents
-from .data import has_lexicon
 from .store import Store
 from .text import TextLayer, layer_bytes
 
 
-@dataclass(frozen=True)
-class StageSpec:
-    name: str
-    requires: tuple[str, ...]
-    assigns: tuple[str, ...]
+def stages(backend=None) -> list[StageSpec]:
+    """The stages a build runs, in order, each as declared where it is defined."""
+    nlp = getattr(backend, "stage", None) or NLP_STAGE
+    return [read_paths.stage, nlp, extract_mentions.stage, Store.write_batch.stage, resolve_entities.stage,
+            date_documents.stage, extract_facts.stage, fuse_events.stage]
 
 
-STAGES = (
-    StageSpec("ingest", (), ("documents",)),
-    StageSpec("nlp", ("documents",), ("annotations",)),
-    StageSpec("extract", ("documents", "annotations"), ("mentions", "alias_links")),
-    StageSpec("store", ("documents", "mentions", "alias_links"), ("stored",)),
-    StageSpec("resolve", ("stored",), ("entities", "judgements")),
-    StageSpec("docdates", ("stored", "entities"), ("published",)),
-    StageSpec("facts", ("entities", "published"), ("reports", "claims", "relations", "quotes")),
-    StageSpec("fuse", ("reports", "claims", "relations"), ("events", "conflicts")),
-)
-
-
-def check_chain(stages: Sequence[StageSpec] = STAGES) -> None:
+def check_chain(chain: Sequence[StageSpec] | None = None) -> None:
     """Raise ValueError (E020) when a stage requires something no earlier stage assigns."""
     have: set[str] = set()
-    for stage in stages:
-        missing = [r for r in stage.requires if r not in have]
+    for spec in stages() if chain is None else chain:
+        missing = [r for r in spec.requires if r not in have]
         if missing:
-            raise ValueError(f"E020: stage {stage.name!r} requires {missing} before it")
-        have.update(stage.assigns)
+            raise ValueError(f"E020: stage {spec.name!r} requires {missing} before it")
+        have.update(spec.assigns)
 
 
 @dataclass
@@ -183,7 +173,6 @@ def build(paths: Iterable[str | Path], store: Store, backend: str = "kroniek", b
 
     Every document is processed on its own: whatever fails on one (reading, NLP, extraction) is
     reported in `BuildReport.skipped` with its reason, and the build goes on with the others."""
-    check_chain()
     paths = list(paths)
     report = BuildReport()
     t0 = time.perf_counter()
@@ -193,6 +182,7 @@ def build(paths: Iterable[str | Path], store: Store, backend: str = "kroniek", b
     if on_total:
         on_total(len(todo))
     nlp = pick_backend(backend) if todo else None
+    check_chain(stages(nlp))
     report.backend = nlp.name if nlp else backend
     try:
         for i in range(0, len(todo), batch_size):
@@ -360,6 +350,7 @@ def stored_layers(store: Store, docs: list[Document]) -> dict[str, TextLayer]:
     return {doc: TextLayer.from_bytes(data, language.get(doc)) for doc, data in store.layers(language).items()}
 
 
+@stage("facts", ("entities", "published", "layers"), ("reports", "claims", "relations", "quotes"))
 def extract_facts(docs: list[Document], entities: list[Entity], warnings: list[str] | None = None,
                   layers: dict[str, TextLayer] | None = None, per_document: bool = False):
     """Per document: event reports, claims, relations and quotes over the resolved entities. A

@@ -20,7 +20,7 @@ from typing import NamedTuple
 
 from .. import gazetteer
 from ..data import calendar_words, is_particle_name, lexicon_words
-from ..model import Annotation, Document, Mention, NerSpan, Span, Token, stable_id
+from ..model import Annotation, Document, Mention, NerSpan, Span, Token, stable_id, stage
 from ..text import SpanIndex
 
 COMPASS = re.compile(r"^(Noord|Oost|Zuid|West|Centraal|Midden|Zuidoost|Noordoost|Zuidwest|Noordwest)-")
@@ -246,6 +246,7 @@ class _Hit(NamedTuple):
     key: str | None
 
 
+@stage("extract", ("documents", "annotations"), ("mentions", "alias_links"))
 def extract_mentions(doc: Document, ann: Annotation) -> list[Mention]:
     """Corrected, typed entity mentions of one document."""
     gaz, text = gazetteer.load(), doc.text

@@ -28,7 +28,7 @@ from statistics import median
 from .. import gazetteer
 from ..dates import compatible
 from ..extract.lexicon import cues, subtype_compatible
-from ..model import Conflict, Document, Entity, Event, Range, Report, stable_id
+from ..model import Conflict, Document, Entity, Event, Range, Report, stable_id, stage
 
 
 class _Cluster:
@@ -181,6 +181,7 @@ def _fused_date(reports: list[Report], docs: dict[str, Document]) -> tuple[str |
     return (published[0][:7], ["date-from-publication"]) if published else (None, [])
 
 
+@stage("fuse", ("reports", "claims", "relations"), ("events", "conflicts"))
 def fuse_events(reports: list[Report], entities: list[Entity], docs: list[Document]) -> tuple[list[Event], list[Conflict]]:
     by_id = {e.id: e for e in entities}
     by_doc = {d.id: d for d in docs}

@@ -22,7 +22,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..model import Document
+from ..model import Document, stage
 from .metadata import describe
 
 TEXT_SUFFIXES = {".txt", ".md", ".text"}
@@ -233,6 +233,7 @@ def _read_jsonl(path: Path, where: str, text: str) -> Iterator[Document | Skippe
             yield Skipped(here, failure(err))
 
 
+@stage("ingest", (), ("documents",))
 def read_paths(paths: Iterable[str | Path], max_bytes: int = MAX_BYTES,
                on_file: Callable[[str], None] | None = None) -> Iterator[Document | Skipped]:
     """All documents under `paths`, in a stable order. The same text under two names comes back

@@ -8,7 +8,10 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Protocol
 
-from ..model import Annotation, Document
+from ..model import Annotation, Document, StageSpec
+
+# what every backend does; a backend class may declare its own `stage` (it must assign the same)
+NLP_STAGE = StageSpec("nlp", ("documents",), ("annotations", "layers"))
 
 
 class Backend(Protocol):

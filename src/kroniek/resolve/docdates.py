@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from .. import dates, gazetteer
 from ..data import load_yaml
-from ..model import DateValue, Document, Entity, Mention, Span
+from ..model import DateValue, Document, Entity, Mention, Span, stage
 from ..text import SpanIndex, sentences
 
 PRIORITY = {"dateline": 0, "metadata": 1, "content": 2, "header": 3}
@@ -141,6 +141,7 @@ def _place_names(entities: list[Entity]) -> dict[str, str]:
     return {gazetteer.fold(n): e.id for e in entities if e.type == "LOC" for n in (e.name, *e.aliases)}
 
 
+@stage("docdates", ("stored", "entities"), ("published",))
 def date_documents(docs: list[Document], entities: list[Entity]) -> list[Document]:
     places = _place_names(entities)
     by_doc: dict[str, list[tuple[Mention, Entity]]] = {}

@@ -16,7 +16,7 @@ from rapidfuzz import fuzz
 
 from .. import gazetteer
 from ..data import is_particle_name
-from ..model import AliasLink, Entity, Judgement, Mention, stable_id
+from ..model import AliasLink, Entity, Judgement, Mention, stable_id, stage
 
 FUZZY_MIN_SCORE = 92
 FUZZY_MIN_LENGTH = 8
@@ -61,6 +61,7 @@ def _words(text: str) -> list[str]:
     return gazetteer.squash(text).replace("-", " - ").split()
 
 
+@stage("resolve", ("stored",), ("entities", "judgements"))
 def resolve_entities(mentions: list[Mention], links: Iterable[AliasLink] = (),
                      decided: Iterable[Judgement] = ()) -> tuple[list[Entity], list[Judgement]]:
     """Entities over all `mentions`, and the judgements taken while merging.

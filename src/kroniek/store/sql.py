@@ -19,7 +19,7 @@ from sqlalchemy import (JSON, Column, Float, ForeignKey, Integer, LargeBinary, M
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import DatabaseError, OperationalError
 
-from ..model import (AliasLink, DateValue, DocFacts, Document, Entity, Judgement, KnowledgeBase, Mention, Span)
+from ..model import (AliasLink, stage, DateValue, DocFacts, Document, Entity, Judgement, KnowledgeBase, Mention, Span)
 from . import records
 
 SCHEMA_VERSION = 4
@@ -238,6 +238,7 @@ class Store:
                 conn.execute(update(documents).where(documents.c.id == doc).values(path=newest[0]))
         return gone
 
+    @stage("store", ("documents", "layers", "mentions", "alias_links"), ("stored",))
     def write_batch(self, docs: Iterable[Document], doc_mentions: Iterable[Mention],
                     links: Iterable[AliasLink], backend: str, files: dict[str, str] | None = None,
                     doc_layers: dict[str, bytes] | None = None) -> None:
