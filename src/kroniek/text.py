@@ -85,6 +85,39 @@ class TextLayer:
         """The token's syntactic head; None at a root or where the backend gave no parse."""
         return None if tok.head == tok.i or tok.head < 0 else self.by_index.get(tok.head)
 
+    @cached_property
+    def _children(self) -> dict[int, list[Tok]]:
+        out: dict[int, list[Tok]] = {}
+        for t in self.tokens:
+            if t.head != t.i and t.head >= 0:
+                out.setdefault(t.head, []).append(t)
+        return out
+
+    def children(self, tok: Tok) -> list[Tok]:
+        return self._children.get(tok.i, [])
+
+    def phrase(self, tok: Tok) -> tuple[int, int]:
+        """(start, end) of the words that hang on `tok`, itself included (its subtree), clauses left out."""
+        start, end, todo = tok.start, tok.end, [tok]
+        while todo:
+            for child in self.children(todo.pop()):
+                if child.dep in ("acl", "relcl", "ccomp", "advcl", "parataxis", "punct"):
+                    continue
+                start, end = min(start, child.start), max(end, child.end)
+                todo.append(child)
+        return start, end
+
+    def arguments(self, verb: Tok) -> tuple[list[Tok], list[Tok]]:
+        """The verb's subjects, and the agents of a passive ("opgeëist door X", "claimed by X"): an
+        oblique whose preposition is `agent_words`. A participle under an auxiliary (Frog's parse)
+        takes the auxiliary's subject."""
+        heads = [verb]
+        if verb.dep in ("xcomp", "aux", "conj") and (up := self.head(verb)) is not None:
+            heads.append(up)
+        subjects = [c for h in heads for c in self.children(h) if c.dep in ("nsubj", "csubj")]
+        obliques = [c for h in heads for c in self.children(h) if c.dep in ("obl", "nmod")]
+        return subjects, obliques
+
     @property
     def parsed(self) -> bool:
         return self.doc.has_annotation("DEP")

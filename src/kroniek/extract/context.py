@@ -9,6 +9,7 @@ from functools import cached_property
 
 from ..model import Document, Entity, Mention
 from ..text import TextLayer, Tok, Unit
+from .lexicon import cues as lexicon_cues
 
 
 @dataclass(frozen=True)
@@ -105,6 +106,26 @@ class DocContext:
             return found[-1] if found else None
         found = [p for p in found if p.start >= pos]
         return found[0] if found else None
+
+    def actor_of(self, start: int, end: int, types: tuple[str, ...] = ("ORG",),
+                 skip: frozenset[str] = frozenset()) -> Placed | None:
+        """The mention that the parse makes the subject of the verb in [start, end), or the agent of
+        that verb in the passive ("door X", "by X"). None where the layer has no parse or names no one;
+        `skip` holds mention ids that cannot be actors (the channel a claim came through)."""
+        if not self.layer.parsed:
+            return None
+        verbs = [t for t in self.tokens_in(start, end) if t.pos in ("VERB", "AUX", "NOUN")]
+        agent_words = set(lexicon_cues()["by"])
+        for verb in verbs:
+            subjects, obliques = self.layer.arguments(verb)
+            agents = [o for o in obliques if any(c.dep == "case" and c.low in agent_words
+                                                 for c in self.layer.children(o))]
+            for arg in agents + subjects:
+                lo, hi = self.layer.phrase(arg)
+                found = [p for p in self.mentions_in(lo, hi, types) if p.mention.id not in skip]
+                if found:
+                    return found[0]
+        return None
 
     @cached_property
     def dominant_group(self) -> Entity | None:

@@ -240,6 +240,11 @@ def _channels(ctx: DocContext, unit: Unit) -> tuple[list[Placed], set[int]]:
 
 def _claimant(ctx: DocContext, unit: Unit, s: int, e: int, channels: frozenset[str],
               channel_starts: set[int]) -> Placed | None:
+    """Who claims: the subject or agent of the claim verb in the parse, else the organisation the
+    words around the cue point at."""
+    parsed = ctx.actor_of(s, e, skip=channels)
+    if parsed is not None:
+        return parsed
     by = lexicon.cues()["by"]
     after = ctx.tokens_in(e, unit.end)[:6]
     if after and after[0].low in by and after[0].start not in channel_starts:  # not "door middel van"
@@ -301,6 +306,8 @@ def _attributions(ctx: DocContext, unit: Unit, trig: Trigger, list_actor: Placed
         by = next((t for t in after if t.low in by_words and t.start not in channel_starts), None)
         if by and not lexicon.find(ctx.text(trig.end, by.start), "claim"):
             actor = _nearest_org(ctx, by.end, by.end, min(unit.end, by.end + 40), "after", channels)
+    if actor is None and trig.pos == "verb":
+        actor = ctx.actor_of(trig.start, trig.end, skip=channels)
     if actor is None and trig.pos == "verb":
         actor = _nearest_org(ctx, trig.start, unit.start, trig.start, "before", channels)
         between = ctx.tokens_in(actor.end, trig.start) if actor is not None else []

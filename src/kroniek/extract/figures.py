@@ -53,6 +53,22 @@ def is_vague(text: str) -> bool:
     return bool(_vague(text))
 
 
+def _counted(word: str) -> bool:
+    cue = lexicon.cues()
+    return (word in cue["persons"] or word in cue["killed"] or word in cue["injured"]
+            or any(word in nouns for nouns in cue["claim_nouns"].values()))
+
+
+def is_count_not_year(text: str, t) -> bool:
+    """A bare year-like number that counts something ("1500 tot 2000 strijders", "2000 leden"): a
+    counted noun follows and no time preposition ("in", "sinds", "by") stands before it."""
+    if not t.text.isdigit():
+        return False
+    after = _words_after(text, t.end, 1)
+    before = [w.low for w in tokens(text[max(0, t.start - 20):t.start])][-1:]
+    return bool(after) and _counted(after[0]) and not (before and before[0] in lexicon.cues()["as_of"])
+
+
 def figures(text: str, lang: str = "nl", offset: int = 0) -> list[Figure]:
     """Counted figures in `text` (offsets shifted by `offset`); years and ages are left out."""
     found = _figures(text, lang)
@@ -66,7 +82,7 @@ def _figures(text: str, lang: str) -> tuple[Figure, ...]:
     """`figures` at offset 0. Cached because the claims reader asks for one sentence's figures
     twice in a row (its casualties, then the rest); only the latest sentences are asked again."""
     cue = lexicon.cues()
-    times = find_times(text)
+    times = [t for t in find_times(text) if not is_count_not_year(text, t)]
     vague = _vague(text)
     # text2num reads "hundreds" as 100 and "tens of thousands" as 10 and 1000: the words are one vague figure
     nums = [n for n in find_numbers(text, lang)
@@ -156,4 +172,4 @@ def casualties(text: str, lang: str = "nl", offset: int = 0) -> dict[str, tuple[
     return out
 
 
-__all__ = ["Figure", "Number", "casualties", "figures", "is_vague"]
+__all__ = ["Figure", "Number", "casualties", "figures", "is_count_not_year", "is_vague"]

@@ -154,9 +154,8 @@ def _reported_speech(ctx: DocContext) -> list[tuple[str, Span]]:
                 speaker = last
         if speaker is not None:
             out.append((speaker, Span(ctx.doc.id, unit.start, unit.end)))
+            # "hij zei" is the last speaker, never merely the last person named: that may be anyone
             last = speaker
-        elif people:
-            last = people[-1].entity.id
     return out
 
 
