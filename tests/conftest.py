@@ -5,6 +5,11 @@ import shutil
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+# a first example may load a model or a table (spaCy, anyascii, dateparser): time is for benchmarks, not tests
+settings.register_profile("kroniek", deadline=None)
+settings.load_profile("kroniek")
 
 from kroniek.ingest.metadata import describe
 from kroniek.ingest.readers import content_sha1

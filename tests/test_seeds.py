@@ -40,7 +40,7 @@ def texts_of_seeds():
     return {p.stem: p.read_text(encoding="utf-8") for p in SEEDS.glob("*.txt")}
 
 
-@pytest.mark.parametrize("backend", ["frog", "lite"])
+@pytest.mark.parametrize("backend", ["kroniek", "frog", "lite"])
 def test_seed_scores_stay_above_their_floors(tmp_path, backend):
     if backend == "frog" and not HAS_FROG:
         pytest.skip("Frog is not installed here (CI installs it)")
@@ -54,7 +54,7 @@ def test_seed_scores_stay_above_their_floors(tmp_path, backend):
     for part in ("events", "claims", "relations", "quotes", "conflicts"):
         assert score[part]["f1"] >= floor[part], part
     assert min(v for v in score["events"]["fields"].values() if v is not None) >= floor["fields"]
-    assert score["events"]["cross_doc_fusion"] == 1.0 and score["events"]["duplicates"] == 0
+    assert score["events"]["cross_doc_fusion"] >= floor["fusion"] and score["events"]["duplicates"] <= floor["duplicates"]
     for v in kb["events"]:  # every report's evidence is a sentence of its document
         for r in v["reports"]:
             assert texts_of_seeds()[r["doc"]][r["evidence"]["start"]:r["evidence"]["end"]].strip()
@@ -84,9 +84,10 @@ DEV_FLOORS = {"overall": 0.43, "entities": 0.8, "events": 0.58, "conflicts": 0.3
 
 
 @pytest.mark.skipif(not DEV.is_dir(), reason="the shared dev corpus is not beside this checkout")
-def test_every_dev_article_builds_and_scores_above_its_floors(tmp_path):
+@pytest.mark.parametrize("backend", ["kroniek", "lite"])
+def test_every_dev_article_builds_and_scores_above_its_floors(tmp_path, backend):
     store = Store(tmp_path / "dev.db")
-    report = build([DEV], store, backend="lite")
+    report = build([DEV], store, backend=backend)
     articles = len(list(DEV.glob("*.txt")))
     assert (report.documents, report.skipped, report.warnings) == (articles, [], [])
     path = tmp_path / "dev.json"
@@ -95,6 +96,7 @@ def test_every_dev_article_builds_and_scores_above_its_floors(tmp_path):
     subprocess.run([sys.executable, str(SCORER), "--gold", str(DEV_GOLD), "--corpus", str(DEV), "--kb", str(path),
                     "--json", str(out)], check=True, capture_output=True)
     score = json.loads(out.read_text(encoding="utf-8"))
-    assert score["overall"] >= DEV_FLOORS["overall"]
-    for part in ("entities", "events", "conflicts"):
-        assert score[part]["f1"] >= DEV_FLOORS[part], part
+    floors = DEV_FLOORS[backend]
+    assert score["overall"] >= floors["overall"]
+    for part in ("entities", "events", "claims", "relations", "quotes", "conflicts"):
+        assert score[part]["f1"] >= floors[part], part

@@ -1,4 +1,6 @@
 """Events, claims, relations and quotes per document, on sentences written for these tests."""
+import pytest
+
 from kroniek.extract.claims import extract_claims
 from kroniek.extract.events import extract_events
 from kroniek.extract.quotes import extract_quotes
@@ -221,3 +223,36 @@ def test_reported_speech_speaker_is_the_subject_in_the_parse():
     ctx, ids = make_context(text, SPEAKERS, language="en", parsed=True)
     assert ctx.layer.parsed
     assert [q.speaker for q in extract_quotes(ctx)] == [ids["Karin Vos"]]
+
+
+# -- actors from the parse (issue 8) ---------------------------------------------------------------------
+ACTORS = {"JNIM": ("ORG", "group:jnim", None), "ISWAP": ("ORG", "group:iswap", None),
+          "Gao": ("LOC", "geo:1", "ML")}
+
+
+@pytest.mark.parametrize("language, text, verb", [
+    ("en", "The bombing in Gao on Monday was claimed by JNIM, officials said.", "claimed"),
+    ("en", "ISWAP said on Tuesday that JNIM carried out the bombing in Gao.", "carried"),
+    ("nl", "De aanslag in Gao werd maandag opgeëist door JNIM.", "opgeëist"),
+])
+def test_the_actor_is_the_subject_or_agent_of_the_verb_in_the_parse(language, text, verb):
+    ctx, ids = make_context(text, ACTORS, language=language, parsed=True)
+    start = text.index(verb)
+    actor = ctx.actor_of(start, start + len(verb))
+    assert actor is not None and actor.entity.id == ids["JNIM"]
+
+
+def test_without_a_parse_there_is_no_actor_from_it():
+    ctx, _ = make_context("The bombing in Gao was claimed by JNIM.", ACTORS, language="en")
+    assert ctx.actor_of(0, len(ctx.doc.text)) is None
+
+
+def test_a_trigger_the_lexicon_does_not_spell_out_is_found_by_its_lemma():
+    from kroniek.extract.events import find_triggers
+
+    text = "Two abductions of aid workers near Gao on Monday were blamed on JNIM."
+    ctx, _ = make_context(text, ACTORS, language="en", parsed=True)
+    [trigger] = find_triggers(ctx, ctx.units[0])
+    assert text[trigger.start:trigger.end] == "abductions" and trigger.subtype == "kidnapping" and trigger.plural
+    plain, _ = make_context(text, ACTORS, language="en")
+    assert find_triggers(plain, plain.units[0]) == []  # without lemmas only the spelled-out forms count

@@ -124,6 +124,9 @@ class _PlaceIndex:
         return sorted(set().union(*(self._at.get(key, set()) for key in wanted)))
 
 
+_POS_WORD = {"NOUN": "noun", "PROPN": "noun", "VERB": "verb", "AUX": "verb", "ADJ": "adj"}
+
+
 def find_triggers(ctx: DocContext, unit: Unit) -> list[Trigger]:
     table = lexicon.cues()["triggers"]
     toks = ctx.tokens_in(unit.start, unit.end)
@@ -132,8 +135,14 @@ def find_triggers(ctx: DocContext, unit: Unit) -> list[Trigger]:
     for s, e, text in _find_phrases(ctx.unit_text(unit), multi, unit.start):
         found.append((s, e, table[text]))
     for t in toks:
-        if t.low in table and not any(s <= t.start < e for s, e, _ in found):
+        if any(s <= t.start < e for s, e, _ in found):
+            continue
+        if t.low in table:
             found.append((t.start, t.end, table[t.low]))
+        elif t.lemma and t.lem in table and table[t.lem][2] == _POS_WORD.get(t.pos):
+            # an inflection the lexicon does not spell out ("bombings", "ontvoerde"), by its lemma and part of speech
+            kind, subtype, pos, plural = table[t.lem]
+            found.append((t.start, t.end, [kind, subtype, pos, plural or (pos == "noun" and t.low != t.lem)]))
     out = []
     cue = lexicon.cues()
     for s, e, (kind, subtype, pos, plural) in sorted(found):
