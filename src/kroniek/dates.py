@@ -167,7 +167,9 @@ def _count(word: str) -> int | None:
 # -- dateparser ------------------------------------------------------------------------------------
 
 @lru_cache(maxsize=64)
+@lru_cache(maxsize=64)
 def _parser(base: date | None, languages: tuple[str, ...] = LANGUAGES):
+    """One parser per base and language order: building one loads and compiles its locales again."""
     from dateparser.date import DateDataParser
 
     settings = {"PREFER_DAY_OF_MONTH": "first", "PREFER_DATES_FROM": "past"}
@@ -290,8 +292,12 @@ def _times(text: str, search: bool = True) -> tuple[TimeExpr, ...]:
             add(m.start(), m.end(), "days", offset=span)
     for m in pat["word"].finditer(low):
         _weekday(m, low, add)
-    for start, end in (_searched(text) if search else ()):
-        add(start, end, "search")
+    # dateparser's search is slow, and a hit that overlaps a rule's reading is dropped: it runs only
+    # where a month or unit word stands outside every expression the rules read
+    if search and any(not any(e.start <= m.start() < e.end for e in found)
+                      for m in pat["search_words"].finditer(low)):
+        for start, end in _searched(text):
+            add(start, end, "search")
     return tuple(_dated_weekdays(text, sorted(found, key=lambda e: e.start)))
 
 
@@ -554,7 +560,8 @@ def compatible(a: str | None, b: str | None) -> bool:
 
 def calendar_dates(text: str) -> list[str]:
     """Dates written in `text` whatever its publication date: the full days if any, else months, else years."""
-    written = [t.value for t in find_times(text) if t.kind == "absolute" and t.value]
+    # dateparser's search adds no written date: its hits come after every rule's (first reading wins)
+    written = [t.value for t in find_times(text, search=False) if t.kind == "absolute" and t.value]
     for n in (10, 7, 4):
         if found := [v for v in written if len(v) == n]:
             return found
@@ -564,7 +571,7 @@ def calendar_dates(text: str) -> list[str]:
 def relative_day(text: str) -> tuple[tuple[int, int], int | None] | None:
     """Days from publication (first, last) and the weekday named, for the first relative day in `text`:
     a day word ("gisteren", "twee dagen geleden") before a weekday, as the first is exact."""
-    times = find_times(text)
+    times = find_times(text, search=False)
     for t in times:
         if t.kind == "days":
             return t.offset, None

@@ -41,7 +41,12 @@ def _pattern(phrases: tuple[str, ...]) -> re.Pattern:
 
 def find(text: str, key: str, offset: int = 0) -> list[tuple[int, int, str]]:
     """(start, end, matched text) of each cue of list `key` in `text`, lower-cased match."""
-    return find_phrases(text, tuple(p for p in cues().get(key, []) if p), offset)
+    return find_phrases(text, _phrases(key), offset)
+
+
+@lru_cache(maxsize=None)
+def _phrases(key: str) -> tuple[str, ...]:
+    return tuple(p for p in cues().get(key, []) if p)
 
 
 def find_phrases(text: str, phrases: tuple[str, ...], offset: int = 0) -> list[tuple[int, int, str]]:

@@ -72,6 +72,9 @@ def find_numbers(text: str, lang: str = "nl", offset: int = 0) -> list[Number]:
                 out.append(Number(w.start() + offset, end + offset, value, text[w.start():end]))
             continue
         best = None
+        if word_value(w.group(), lang) is None and not (i + 1 < len(words) and word_value(words[i + 1].group(), lang)):
+            i += 1  # number words start at or right before a number word ("two hundred", "en drie"): a cheap test first
+            continue
         for j in range(i + 1, min(len(words), i + MAX_WORDS) + 1):
             piece = text[w.start():words[j - 1].end()]
             if "\n" in piece or words[j - 1].group()[0].isdigit():
