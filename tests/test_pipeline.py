@@ -263,3 +263,17 @@ def test_a_language_without_a_lexicon_is_read_for_names_only_and_said_so(tmp_pat
     assert kb["events"] == [] and kb["claims"] == []
     assert any(e.get("key") == "group:jnim" for e in kb["entities"])  # names are still read
     assert not any("names only" in w for w in build([folder], store, backend="lite").warnings)
+
+
+def test_dating_anchors_are_read_once_per_document(tmp_path, monkeypatch):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "gao.txt").write_text(ATTACK.format(n=12, m=800), encoding="utf-8")
+    store = Store(tmp_path / "kb.db")
+    build([folder], store, backend="lite")
+    seen = []
+    real = pipeline.anchors_of
+    monkeypatch.setattr(pipeline, "anchors_of", lambda docs, entities: seen.extend(d.id for d in docs) or real(docs, entities))
+    (folder / "other.txt").write_text("Een rustige dag in Utrecht.\n\nEr gebeurde niets bijzonders.", encoding="utf-8")
+    build([folder], store, backend="lite")
+    assert seen == ["other"]

@@ -470,7 +470,15 @@ def resolve_value(expr: TimeExpr, reference: DateValue | None, previous: str | N
                   source: str = "content") -> DateValue | None:
     """The date `expr` stands for, given the document's publication date and the last date the text gave
     before it (what "een jaar later" counts from). Relative days resolve to the day when the publication
-    day is known (or the range the text narrows it to gives one answer), else to the publication month."""
+    day is known (or the range the text narrows it to gives one answer), else to the publication month.
+    None for a date outside the calendar ("2021 years ago")."""
+    try:
+        return _resolve_value(expr, reference, previous, source)
+    except (ValueError, OverflowError):
+        return None
+
+
+def _resolve_value(expr: TimeExpr, reference: DateValue | None, previous: str | None, source: str) -> DateValue | None:
     if expr.kind == "absolute":
         return DateValue(expr.value, source) if expr.value else None
     if expr.kind == "decade" and expr.value:

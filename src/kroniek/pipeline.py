@@ -30,7 +30,7 @@ from .model import Annotation, DocFacts, Document, Entity, Judgement, KnowledgeB
 from .nlp import get_backend
 from .nlp.base import NLP_STAGE
 from .resolve import resolve_entities
-from .resolve.docdates import date_documents
+from .resolve.docdates import Anchor, anchors_of, date_documents
 from .store import Store
 from .text import TextLayer, layer_bytes
 
@@ -115,7 +115,7 @@ def plan_build(paths: Sequence[str | Path], store: Store, report: BuildReport,
         if on_file:
             on_file(file)
 
-    for item in read_paths(paths, on_file=note):
+    for item in read_paths(paths, on_file=note, known=known):
         if isinstance(item, Skipped):
             report.skipped.append(item)
             continue
@@ -273,7 +273,8 @@ def resolve_corpus(store: Store, report: BuildReport | None = None) -> None:
     report.add_time("resolve", time.perf_counter() - t)
     t = time.perf_counter()
     entities = store.entities()
-    docs = date_documents(store.documents(), entities)
+    docs = store.documents()
+    docs = date_documents(docs, entities, anchors_for_corpus(store, docs, entities))
     store.update_dates(docs)
     report.add_time("docdates", time.perf_counter() - t)
     t = time.perf_counter()
@@ -287,6 +288,18 @@ def resolve_corpus(store: Store, report: BuildReport | None = None) -> None:
     report.events = len(events)
     report.add_time("fuse", time.perf_counter() - t)
     store.mark_resolved()
+
+
+def anchors_for_corpus(store: Store, docs: list[Document], entities: list[Entity]) -> dict[str, list[Anchor]]:
+    """Every document's dating anchors: stored ones while the document reads as it did (same text and
+    entities), found again for the others."""
+    fingerprints = _fingerprints(docs, entities, with_date=False)
+    cached = store.doc_anchors()
+    out = {d.id: [Anchor.from_json(d.id, a) for a in cached[d.id][1]] for d in docs
+           if d.id in cached and cached[d.id][0] == fingerprints[d.id]}
+    fresh = anchors_of([d for d in docs if d.id not in out], entities)
+    store.save_doc_anchors({doc: (fingerprints[doc], [a.to_json() for a in found]) for doc, found in fresh.items()})
+    return out | fresh
 
 
 def facts_for_corpus(store: Store, docs: list[Document], entities: list[Entity], report: BuildReport) -> DocFacts:
@@ -328,9 +341,10 @@ def _facts_version() -> str:
     return hashlib.sha1("\x1f".join(parts).encode()).hexdigest()
 
 
-def _fingerprints(docs: list[Document], entities: list[Entity]) -> dict[str, str]:
+def _fingerprints(docs: list[Document], entities: list[Entity], with_date: bool = True) -> dict[str, str]:
     """What a document's facts depend on: its text, language and date, and the entity each of its
-    mentions was resolved to (id, type, name, key, country)."""
+    mentions was resolved to (id, type, name, key, country). Its dating anchors depend on the same,
+    less the date (`with_date=False`), which they help decide."""
     by_doc: dict[str, list[str]] = {}
     for e in entities:
         about = f"{e.id}|{e.type}|{e.name}|{e.key}|{e.country}"
@@ -338,7 +352,7 @@ def _fingerprints(docs: list[Document], entities: list[Entity]) -> dict[str, str
             by_doc.setdefault(m.span.doc, []).append(f"{m.id}>{about}")
     out = {}
     for d in docs:
-        date = f"{d.published.value}|{d.published.source}" if d.published else ""
+        date = f"{d.published.value}|{d.published.source}" if d.published and with_date else ""
         parts = [_facts_version(), d.sha1, d.language or "", date, *sorted(by_doc.get(d.id, ()))]
         out[d.id] = hashlib.sha1("\x1f".join(parts).encode()).hexdigest()
     return out

@@ -18,7 +18,7 @@ import json
 import logging
 import os
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Container, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -148,17 +148,30 @@ def failure(err: BaseException) -> str:
     return f"failed: {type(err).__name__}" + (f": {message}" if message else "")
 
 
-def read_file(path: Path, max_bytes: int = MAX_BYTES) -> Iterator[Document | Skipped]:
+def read_file(path: Path, max_bytes: int = MAX_BYTES, known: Container[str] = ()) -> Iterator[Document | Skipped]:
     """One file to one Document (or one per line for JSONL), or a Skipped saying why not. Never raises
-    on what the file holds."""
+    on what the file holds. A text whose sha1 is in `known` is stored already: it comes back as read,
+    without its title, language and dates worked out again."""
     where = display_path(path)
     try:
-        yield from _read_file(path, where, max_bytes)
+        for item in _read_file(path, where, max_bytes):
+            if isinstance(item, Skipped):
+                yield item
+                continue
+            doc, meta = item
+            if doc.sha1 in known:
+                yield doc
+                continue
+            try:
+                yield describe(doc, **meta)
+            except (Exception, RecursionError) as err:  # noqa: BLE001 - one bad record must not stop the file
+                yield Skipped(doc.path or where, failure(err))
     except (Exception, RecursionError) as err:  # noqa: BLE001 - one bad file must not stop a build
         yield Skipped(where, failure(err))
 
 
-def _read_file(path: Path, where: str, max_bytes: int) -> Iterator[Document | Skipped]:
+def _read_file(path: Path, where: str, max_bytes: int) -> Iterator[tuple[Document, dict] | Skipped]:
+    """Each text with what its file says about it (title, published), for `describe`; or a Skipped."""
     suffix = path.suffix.lower()
     if suffix not in SUFFIXES:
         yield Skipped(where, f"unsupported file type {suffix or '(no suffix)'}")
@@ -185,7 +198,7 @@ def _read_file(path: Path, where: str, max_bytes: int) -> Iterator[Document | Sk
     if not text.strip():
         yield Skipped(where, "no text")
         return
-    yield describe(Document(id=_name(path.stem), text=text, sha1=content_sha1(text), path=where), title=title)
+    yield Document(id=_name(path.stem), text=text, sha1=content_sha1(text), path=where), {"title": title}
 
 
 def _name(raw: str) -> str:
@@ -198,7 +211,7 @@ def _string(value: object) -> str | None:
     return safe_text(value) if isinstance(value, str) and value.strip() else None
 
 
-def _read_jsonl(path: Path, where: str, text: str) -> Iterator[Document | Skipped]:
+def _read_jsonl(path: Path, where: str, text: str) -> Iterator[tuple[Document, dict] | Skipped]:
     if not text.strip():
         yield Skipped(where, "no text")
     for lineno, line in enumerate(text.splitlines(), start=1):
@@ -227,21 +240,22 @@ def _read_jsonl(path: Path, where: str, text: str) -> Iterator[Document | Skippe
             doc = Document(id=_name(given or f"{path.stem}-{lineno}"), text=body, sha1=content_sha1(body),
                            path=locator, url=_string(record.get("url")))
             published = record.get("published")
-            yield describe(doc, title=_string(record.get("title")),
-                           published=published if isinstance(published, (str, int)) else None)
+            yield doc, {"title": _string(record.get("title")),
+                        "published": published if isinstance(published, (str, int)) else None}
         except (Exception, RecursionError) as err:  # noqa: BLE001 - one bad record must not stop the file
             yield Skipped(here, failure(err))
 
 
 @stage("ingest", (), ("documents",))
 def read_paths(paths: Iterable[str | Path], max_bytes: int = MAX_BYTES,
-               on_file: Callable[[str], None] | None = None) -> Iterator[Document | Skipped]:
+               on_file: Callable[[str], None] | None = None, known: Container[str] = ()) -> Iterator[Document | Skipped]:
     """All documents under `paths`, in a stable order. The same text under two names comes back
-    twice: the pipeline keeps it as one document with two sources."""
+    twice: the pipeline keeps it as one document with two sources. Texts whose sha1 is `known` come
+    back without their metadata worked out (see `read_file`)."""
     for path in find_files(paths):
         if isinstance(path, Skipped):
             yield path
             continue
         if on_file:
             on_file(display_path(path))
-        yield from read_file(path, max_bytes=max_bytes)
+        yield from read_file(path, max_bytes=max_bytes, known=known)

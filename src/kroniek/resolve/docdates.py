@@ -33,6 +33,15 @@ class Anchor:
     offset: tuple[int, int] | None = None  # days from publication, for a relative date
     weekday: int | None = None  # 0 = Monday, when the relative date names one
 
+    def to_json(self) -> dict:
+        return {"places": sorted(self.places), "sites": sorted(self.sites), "span": [self.span.start, self.span.end],
+                "dates": list(self.dates), "offset": list(self.offset) if self.offset else None, "weekday": self.weekday}
+
+    @classmethod
+    def from_json(cls, doc: str, raw: dict) -> "Anchor":
+        return cls(doc, frozenset(raw["places"]), frozenset(raw["sites"]), Span(doc, *raw["span"]),
+                   tuple(raw["dates"]), tuple(raw["offset"]) if raw["offset"] else None, raw["weekday"])
+
 
 @lru_cache(maxsize=4)
 def _lexicon(lang: str) -> dict:
@@ -142,13 +151,12 @@ def _place_names(entities: list[Entity]) -> dict[str, str]:
 
 
 @stage("docdates", ("stored", "entities"), ("published",))
-def date_documents(docs: list[Document], entities: list[Entity]) -> list[Document]:
-    places = _place_names(entities)
-    by_doc: dict[str, list[tuple[Mention, Entity]]] = {}
-    for e in entities:
-        for m in e.mentions:
-            by_doc.setdefault(m.span.doc, []).append((m, e))
-    anchors = {d.id: find_anchors(d, entities, places, by_doc.get(d.id, [])) for d in docs}
+def date_documents(docs: list[Document], entities: list[Entity],
+                   anchors: dict[str, list[Anchor]] | None = None) -> list[Document]:
+    """Each document with its publication date decided, checked against the other documents' dated
+    reports of the same events. `anchors` holds documents' anchors found before (`anchors_of`)."""
+    anchors = {d.id: (anchors or {})[d.id] for d in docs if d.id in (anchors or {})}
+    anchors.update(anchors_of([d for d in docs if d.id not in anchors], entities))
     dated = [a for found in anchors.values() for a in found if a.dates]
     # place -> document -> dated anchors: a relative anchor only ever matches another document's
     # anchor at one of its places, and reading all of them for each one made a long article quadratic
@@ -168,6 +176,16 @@ def date_documents(docs: list[Document], entities: list[Entity]) -> list[Documen
                 break
         out.append(_decide(doc, cands))
     return out
+
+
+def anchors_of(docs: list[Document], entities: list[Entity]) -> dict[str, list[Anchor]]:
+    """The anchors of each document: its violent-event sentences with their places and dates."""
+    places = _place_names(entities)
+    by_doc: dict[str, list[tuple[Mention, Entity]]] = {}
+    for e in entities:
+        for m in e.mentions:
+            by_doc.setdefault(m.span.doc, []).append((m, e))
+    return {d.id: find_anchors(d, entities, places, by_doc.get(d.id, [])) for d in docs}
 
 
 def _decide(doc: Document, cands: list[DateValue]) -> Document:

@@ -49,6 +49,12 @@ doc_facts = Table(
     "doc_facts", metadata,
     Column("doc", String, ForeignKey("documents.id"), primary_key=True), Column("fingerprint", String),
     Column("record", JSON))
+# per document, what the corpus dating read in it (its violent-event sentences with places and dates),
+# with the same kind of fingerprint
+doc_anchors = Table(
+    "doc_anchors", metadata,
+    Column("doc", String, ForeignKey("documents.id"), primary_key=True), Column("fingerprint", String),
+    Column("record", JSON))
 mentions = Table(
     "mentions", metadata,
     Column("id", String, primary_key=True), Column("doc", String, ForeignKey("documents.id"), index=True),
@@ -304,12 +310,23 @@ class Store:
                     for doc, fp, rec in conn.execute(select(doc_facts.c.doc, doc_facts.c.fingerprint, doc_facts.c.record))}
 
     def save_doc_facts(self, found: dict[str, tuple[str, DocFacts]]) -> None:
+        self._save_per_doc(doc_facts, {doc: (fp, records.facts_json(f)) for doc, (fp, f) in found.items()})
+
+    def doc_anchors(self) -> dict[str, tuple[str, list]]:
+        """Document name -> (fingerprint, the JSON of its dating anchors) from the last resolve."""
+        with self.engine.connect() as conn:
+            return {doc: (fp, rec) for doc, fp, rec in
+                    conn.execute(select(doc_anchors.c.doc, doc_anchors.c.fingerprint, doc_anchors.c.record))}
+
+    def save_doc_anchors(self, found: dict[str, tuple[str, list]]) -> None:
+        self._save_per_doc(doc_anchors, found)
+
+    def _save_per_doc(self, table: Table, found: dict[str, tuple[str, object]]) -> None:
         if not found:
             return
         with self.engine.begin() as conn:
-            conn.execute(delete(doc_facts).where(doc_facts.c.doc.in_(list(found))))
-            conn.execute(insert(doc_facts), [dict(doc=doc, fingerprint=fp, record=records.facts_json(f))
-                                             for doc, (fp, f) in found.items()])
+            conn.execute(delete(table).where(table.c.doc.in_(list(found))))
+            conn.execute(insert(table), [dict(doc=doc, fingerprint=fp, record=rec) for doc, (fp, rec) in found.items()])
 
     def update_dates(self, docs: Iterable[Document]) -> None:
         with self.engine.begin() as conn:
@@ -430,6 +447,7 @@ def _delete_documents(conn, ids: list[str]) -> None:
     conn.execute(delete(sources).where(sources.c.doc.in_(ids)))
     conn.execute(delete(layers).where(layers.c.doc.in_(ids)))
     conn.execute(delete(doc_facts).where(doc_facts.c.doc.in_(ids)))
+    conn.execute(delete(doc_anchors).where(doc_anchors.c.doc.in_(ids)))
     conn.execute(delete(documents).where(documents.c.id.in_(ids)))
 
 
