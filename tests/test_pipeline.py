@@ -273,7 +273,7 @@ def test_dating_anchors_are_read_once_per_document(tmp_path, monkeypatch):
     build([folder], store, backend="lite")
     seen = []
     real = pipeline.anchors_of
-    monkeypatch.setattr(pipeline, "anchors_of", lambda docs, entities: seen.extend(d.id for d in docs) or real(docs, entities))
+    monkeypatch.setattr(pipeline, "anchors_of", lambda docs, *a: seen.extend(d.id for d in docs) or real(docs, *a))
     (folder / "other.txt").write_text("Een rustige dag in Utrecht.\n\nEr gebeurde niets bijzonders.", encoding="utf-8")
     build([folder], store, backend="lite")
     assert seen == ["other"]

@@ -297,7 +297,8 @@ def anchors_for_corpus(store: Store, docs: list[Document], entities: list[Entity
     cached = store.doc_anchors()
     out = {d.id: [Anchor.from_json(d.id, a) for a in cached[d.id][1]] for d in docs
            if d.id in cached and cached[d.id][0] == fingerprints[d.id]}
-    fresh = anchors_of([d for d in docs if d.id not in out], entities)
+    todo = [d for d in docs if d.id not in out]
+    fresh = anchors_of(todo, entities, stored_layers(store, todo))
     store.save_doc_anchors({doc: (fingerprints[doc], [a.to_json() for a in found]) for doc, found in fresh.items()})
     return out | fresh
 

@@ -176,16 +176,6 @@ class TextLayer:
         return cls(blank_pipeline(lang or "xx")(text))
 
 
-def sentences(text: str, lang: str | None = None) -> list[tuple[int, int]]:
-    """Sentences of a text that has no stored layer (a title, a metadata field)."""
-    return TextLayer.plain(text, lang).sentences
-
-
-def tokens(text: str, offset: int = 0, lang: str | None = None) -> list[Tok]:
-    """Tokens of a short text that has no stored layer, with offsets shifted by `offset`."""
-    return [Tok(t.start + offset, t.end + offset, t.text) for t in TextLayer.plain(text, lang).tokens]
-
-
 def layer_bytes(doc: "Doc") -> bytes:
     from spacy.tokens import DocBin
 

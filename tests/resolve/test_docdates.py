@@ -1,7 +1,7 @@
 from hypothesis import given
 from hypothesis import strategies as st
 
-from kroniek.model import DateValue, Entity, Mention, Span
+from kroniek.model import Entity, Mention, Span
 from kroniek.resolve.docdates import calendar_dates, date_documents, relative_day
 
 from ..conftest import make_doc

@@ -82,12 +82,8 @@ class DocContext:
         return [t.start for t in self.toks]
 
     def tokens_in(self, start: int, end: int) -> list[Tok]:
-        i = bisect_left(self._tok_starts, start)
-        out = []
-        while i < len(self.toks) and self.toks[i].start < end:
-            out.append(self.toks[i])
-            i += 1
-        return out
+        """The tokens that start in [start, end)."""
+        return self.toks[bisect_left(self._tok_starts, start):bisect_left(self._tok_starts, end)]
 
     def mentions_in(self, start: int, end: int, types: tuple[str, ...] = ("PER", "ORG", "LOC")) -> list[Placed]:
         i = bisect_left(self._starts, start)

@@ -12,7 +12,6 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from ..model import Range
-from ..text import tokens
 from . import lexicon
 from .dates import find_times
 from .numbers import Number, find_numbers
@@ -27,8 +26,13 @@ class Figure:
     subset: bool = False  # "onder wie dertien ...": part of a figure already given
 
 
+WORD = re.compile(r"\w+(?:[-'’.]\w+)*|[^\w\s]")
+
+
 def _words_after(text: str, pos: int, n: int) -> list[str]:
-    return [t.low for t in tokens(text[pos:pos + 80])][:n]
+    """The next `n` words (and punctuation marks) after `pos`, in lower case: what a figure counts
+    ("12 doden", "200 fighters"). Figures read a sentence's characters, not its tokens."""
+    return [m.group().lower() for m, _ in zip(WORD.finditer(text, pos, min(len(text), pos + 80)), range(n))]
 
 
 def _bound(before: str) -> str | None:
@@ -65,7 +69,7 @@ def is_count_not_year(text: str, t) -> bool:
     if not t.text.isdigit():
         return False
     after = _words_after(text, t.end, 1)
-    before = [w.low for w in tokens(text[max(0, t.start - 20):t.start])][-1:]
+    before = [m.group().lower() for m in WORD.finditer(text, max(0, t.start - 20), t.start)][-1:]
     return bool(after) and _counted(after[0]) and not (before and before[0] in lexicon.cues()["as_of"])
 
 

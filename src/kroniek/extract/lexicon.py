@@ -52,7 +52,13 @@ def _phrases(key: str) -> tuple[str, ...]:
 def find_phrases(text: str, phrases: tuple[str, ...], offset: int = 0) -> list[tuple[int, int, str]]:
     if not phrases:
         return []
-    return [(m.start() + offset, m.end() + offset, m.group()) for m in _pattern(phrases).finditer(text.lower())]
+    return [(s + offset, e + offset, m) for s, e, m in _matches(text, phrases)]
+
+
+@lru_cache(maxsize=4096)
+def _matches(text: str, phrases: tuple[str, ...]) -> tuple[tuple[int, int, str], ...]:
+    # the extractors ask one sentence for many cue lists, and several of them for the same list
+    return tuple((m.start(), m.end(), m.group()) for m in _pattern(phrases).finditer(text.lower()))
 
 
 def ends_with(text: str, key: str) -> bool:

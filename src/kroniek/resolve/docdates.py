@@ -18,7 +18,7 @@ from functools import lru_cache
 from .. import dates, gazetteer
 from ..data import load_yaml
 from ..model import DateValue, Document, Entity, Mention, Span, stage
-from ..text import SpanIndex, sentences
+from ..text import SpanIndex, TextLayer
 
 PRIORITY = {"dateline": 0, "metadata": 1, "content": 2, "header": 3}
 
@@ -78,7 +78,7 @@ def _places_in(doc_mentions: SpanIndex[tuple[Mention, Entity]], start: int, end:
 
 
 def find_anchors(doc: Document, entities: list[Entity], places: dict[str, str] | None = None,
-                 doc_mentions: list[tuple[Mention, Entity]] | None = None) -> list[Anchor]:
+                 doc_mentions: list[tuple[Mention, Entity]] | None = None, layer: TextLayer | None = None) -> list[Anchor]:
     lang = doc.language or "nl"
     lex = _lexicon(lang)
     if places is None:
@@ -88,7 +88,7 @@ def find_anchors(doc: Document, entities: list[Entity], places: dict[str, str] |
     # in text order, so that each sentence finds its mentions without reading all of them
     by_position = SpanIndex(sorted(doc_mentions, key=lambda me: me[0].span.start),
                             lambda me: (me[0].span.start, me[0].span.end))
-    sents = sentences(doc.text)
+    sents = (layer or TextLayer.plain(doc.text, doc.language)).sentences
     anchors = []
     for i, (s, e) in enumerate(sents):
         low = doc.text[s:e].lower()
@@ -178,14 +178,17 @@ def date_documents(docs: list[Document], entities: list[Entity],
     return out
 
 
-def anchors_of(docs: list[Document], entities: list[Entity]) -> dict[str, list[Anchor]]:
-    """The anchors of each document: its violent-event sentences with their places and dates."""
+def anchors_of(docs: list[Document], entities: list[Entity],
+               layers: dict[str, TextLayer] | None = None) -> dict[str, list[Anchor]]:
+    """The anchors of each document: its violent-event sentences (from its stored text layer) with
+    their places and dates."""
+    layers = layers or {}
     places = _place_names(entities)
     by_doc: dict[str, list[tuple[Mention, Entity]]] = {}
     for e in entities:
         for m in e.mentions:
             by_doc.setdefault(m.span.doc, []).append((m, e))
-    return {d.id: find_anchors(d, entities, places, by_doc.get(d.id, [])) for d in docs}
+    return {d.id: find_anchors(d, entities, places, by_doc.get(d.id, []), layers.get(d.id)) for d in docs}
 
 
 def _decide(doc: Document, cands: list[DateValue]) -> Document:
