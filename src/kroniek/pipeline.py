@@ -375,7 +375,7 @@ def extract_facts(docs: list[Document], entities: list[Entity], warnings: list[s
     for ctx in DocContext.for_documents(docs, entities, layers):
         try:
             reports = extract_events(ctx)
-            found = DocFacts(reports, extract_claims(ctx), extract_relations(ctx) + active_where_they_struck(reports),
+            found = DocFacts(reports, extract_claims(ctx), extract_relations(ctx) + active_where_they_struck(ctx, reports),
                              extract_quotes(ctx))
         except Exception as err:  # noqa: BLE001 - one document must not cost the corpus its facts
             if warnings is not None:

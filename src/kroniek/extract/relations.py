@@ -348,16 +348,21 @@ def extract_relations(ctx: DocContext) -> list[Relation]:
     return [Relation(s, p, o, tuple(spans)) for (s, p, o), spans in found.items()]
 
 
-def active_where_they_struck(reports: list[Report]) -> list[Relation]:
-    """A group a document says carried out or claimed an attack is active where it struck (and in the
-    country of that place, when the gazetteer knows it): "al-Shabaab claimed the bombing in Garissa"."""
+def active_where_they_struck(ctx: DocContext, reports: list[Report]) -> list[Relation]:
+    """A group a document says carried out or claimed an attack is active in the country it struck in,
+    when the document names that country ("al-Shabaab claimed the bombing in Garissa, Kenya"). Not in
+    the town itself: one attack does not make a town a group's ground."""
+    entities = {p.entity.id: p.entity for p in ctx.placed}
+    countries = {e.key.split(":", 1)[1]: e.id for e in entities.values() if (e.key or "").startswith("country:")}
     found: dict[tuple[str, str, str], list[Span]] = {}
     for report in reports:
-        if not report.location:
+        place = entities.get(report.location or "")
+        country = countries.get(place.country or "") if place is not None else None
+        if country is None:
             continue
         for a in report.attributions:
             if a.status in ("asserted", "claimed"):
-                found.setdefault((a.entity, "active_in", report.location), []).append(report.evidence)
+                found.setdefault((a.entity, "active_in", country), []).append(report.evidence)
     return [Relation(s, p, o, tuple(spans)) for (s, p, o), spans in found.items()]
 
 

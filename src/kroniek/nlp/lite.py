@@ -37,6 +37,7 @@ def _lexicon(lang: str) -> dict:
         "org_suffixes": [k for k in lex["org_keywords"] if len(k) >= 4 and lex.get("compound_keywords")],
         "person": {c.lower() for c in lex["person_cues"]},
         "titles": set(lex.get("titles", ())),
+        "non_person_starts": set(lex.get("non_person_starts", ())),
         "place": set(lex["place_prepositions"]),
         "particles": {p for p in lex["name_particles"] if " " not in p},
         "groups": set(lex.get("group_nouns", [])),
@@ -221,6 +222,8 @@ def _guess_label(surface: str, words: list[str], before: str, lex: dict, gaz) ->
         return "LOC"
     if before in lex["place"] and len(words) == 1:
         return "LOC"
+    if words[0] in lex["non_person_starts"]:
+        return "MISC"  # "The New York Times": no person's name opens with an article
     words = [w.partition("-")[2] if is_particle_name(w, lex["particles"]) else w for w in words]
     capital_words = [w for w in words if w[:1].isupper()]
     if 2 <= len(capital_words) <= 4 and len(capital_words) == len([w for w in words if w.isalpha()]) \
