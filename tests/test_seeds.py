@@ -16,11 +16,18 @@ from .conftest import GOLD, HAS_FROG, SCORER, SEEDS
 
 pytestmark = pytest.mark.slow
 
+# Measured on 2026-11-23 after the extraction stopped being fitted to these five texts (issue 8): the
+# seeds are now scored by code tuned on other articles, so the floors sit at what it honestly reaches.
 FLOORS = {
-    "frog": {"entities_f1": 0.95, "alias_completeness": 0.94, "published": 0.8, "overall": 0.97, "events": 1.0,
-             "fields": 1.0, "claims": 1.0, "relations": 0.95, "quotes": 0.93, "conflicts": 1.0},
-    "lite": {"entities_f1": 0.85, "alias_completeness": 0.94, "published": 0.8, "overall": 0.9, "events": 1.0,
-             "fields": 1.0, "claims": 1.0, "relations": 0.8, "quotes": 0.62, "conflicts": 1.0},
+    "kroniek": {"entities_f1": 0.85, "alias_completeness": 0.94, "published": 0.8, "overall": 0.86, "events": 1.0,
+                "fields": 1.0, "claims": 1.0, "relations": 0.66, "quotes": 0.58, "conflicts": 1.0, "fusion": 1.0,
+                "duplicates": 0},
+    "frog": {"entities_f1": 0.95, "alias_completeness": 0.94, "published": 0.4, "overall": 0.88, "events": 0.94,
+             "fields": 0.6, "claims": 0.84, "relations": 0.7, "quotes": 0.93, "conflicts": 1.0, "fusion": 0.0,
+             "duplicates": 1},
+    "lite": {"entities_f1": 0.85, "alias_completeness": 0.94, "published": 0.8, "overall": 0.86, "events": 1.0,
+             "fields": 1.0, "claims": 1.0, "relations": 0.66, "quotes": 0.58, "conflicts": 1.0, "fusion": 1.0,
+             "duplicates": 0},
 }
 
 
@@ -79,8 +86,13 @@ def test_the_wrong_header_date_is_flagged(tmp_path):
 
 DEV = SEEDS.parent / "dev"
 DEV_GOLD = GOLD.parent / "dev.gold.yaml"
-# measured with lite on the 60 dev articles (see the issue notes); no rule was written for them
-DEV_FLOORS = {"overall": 0.43, "entities": 0.8, "events": 0.58, "conflicts": 0.34}
+# measured on the 60 dev articles (issue 8); no rule was written for one of them
+DEV_FLOORS = {
+    "kroniek": {"overall": 0.54, "entities": 0.82, "events": 0.58, "claims": 0.8, "relations": 0.32, "quotes": 0.46,
+                "conflicts": 0.4},
+    "lite": {"overall": 0.54, "entities": 0.82, "events": 0.59, "claims": 0.8, "relations": 0.32, "quotes": 0.48,
+             "conflicts": 0.34},
+}
 
 
 @pytest.mark.skipif(not DEV.is_dir(), reason="the shared dev corpus is not beside this checkout")
