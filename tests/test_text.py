@@ -89,3 +89,17 @@ def test_another_tools_tokens_become_a_layer_over_the_same_text():
     assert [t.text for t in layer.tokens] == [t.text for t in toks]
     assert [text[s:e] for s, e in layer.sentences] == ["Twee  zinnen hier.", "En  een tweede."]
     assert layer.tokens[0].lemma == "twee"
+
+
+def test_a_parsed_layer_from_another_tool_keeps_its_sentences_whole():
+    import re
+
+    text = "Twee zinnen  hier.\n\nEn een tweede."
+    toks = [_Token(m.start(), m.end(), m.group()) for m in re.finditer(r"\w+|[^\w\s]", text)]
+    # each sentence's first word is its root, the others hang on it
+    first = {0: 0, 4: 4}
+    heads = [0, 0, 0, 0, 4, 4, 4, 4]
+    deps = ["ROOT", "dep", "dep", "punct", "ROOT", "dep", "dep", "punct"]
+    layer = TextLayer(doc_from_tokens(text, "nl", toks, set(first), heads=heads, deps=deps))
+    assert layer.parsed
+    assert [text[s:e] for s, e in layer.sentences] == ["Twee zinnen  hier.", "En een tweede."]

@@ -242,7 +242,12 @@ def doc_from_tokens(text: str, lang: str | None, tokens: Sequence, sentence_star
     if pos is not None:
         kw["pos"] = [pos[k] if k is not None else ("SPACE" if w.isspace() else "X") for w, k in zip(words, where)]
     if heads is not None and deps is not None:
-        kw["heads"] = [index.get(heads[k], i) if k is not None else i for i, k in enumerate(where)]
+        # a parse makes the sentences (one tree each), so the text between the tool's tokens hangs on
+        # the word before it (the first word, at the start): alone it would be a sentence of its own
+        words_at = [i for i, k in enumerate(where) if k is not None]
+        kw["heads"] = [index.get(heads[k], i) if k is not None
+                       else (max((w for w in words_at if w < i), default=min(words_at, default=i)))
+                       for i, k in enumerate(where)]
         kw["deps"] = [deps[k] if k is not None else "dep" for k in where]
     else:
         starts = {tokens[k].start for k in where if k is not None}

@@ -205,6 +205,19 @@ def _layer(doc: Document, toks: list[Token], sents: list[Sentence], parse: dict[
         head, relation = parse.get(t.start, (None, ""))
         heads.append(starts.get(head, k) if head is not None else k)
         deps.append(relation if head is not None else "ROOT")
+    # Frog's parse may give a sentence several roots; in the layer a tree is a sentence, so the later
+    # roots hang on the first (as UD's parataxis), and the sentence stays whole
+    sentence_of = SpanIndex(sents)
+    first_root: dict[int, int] = {}
+    for k, t in enumerate(toks):
+        if heads[k] != k:
+            continue
+        found = sentence_of.overlapping(t.start, t.end)
+        key = found[0].start if found else -1
+        if key in first_root:
+            heads[k], deps[k] = first_root[key], "parataxis"
+        else:
+            first_root[key] = k
     return doc_from_tokens(doc.text, doc.language, toks, {s.start for s in sents},
                            lemmas=[t.lemma or t.text for t in toks], pos=[t.tag or "X" for t in toks],
                            heads=heads if parse else None, deps=deps if parse else None)
