@@ -113,7 +113,7 @@ def _casualty_near(text: str, start: int, end: int) -> bool:
 
 def _founded(ctx: DocContext, unit: Unit, times: list) -> list[tuple[int, int, int]]:
     """(year, start, end) of each founding the unit tells: "opgericht in 1990", "formed on 2 March 2017",
-    "richtten in 1964 de X op", "launched X on ...", "in 1987 een van de oprichters van X"."""
+    "richtten in 1964 de X op", "launched X on ...", "in 1980 een van de oprichters van X"."""
     text = ctx.unit_text(unit)
     years = [t for t in times if t.kind == "absolute" and t.value]
 
