@@ -126,3 +126,26 @@ def test_a_title_before_a_name_is_not_part_of_it():
     found = {text[e.start:e.end]: e.label for e in ents}
     assert found["Hanna Berg"] == found["Omar Haddad"] == found["Okafor"] == found["Berg"] == "PER"
     assert not any("Minister" in name or "Gen" in name.split() for name in found)
+
+
+def test_capitalised_common_nouns_are_no_ones_name_where_the_tagger_says_so():
+    from kroniek.model import Sentence, Token
+    from kroniek.nlp.lite import propose_names
+
+    text = "The report came from the Regional Security Office on Monday."
+    words = [(m.start(), m.end(), m.group()) for m in __import__("re").finditer(r"\w+|\.", text)]
+    tags = {"Regional": "ADJ", "Security": "NOUN", "Office": "NOUN"}
+    untagged = [Token(s, e, w) for s, e, w in words]
+    tagged = [Token(s, e, w, tags.get(w, "X")) for s, e, w in words]
+    sentences = [Sentence(0, len(text), "en")]
+    name = {text[x.start:x.end]: x.label for x in propose_names(tagged, sentences, text, "en")}
+    assert name["Regional Security Office"] == "MISC"
+    assert {text[x.start:x.end] for x in propose_names(untagged, sentences, text, "en")} >= {"Regional Security Office"}
+
+
+def test_a_name_opening_with_an_english_article_is_no_person_in_a_dutch_text():
+    from kroniek.nlp.lite import annotate_text
+
+    text = "De groep was verzwakt, meldde The Morning Chronicle gisteren."
+    _, _, ents = annotate_text(text, "nl")
+    assert {text[e.start:e.end]: e.label for e in ents}.get("The Morning Chronicle") != "PER"

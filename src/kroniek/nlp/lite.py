@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from .. import gazetteer
-from ..data import NoLexicon, calendar_words, is_particle_name, lexicon, name_particles
+from ..data import NoLexicon, calendar_words, is_particle_name, lexicon, lexicon_words, name_particles
 from ..model import Annotation, Document, NerSpan, Sentence, Token
 from ..text import TextLayer, blank_pipeline
 from .base import register
@@ -37,7 +37,8 @@ def _lexicon(lang: str) -> dict:
         "org_suffixes": [k for k in lex["org_keywords"] if len(k) >= 4 and lex.get("compound_keywords")],
         "person": {c.lower() for c in lex["person_cues"]},
         "titles": set(lex.get("titles", ())),
-        "non_person_starts": set(lex.get("non_person_starts", ())),
+        # names cross languages: "The New York Times" in a Dutch article
+        "non_person_starts": set(lexicon_words("non_person_starts")),
         "place": set(lex["place_prepositions"]),
         "particles": {p for p in lex["name_particles"] if " " not in p},
         "groups": set(lex.get("group_nouns", [])),
@@ -135,7 +136,8 @@ def propose_names(tokens: list[Token], sentences: Sequence[Sentence], text: str,
             spans.append(NerSpan(org[0].start, org[-1].end,
                                  _guess_label(org_text, [t.text for t in org], "", lex, gaz), "lite"))
             continue
-        label = _guess_label(surface, words, before, lex, gaz)
+        tags = [t.tag for t in tokens[i:j] if t.tag]
+        label = _guess_label(surface, words, before, lex, gaz, tags if len(tags) == j - i else None)
         spans.append(NerSpan(start, end, "PER" if titled and label == "MISC" else label, "lite"))
     # "Lister zegt ...": a lone word that is the surname of a person named in full in this document
     surnames = {text[s.start:s.end].split()[-1] for s in spans if s.label == "PER" and " " in text[s.start:s.end]}
@@ -201,10 +203,15 @@ def _known(gaz, surface: str) -> bool:
     return gaz.match(surface) is not None or gaz.place(surface) is not None
 
 
-def _guess_label(surface: str, words: list[str], before: str, lex: dict, gaz) -> str:
+def _guess_label(surface: str, words: list[str], before: str, lex: dict, gaz, tags: list[str] | None = None) -> str:
+    """PER, ORG, LOC or MISC for a name, from the gazetteer and the cue words. `tags` are the
+    words' universal parts of speech where the backend gives them: a run of capitalised words that
+    the tagger reads as common nouns and adjectives ("Social Sciences") is no one's name."""
     known = gaz.match(surface)
     if known:
         return known.type
+    if words[0] in lex["non_person_starts"] and before in lex["person"]:
+        return "MISC"  # "volgens The New York Times": no person's name opens with an article
     if any(w in lex["groups"] for w in words):
         return "MISC"  # "Shia Muslims": a community, not an actor with a name
     if any(w in lex["org"] or any(w.lower().endswith(k.lower()) for k in lex["org_suffixes"]) for w in words):
@@ -226,6 +233,8 @@ def _guess_label(surface: str, words: list[str], before: str, lex: dict, gaz) ->
         return "MISC"  # "The New York Times": no person's name opens with an article
     words = [w.partition("-")[2] if is_particle_name(w, lex["particles"]) else w for w in words]
     capital_words = [w for w in words if w[:1].isupper()]
+    if tags and sum(t == "PROPN" for t in tags) * 2 < len(tags):
+        return "MISC"
     if 2 <= len(capital_words) <= 4 and len(capital_words) == len([w for w in words if w.isalpha()]) \
             and all(w[1:].islower() for w in capital_words):
         return "PER"
