@@ -149,3 +149,13 @@ def test_a_name_opening_with_an_english_article_is_no_person_in_a_dutch_text():
     text = "De groep was verzwakt, meldde The Morning Chronicle gisteren."
     _, _, ents = annotate_text(text, "nl")
     assert {text[e.start:e.end]: e.label for e in ents}.get("The Morning Chronicle") != "PER"
+
+
+def test_a_common_word_opening_a_line_is_no_place_though_a_town_has_its_name():
+    from kroniek.model import Document
+    from kroniek.nlp.pipelines import annotate_layer, load_pipeline
+
+    text = "Het leger meldde veertig doden in Gao.\nBron: eigen berekening van de redactie."
+    ann = annotate_layer(Document("t", text, "x", language="nl"), load_pipeline("nl")(text), "nl")
+    names = {text[e.start:e.end] for e in ann.ents}
+    assert "Gao" in names and "Bron" not in names

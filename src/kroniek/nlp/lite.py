@@ -18,6 +18,8 @@ from ..model import Annotation, Document, NerSpan, Sentence, Token
 from ..text import TextLayer, blank_pipeline
 from .base import register
 
+# parts of speech of words that are no names, where the backend tags them
+COMMON_WORDS = {"NOUN", "VERB", "ADJ", "ADV", "ADP", "DET", "PRON", "AUX", "CCONJ", "SCONJ", "NUM", "PART", "INTJ"}
 OPENERS = set("\"'“‘„«(•-–—―*#@:")
 
 
@@ -123,8 +125,8 @@ def propose_names(tokens: list[Token], sentences: Sequence[Sentence], text: str,
         surface = text[start:end]
         at_start = tokens[i].start in starts
         if at_start and j - i == 1 and surface not in mid_caps and not gaz.match(surface) \
-                and not gaz.place(surface):
-            continue
+                and (not gaz.place(surface) or tokens[i].tag in COMMON_WORDS):
+            continue  # a capital that opens a sentence; "Bron: ..." is a word even if a town has its name
         if gaz.demonym(surface) or surface.lower() in stops:
             continue
         before = tokens[i - 1].text.lower() if i > 0 else ""
