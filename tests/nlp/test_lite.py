@@ -159,3 +159,11 @@ def test_a_common_word_opening_a_line_is_no_place_though_a_town_has_its_name():
     ann = annotate_layer(Document("t", text, "x", language="nl"), load_pipeline("nl")(text), "nl")
     names = {text[e.start:e.end] for e in ann.ents}
     assert "Gao" in names and "Bron" not in names
+
+
+def test_a_community_named_in_another_language_is_no_person():
+    from kroniek.nlp.lite import annotate_text
+
+    text = "Een getuige citeerde een Engelse tweet over aanvallen op Sunni Muslims in de stad."
+    _, _, ents = annotate_text(text, "nl")
+    assert {text[e.start:e.end]: e.label for e in ents}.get("Sunni Muslims") != "PER"

@@ -43,7 +43,7 @@ def _lexicon(lang: str) -> dict:
         "non_person_starts": set(lexicon_words("non_person_starts")),
         "place": set(lex["place_prepositions"]),
         "particles": {p for p in lex["name_particles"] if " " not in p},
-        "groups": set(lex.get("group_nouns", [])),
+        "groups": set(lexicon_words("group_nouns")),  # "Shia Muslims" quoted in a Dutch article
         "place_words": set(lex.get("place_keywords", [])),
     }
 
