@@ -3,7 +3,7 @@ from datetime import date, timedelta
 from hypothesis import given
 from hypothesis import strategies as st
 
-from kroniek.extract.dates import compatible, find_times, resolve
+from kroniek.dates import compatible, find_times, resolve
 from kroniek.model import DateValue
 
 

@@ -11,9 +11,9 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
+from ..dates import find_times
 from ..model import Range
 from . import lexicon
-from .dates import find_times
 from .numbers import Number, find_numbers
 
 
