@@ -202,6 +202,14 @@ def test_a_build_in_which_every_input_failed_says_so(tmp_path):
 
 
 # -- one text layer, stored; facts found once per document (issue 8) -------------------------------------
+def _gao(tmp_path):
+    """A folder with one attack article, and an empty knowledge base beside it."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "gao.txt").write_text(ATTACK.format(n=12, m=800), encoding="utf-8")
+    return folder, Store(tmp_path / "kb.db")
+
+
 def _counting(extract_facts, seen: list):
     """`extract_facts` that notes which documents it was asked about (and declares the same stage)."""
     from functools import wraps
@@ -214,10 +222,7 @@ def _counting(extract_facts, seen: list):
 
 
 def test_the_text_layer_is_stored_and_facts_are_found_once(tmp_path, monkeypatch):
-    folder = tmp_path / "in"
-    folder.mkdir()
-    (folder / "gao.txt").write_text(ATTACK.format(n=12, m=800), encoding="utf-8")
-    store = Store(tmp_path / "kb.db")
+    folder, store = _gao(tmp_path)
     first = build([folder], store, backend="lite")
     assert set(store.layers()) == {"gao"} and first.facts_reused == 0
     before = _kb(store)
@@ -233,10 +238,7 @@ def test_the_text_layer_is_stored_and_facts_are_found_once(tmp_path, monkeypatch
 
 
 def test_facts_are_found_again_when_a_documents_entities_change(tmp_path, monkeypatch):
-    folder = tmp_path / "in"
-    folder.mkdir()
-    (folder / "gao.txt").write_text(ATTACK.format(n=12, m=800), encoding="utf-8")
-    store = Store(tmp_path / "kb.db")
+    folder, store = _gao(tmp_path)
     build([folder], store, backend="lite")
     kb = _kb(store)
     diallo = next(e for e in kb["entities"] if e["name"] == "Amina Diallo")
@@ -266,10 +268,7 @@ def test_a_language_without_a_lexicon_is_read_for_names_only_and_said_so(tmp_pat
 
 
 def test_dating_anchors_are_read_once_per_document(tmp_path, monkeypatch):
-    folder = tmp_path / "in"
-    folder.mkdir()
-    (folder / "gao.txt").write_text(ATTACK.format(n=12, m=800), encoding="utf-8")
-    store = Store(tmp_path / "kb.db")
+    folder, store = _gao(tmp_path)
     build([folder], store, backend="lite")
     seen = []
     real = pipeline.anchors_of
