@@ -327,19 +327,16 @@ def facts_for_corpus(store: Store, docs: list[Document], entities: list[Entity],
 
 @lru_cache(maxsize=1)
 def _facts_version() -> str:
-    """Facts found by another kroniek, or with other cue files, are found again."""
-    from importlib.metadata import PackageNotFoundError, version
+    """Facts found by other code or with other cue files are found again: the hash of the facts and
+    dating code and of the data files they read (a version number is not bumped for every change)."""
+    from importlib import resources
 
-    from .data import data_path
-
-    try:
-        parts = [version("kroniek")]
-    except PackageNotFoundError:
-        parts = ["unknown"]
+    package = resources.files(__package__)
+    files = [package / "dates.py", package / "text.py", package / "resolve" / "docdates.py"]
+    files += sorted((f for f in (package / "extract").iterdir() if f.name.endswith(".py")), key=lambda f: f.name)
     for folder in ("facts", "lexicon", "gazetteer"):
-        for f in sorted(data_path(folder).iterdir(), key=lambda x: x.name):
-            parts.append(hashlib.sha1(f.read_bytes()).hexdigest())
-    return hashlib.sha1("\x1f".join(parts).encode()).hexdigest()
+        files += sorted((package / "data" / folder).iterdir(), key=lambda f: f.name)
+    return hashlib.sha1(b"".join(hashlib.sha1(f.read_bytes()).digest() for f in files)).hexdigest()
 
 
 def _fingerprints(docs: list[Document], entities: list[Entity], with_date: bool = True) -> dict[str, str]:
