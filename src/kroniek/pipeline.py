@@ -274,11 +274,12 @@ def resolve_corpus(store: Store, report: BuildReport | None = None) -> None:
     t = time.perf_counter()
     entities = store.entities()
     docs = store.documents()
-    docs = date_documents(docs, entities, anchors_for_corpus(store, docs, entities))
+    layers: dict[str, TextLayer] = {}  # read from the store once, for dating and facts alike
+    docs = date_documents(docs, entities, anchors_for_corpus(store, docs, entities, layers))
     store.update_dates(docs)
     report.add_time("docdates", time.perf_counter() - t)
     t = time.perf_counter()
-    found = facts_for_corpus(store, docs, entities, report)
+    found = facts_for_corpus(store, docs, entities, report, layers)
     report.add_time("facts", time.perf_counter() - t)
     t = time.perf_counter()
     events, conflicts = fuse_events(found.reports, entities, docs)
@@ -290,7 +291,8 @@ def resolve_corpus(store: Store, report: BuildReport | None = None) -> None:
     store.mark_resolved()
 
 
-def anchors_for_corpus(store: Store, docs: list[Document], entities: list[Entity]) -> dict[str, list[Anchor]]:
+def anchors_for_corpus(store: Store, docs: list[Document], entities: list[Entity],
+                       layers: dict[str, TextLayer] | None = None) -> dict[str, list[Anchor]]:
     """Every document's dating anchors: stored ones while the document reads as it did (same text and
     entities), found again for the others."""
     fingerprints = _fingerprints(docs, entities, with_date=False)
@@ -298,12 +300,13 @@ def anchors_for_corpus(store: Store, docs: list[Document], entities: list[Entity
     out = {d.id: [Anchor.from_json(d.id, a) for a in cached[d.id][1]] for d in docs
            if d.id in cached and cached[d.id][0] == fingerprints[d.id]}
     todo = [d for d in docs if d.id not in out]
-    fresh = anchors_of(todo, entities, stored_layers(store, todo))
+    fresh = anchors_of(todo, entities, stored_layers(store, todo, layers))
     store.save_doc_anchors({doc: (fingerprints[doc], [a.to_json() for a in found]) for doc, found in fresh.items()})
     return out | fresh
 
 
-def facts_for_corpus(store: Store, docs: list[Document], entities: list[Entity], report: BuildReport) -> DocFacts:
+def facts_for_corpus(store: Store, docs: list[Document], entities: list[Entity], report: BuildReport,
+                     layers: dict[str, TextLayer] | None = None) -> DocFacts:
     """Every document's facts: the stored ones where the document reads as it did when they were
     found (same text, date and entities), freshly extracted for the others, which are stored for the
     next build. So adding articles costs the facts of the documents they touch, not of the corpus."""
@@ -315,7 +318,7 @@ def facts_for_corpus(store: Store, docs: list[Document], entities: list[Entity],
             report.warnings.append(f"{d.id}: read for names only (kroniek has no lexicon for language {d.language!r})")
         cached[d.id] = (fingerprints[d.id], DocFacts())
     todo = [d for d in docs if cached.get(d.id, ("",))[0] != fingerprints[d.id]]
-    fresh = extract_facts(todo, entities, report.warnings, stored_layers(store, todo), per_document=True)
+    fresh = extract_facts(todo, entities, report.warnings, stored_layers(store, todo, layers), per_document=True)
     store.save_doc_facts({doc: (fingerprints[doc], f) for doc, f in fresh.items()}
                          | {d.id: cached[d.id] for d in names_only})
     out = DocFacts()
@@ -356,10 +359,14 @@ def _fingerprints(docs: list[Document], entities: list[Entity], with_date: bool 
     return out
 
 
-def stored_layers(store: Store, docs: list[Document]) -> dict[str, TextLayer]:
-    """The text layer of each of `docs`, as its backend made it when the document was added."""
-    language = {d.id: d.language for d in docs}
-    return {doc: TextLayer.from_bytes(data, language.get(doc)) for doc, data in store.layers(language).items()}
+def stored_layers(store: Store, docs: list[Document], cache: dict[str, TextLayer] | None = None) -> dict[str, TextLayer]:
+    """The text layer of each of `docs`, as its backend made it when the document was added. Layers
+    already in `cache` are not read again; the ones read are added to it."""
+    cache = {} if cache is None else cache
+    language = {d.id: d.language for d in docs if d.id not in cache}
+    if language:
+        cache.update({doc: TextLayer.from_bytes(data, language.get(doc)) for doc, data in store.layers(language).items()})
+    return {d.id: cache[d.id] for d in docs if d.id in cache}
 
 
 @stage("facts", ("entities", "published", "layers"), ("reports", "claims", "relations", "quotes"))

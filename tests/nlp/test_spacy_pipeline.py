@@ -25,6 +25,7 @@ def test_spacy_pipeline_labels_are_mapped(saved_pipeline):
     assert {doc.text[e.start:e.end]: e.label for e in ann.ents} == {
         "Karin Bakker": "PER", "Rotterdam": "LOC", "Nederlandse": "MISC"}
     assert len(ann.sentences) == 2
+    assert ann.layer is not None and ann.layer.text == doc.text  # the same text layer as every backend
 
 
 def test_missing_spacy_pipeline_is_reported():

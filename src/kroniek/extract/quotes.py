@@ -140,12 +140,12 @@ def _reported_speech(ctx: DocContext) -> list[tuple[str, Span]]:
                 tok.lem in pairs and any(t.lem in pairs[tok.lem] or t.low in pairs[tok.lem] for t in toks[k + 1:]))
             if not saying:
                 continue
-            subject = _subject(layer, toks, tok) if layer.parsed else None
-            if subject is not None:
-                if subject.low in pronouns:
+            subjects = layer.arguments(tok)[0] if layer.parsed else []
+            if subjects:
+                if subjects[0].low in pronouns:
                     speaker = last
                     continue
-                speaker = _person_at(ctx, layer, toks, subject, people)
+                speaker = _person_in(layer.phrase(subjects[0]), people)
                 if speaker is not None:
                     continue
             # no parse, or a parse that finds no one: the person beside the verb
@@ -167,32 +167,10 @@ def _according_to(ctx: DocContext, unit, people: list[Placed]) -> str | None:
     return None
 
 
-def _subject(layer, toks, verb):
-    """The subject of the verb in the parse: its own, or the one of the clause it heads with an
-    auxiliary ("heeft gezegd": the subject hangs on the participle or the auxiliary)."""
-    # Frog's (Alpino's) parse hangs a participle under its auxiliary ("xcomp"), UD the other way round
-    for head in (verb, layer.head(verb) if verb.dep in ("aux", "conj", "xcomp") else None):
-        if head is None:
-            continue
-        subject = next((t for t in toks if t.head == head.i and t.i != head.i and t.dep in ("nsubj", "csubj")), None)
-        if subject is not None:
-            return subject
-    return None
-
-
-def _person_at(ctx: DocContext, layer, toks, subject, people: list[Placed]) -> str | None:
-    """The person the subject names: its own words, or a name inside its phrase ("woordvoerder X",
+def _person_in(phrase: tuple[int, int], people: list[Placed]) -> str | None:
+    """The person a subject's phrase names: its own words, or a name inside it ("woordvoerder X",
     "the minister, X,")."""
-    phrase = {subject.i}
-    grew = True
-    while grew:
-        grew = False
-        for t in toks:
-            if t.i not in phrase and t.head in phrase and t.head != t.i and t.dep not in ("acl", "relcl", "punct"):
-                phrase.add(t.i)
-                grew = True
-    spans = [t for t in toks if t.i in phrase]
-    lo, hi = min(t.start for t in spans), max(t.end for t in spans)
+    lo, hi = phrase
     inside = [p for p in people if p.start < hi and lo < p.end]
     return inside[0].entity.id if inside else None
 

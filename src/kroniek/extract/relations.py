@@ -219,7 +219,7 @@ def _role_verbs(ctx: DocContext, unit: Unit) -> list[tuple[str, str, str]]:
     if not orgs:
         return []
     out = []
-    for k, t in enumerate(toks):
+    for t in toks:
         predicate = _role_of(t, "role_verbs")
         if predicate is None:
             continue
@@ -228,8 +228,7 @@ def _role_verbs(ctx: DocContext, unit: Unit) -> list[tuple[str, str, str]]:
         if ctx.layer.parsed:
             if t.pos not in ("VERB", "AUX"):
                 continue
-            children = [c for c in toks if c.head == t.i and c.i != t.i]
-            for c in children:
+            for c in ctx.layer.children(t):
                 dep = c.dep.split(":")[0]
                 if dep == "nsubj" and c.dep != "nsubj:pass":
                     subj = _at(founders, c)

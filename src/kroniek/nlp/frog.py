@@ -5,9 +5,9 @@ on all interfaces; its interactive mode only answers once its input is closed, s
 process gains nothing), with its dependency parser (which needs the multi-word units) and without
 the morphological analyser and chunker. Its tokens, lemmas, tags (CGN, mapped to universal parts of
 speech) and parse (Alpino relations, mapped to universal ones: `data/frog_labels.yaml`) become the
-document's text layer, the same one kroniek's own pipelines give. kroniek writes each paragraph followed by a sentinel paragraph, so the tab-separated
-tokens that come back are known to belong to their paragraph.
-Frog's tokens are then found again in the paragraph to get character offsets. Paragraphs in
+document's text layer, the same one kroniek's own pipelines give. kroniek writes each paragraph
+followed by a sentinel paragraph, so the tab-separated tokens that come back are known to belong to
+their paragraph. Frog's tokens are then found again in the paragraph to get character offsets. Paragraphs in
 English (tweets quoted in a Dutch article) go to the `lite` backend instead.
 """
 from __future__ import annotations

@@ -255,10 +255,14 @@ def tokenize(text: str, lang: str, offset: int = 0) -> tuple[list[Token], list[S
 
 def _tokenize(text: str, lang: str, offset: int = 0):
     doc = _pipeline(lang)(text)
-    layer = TextLayer(doc)
+    return (*layer_parts(TextLayer(doc), lang, offset), doc)
+
+
+def layer_parts(layer: TextLayer, lang: str, offset: int = 0) -> tuple[list[Token], list[Sentence]]:
+    """A layer's tokens (with part of speech and lemma where it has them) and sentences, as the names
+    layer reads them, offsets shifted by `offset`."""
     tokens = [Token(offset + t.start, offset + t.end, t.text, t.pos, t.lemma) for t in layer.tokens]
-    sentences = [Sentence(offset + s, offset + e, lang) for s, e in layer.sentences]
-    return tokens, sentences, doc
+    return tokens, [Sentence(offset + s, offset + e, lang) for s, e in layer.sentences]
 
 
 def annotate_text(text: str, lang: str, offset: int = 0) -> tuple[list[Token], list[Sentence], list[NerSpan]]:

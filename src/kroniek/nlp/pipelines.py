@@ -18,10 +18,10 @@ from functools import lru_cache
 from importlib import resources
 
 from .. import gazetteer
-from ..model import Annotation, Document, NerSpan, Sentence, Token
+from ..model import Annotation, Document, NerSpan
 from ..text import SpanIndex, TextLayer, blank_pipeline
 from .base import BackendUnavailable, register
-from .lite import propose_names
+from .lite import layer_parts, propose_names
 
 LANGUAGES = ("nl", "en")
 # The English NER (trained on UNER's web text) reaches an F1 of about 0.3 on held-out text, below what
@@ -94,9 +94,7 @@ class KroniekBackend:
 
 
 def annotate_layer(doc: Document, parsed, lang: str) -> Annotation:
-    layer = TextLayer(parsed)
-    tokens = [Token(t.start, t.end, t.text, t.pos, t.lemma) for t in layer.tokens]
-    sentences = [Sentence(s, e, lang) for s, e in layer.sentences]
+    tokens, sentences = layer_parts(TextLayer(parsed), lang)
     names_lang = lang if lang in LANGUAGES else "en"
     ents = propose_names(tokens, sentences, doc.text, names_lang)
     if lang not in LANGUAGES:

@@ -34,7 +34,7 @@ class SpacyBackend:
             tokens = tuple(Token(t.idx, t.idx + len(t.text), t.text, t.pos_, t.lemma_) for t in parsed if not t.is_space)
             sentences = tuple(Sentence(s.start_char, s.end_char, doc.language) for s in parsed.sents if s.text.strip())
             ents = tuple(NerSpan(e.start_char, e.end_char, LABELS.get(e.label_, "MISC"), "spacy") for e in parsed.ents)
-            out.append(Annotation(doc.id, self.name, tokens, sentences, ents))
+            out.append(Annotation(doc.id, self.name, tokens, sentences, ents, parsed))
         return out
 
     def close(self) -> None:

@@ -13,13 +13,12 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
-from sqlalchemy import (JSON, Column, Float, ForeignKey, Integer, LargeBinary, MetaData, String, Table, Text,
-                        create_engine,
+from sqlalchemy import (JSON, Column, Float, ForeignKey, Integer, LargeBinary, MetaData, String, Table, Text, create_engine,
                         delete, event, func, insert, inspect, select, update)
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import DatabaseError, OperationalError
 
-from ..model import (AliasLink, stage, DateValue, DocFacts, Document, Entity, Judgement, KnowledgeBase, Mention, Span)
+from ..model import AliasLink, DateValue, DocFacts, Document, Entity, Judgement, KnowledgeBase, Mention, Span, stage
 from . import records
 
 SCHEMA_VERSION = 4
@@ -305,21 +304,21 @@ class Store:
 
     def doc_facts(self) -> dict[str, tuple[str, DocFacts]]:
         """Document name -> (fingerprint, the facts found in it) from the last resolve."""
-        with self.engine.connect() as conn:
-            return {doc: (fp, records.facts_from(rec))
-                    for doc, fp, rec in conn.execute(select(doc_facts.c.doc, doc_facts.c.fingerprint, doc_facts.c.record))}
+        return {doc: (fp, records.facts_from(rec)) for doc, (fp, rec) in self._read_per_doc(doc_facts).items()}
 
     def save_doc_facts(self, found: dict[str, tuple[str, DocFacts]]) -> None:
         self._save_per_doc(doc_facts, {doc: (fp, records.facts_json(f)) for doc, (fp, f) in found.items()})
 
     def doc_anchors(self) -> dict[str, tuple[str, list]]:
         """Document name -> (fingerprint, the JSON of its dating anchors) from the last resolve."""
-        with self.engine.connect() as conn:
-            return {doc: (fp, rec) for doc, fp, rec in
-                    conn.execute(select(doc_anchors.c.doc, doc_anchors.c.fingerprint, doc_anchors.c.record))}
+        return self._read_per_doc(doc_anchors)
 
     def save_doc_anchors(self, found: dict[str, tuple[str, list]]) -> None:
         self._save_per_doc(doc_anchors, found)
+
+    def _read_per_doc(self, table: Table) -> dict[str, tuple[str, object]]:
+        with self.engine.connect() as conn:
+            return {doc: (fp, rec) for doc, fp, rec in conn.execute(select(table.c.doc, table.c.fingerprint, table.c.record))}
 
     def _save_per_doc(self, table: Table, found: dict[str, tuple[str, object]]) -> None:
         if not found:
