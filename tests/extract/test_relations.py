@@ -72,3 +72,122 @@ def test_relations_owner_needs_a_possessive_or_the_owner_before_the_cue():
 def test_relations_object_stands_in_the_cues_clause():
     found = triples("The Red Lions, formed by a number of students, allied with the Kamba Front in 2006.", "en")
     assert not any(p == "founded_by" for _, p, _ in found)
+
+
+PLACES = {
+    "Kamba Front": ("ORG", "group:kamba", None),
+    "Red Lions": ("ORG", "group:redlions", None),
+    "Velden Institute": ("ORG", None, None),
+    "Norland": ("LOC", "country:NL", "NL"),
+    "Sudria": ("LOC", "country:SD", "SD"),
+    "Ostmark": ("LOC", "region:ostmark", None),
+    "Harbo": ("LOC", "geo:1", "NL"),
+    "Lindeval": ("LOC", None, None),
+    "Jonas Kiruna": ("PER", None, None),
+}
+
+
+def place_triples(text: str, language: str = "en", parsed: bool = False) -> set[tuple[str, str, str]]:
+    ctx, ids = make_context(text, PLACES, language=language, parsed=parsed)
+    name = {v: k for k, v in ids.items()}
+    return {(name[r.subject], r.predicate, name[r.object]) for r in extract_relations(ctx)}
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Fighting broke out in the Lindeval district in Harbo on Sunday.", "en"),
+    ("De aanslag was in de wijk Lindeval in Harbo.", "nl"),
+    ("Duizenden mensen ontvluchten Lindeval, in het noorden van Harbo.", "nl"),
+])
+def test_relations_place_in_place(text, language):
+    assert ("Lindeval", "located_in", "Harbo") in place_triples(text, language)
+
+
+def test_relations_place_north_of_is_outside():
+    assert not place_triples("De kerk staat in Lindeval, ten noorden van Harbo.", "nl")
+
+
+def test_relations_possessive_place_needs_a_country_or_region():
+    assert ("Ostmark", "located_in", "Norland") in place_triples("Rebels hijacked a train in Norland's restive Ostmark.")
+    # "Norland's war in Ostmark": a preposition between says nothing of where Ostmark lies
+    assert not place_triples("They protested against Norland's war in Ostmark.")
+
+
+def test_relations_a_country_lies_in_no_town():
+    assert not any(s == "Norland" for s, _, _ in place_triples("Norland's eastern region of Lindeval was calm."))
+
+
+def test_relations_gazetteer_country_yields_to_the_province_the_text_names():
+    found = place_triples("The blast hit Harbo, the capital of the province Ostmark. Norland mourned.")
+    assert ("Harbo", "located_in", "Ostmark") in found
+    assert ("Harbo", "located_in", "Norland") not in found
+    # without a nearer place the gazetteer's country stands
+    assert ("Harbo", "located_in", "Norland") in place_triples("The blast hit Harbo. Norland mourned.")
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Jonas Kiruna works at the Harbo-based Velden Institute.", "en"),
+    ("Jonas Kiruna, director of the Velden Institute, a Harbo-based think-tank, spoke.", "en"),
+    ("Volgens het in Harbo gevestigde Velden Institute is het rustig.", "nl"),
+])
+def test_relations_based_in_gives_located_in(text, language):
+    assert ("Velden Institute", "located_in", "Harbo") in place_triples(text, language)
+
+
+def test_relations_prenominal_backing_and_affiliate():
+    assert ("Kamba Front", "allied_with", "Norland") in place_triples(
+        "Norland has denied it. The Norland-backed Kamba Front fired again.")
+    assert ("Kamba Front", "allied_with", "Norland") in place_triples(
+        "De door Norland gesteunde Kamba Front vuurde opnieuw.", "nl")
+    assert ("Kamba Front", "part_of", "Red Lions") in place_triples(
+        "Red Lions affiliate Kamba Front United (Kamba Front) claimed the attack.")
+
+
+def test_relations_struck_needs_a_named_group_and_a_country():
+    assert {("Kamba Front", "active_in", "Norland"), ("Kamba Front", "active_in", "Sudria")} <= place_triples(
+        "Het Kamba Front pleegde vorig jaar 150 aanslagen in Norland en Sudria.", "nl")
+    # who struck is not said; the town of one attack is no group's ground
+    assert not place_triples("Bij de aanslagen in Norland vielen doden. Het Kamba Front zweeg.", "nl")
+    assert ("Kamba Front", "active_in", "Harbo") not in place_triples(
+        "The Kamba Front carried out attacks in Harbo.")
+
+
+def test_relations_denied_link_is_no_alliance():
+    assert not any(p == "allied_with" for _, p, _ in place_triples(
+        "Het Kamba Front zegt dat de aanval niet gelinkt is aan de Red Lions.", "nl"))
+    assert ("Kamba Front", "allied_with", "Red Lions") in place_triples(
+        "Het Kamba Front is gelinkt aan de Red Lions.", "nl")
+
+
+def test_relations_merger_and_emerged_from_give_founded_by():
+    found = place_triples("The Kamba Front was formed in 2017 as a merger between the Red Lions and the "
+                          "Velden Institute.")
+    assert {("Kamba Front", "founded_by", "Red Lions"), ("Kamba Front", "founded_by", "Velden Institute")} <= found
+    assert ("Kamba Front", "founded_by", "Red Lions") in place_triples(
+        "Het Kamba Front is voortgekomen uit de Red Lions.", "nl")
+
+
+def test_relations_named_branch_is_part_of():
+    names = {"Kamba Front in Ostmark": ("ORG", "group:kamba-ostmark", None),
+             "Kamba Front": ("ORG", "group:kamba", None)}
+    ctx, ids = make_context("Kamba Front in Ostmark claimed it; the Kamba Front praised it.", names, language="en")
+    name = {v: k for k, v in ids.items()}
+    assert ("Kamba Front in Ostmark", "part_of", "Kamba Front") in {
+        (name[r.subject], r.predicate, name[r.object]) for r in extract_relations(ctx)}
+
+
+@pytest.mark.parametrize("parsed", [False, True])
+def test_relations_spokesman_of_a_group_is_a_member(parsed):
+    assert ("Jonas Kiruna", "member_of", "Kamba Front") in place_triples(
+        "Kamba Front military spokesman Jonas Kiruna said the attack was planned.", "en", parsed)
+    assert ("Jonas Kiruna", "affiliated_with", "Velden Institute") in place_triples(
+        "Velden Institute spokesman Jonas Kiruna said the report was ready.", "en", parsed)
+
+
+def test_relations_merge_keeps_only_the_nearest_holder():
+    from kroniek.extract.relations import merge_relations
+    from kroniek.model import Relation, Span
+    ev = (Span("t1", 0, 1),)
+    merged = merge_relations([Relation("city", "located_in", "country", ev),
+                              Relation("city", "located_in", "province", ev),
+                              Relation("province", "located_in", "country", ev)])
+    assert {(r.subject, r.object) for r in merged} == {("city", "province"), ("province", "country")}

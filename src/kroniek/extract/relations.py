@@ -3,11 +3,14 @@
 Each cue names a predicate and where its two ends stand: around the cue (subject before, object
 after), both before it ("X en Y zijn gezworen vijanden"), a person and the organisation after the
 cue ("leider van X"), a wing named after its owner ("haar mediatak X"), or the places a group is
-active in. Affiliations of people follow the pattern "Name, role at Organisation". Symmetric
+active in. Affiliations of people follow the pattern "Name, role at Organisation". Words that join two
+names say more: "Iran-backed X", "al-Qaeda affiliate X", "a Mogadishu-based think-tank", "de wijk X in Y",
+"Pakistan's Balochistan"; an organisation named after another plus a place is its branch. Symmetric
 predicates are stored once, subject and object in id order.
 """
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from ..data import lexicon_words
@@ -19,6 +22,9 @@ from .context import DocContext, Placed
 
 SYMMETRIC = frozenset({"rival_of", "allied_with"})
 TYPES = {"located_in": ("LOC",)}
+# a state backs or arms a group as an organisation does ("nauwe banden met Turkije"): the object of an
+# alliance may be a country
+OBJECT_TYPES = {"allied_with": ("ORG", "LOC")}
 WINDOW = 15  # tokens a relation's end may stand from its cue
 
 
@@ -29,8 +35,8 @@ def _within(ctx: DocContext, a: int, b: int) -> bool:
 
 def _part_object(ctx: DocContext, p: Placed) -> bool:
     """An organisation after "van"/"of" names a whole ("de tak van IS", "leden van X"), not the
-    sentence's subject."""
-    return lexicon.ends_with(ctx.text(max(0, p.start - 25), p.start), "whole_prepositions")
+    sentence's subject. A place after "van" is the place itself ("het station van Quetta")."""
+    return p.type == "ORG" and lexicon.ends_with(ctx.text(max(0, p.start - 25), p.start), "whole_prepositions")
 
 
 def _chain(ctx: DocContext, unit: Unit, start: int, types: tuple[str, ...]) -> list[Placed]:
@@ -56,10 +62,13 @@ def _relations_in(ctx: DocContext, unit: Unit) -> list[tuple[str, str, str]]:
         types = TYPES.get(predicate, ("ORG",))
         for s, e, _ in lexicon.find_phrases(text, tuple(rule["cue"]), unit.start):
             before = [p for p in ctx.mentions_in(unit.start, s, types) if _within(ctx, p.end, s)]
-            after = [p for p in ctx.mentions_in(e, unit.end, types) if _within(ctx, e, p.start)]
+            after = [p for p in ctx.mentions_in(e, unit.end, OBJECT_TYPES.get(predicate, types))
+                     if _within(ctx, e, p.start) and (p.type in types or _is_country(p))]
+            if args == "around" and _negated(ctx, unit, s):
+                continue
             if args == "around":
                 subj = next((p for p in reversed(before) if not _part_object(ctx, p)), None)
-                if subj and after and "," not in ctx.text(e, after[0].start):
+                if subj and after and _same_clause(ctx.text(e, after[0].start)):
                     # the object stands in the cue's own clause: not "formed by jihadists, allied with Y"
                     out.append((subj.entity.id, predicate, after[0].entity.id))
                 elif not subj and len(after) >= 2 and ctx.text(after[0].end, after[1].start).strip(" ,") in ("", "de", "het", "the"):
@@ -84,6 +93,31 @@ def _relations_in(ctx: DocContext, unit: Unit) -> list[tuple[str, str, str]]:
                     prefix = ctx.text(max(unit.start, person.start - 12), person.start).lower()
                     if not any(w in prefix.split() for w in former):
                         out.append((person.entity.id, predicate, after[0].entity.id))
+            elif args == "merger":
+                # "X was formed in a merger between A, B and C": each part founded the whole
+                subj = next((p for p in reversed(before) if not _part_object(ctx, p)), None)
+                group = subj.entity.id if subj else subject_near(ctx, unit, s)
+                if group:
+                    out += [(group, predicate, p.entity.id) for p in ctx.mentions_in(e, unit.end, ("ORG",))]
+            elif args == "seat":
+                # "X, gevestigd in Londen": an organisation's seat, said of the organisation before the cue
+                subj = next((p for p in reversed(ctx.mentions_in(unit.start, s, ("ORG",))) if _within(ctx, p.end, s)),
+                            None)
+                places = _chain(ctx, unit, e, ("LOC",))
+                if subj and places:
+                    out.append((subj.entity.id, predicate, places[0].entity.id))
+            elif args == "struck":
+                # where a group strikes or keeps bases: countries and regions, not the town of one attack;
+                # the group is named before the cue or right after it ("de bases van de PKK in Irak"),
+                # never guessed: "de aanslagen in X" alone says nothing of who struck
+                places = [p for p in _chain(ctx, unit, e, ("LOC",))
+                          if _is_country(p) or (p.entity.key or "").startswith("region:")]
+                subj = next((p for p in reversed(ctx.mentions_in(unit.start, s, ("ORG",))) if not _part_object(ctx, p)),
+                            None)
+                owner = [p for p in ctx.mentions_in(e, places[0].start, ("ORG",)) if _part_object(ctx, p)] if places else []
+                group = subj or (owner[0] if owner else None)
+                if group and not _negated(ctx, unit, s):
+                    out += [(group.entity.id, predicate, p.entity.id) for p in places]
             elif args == "place":
                 places = _chain(ctx, unit, e, ("LOC",))
                 if not places:
@@ -98,6 +132,124 @@ def _relations_in(ctx: DocContext, unit: Unit) -> list[tuple[str, str, str]]:
     out += _roles(ctx, unit)
     out += _role_verbs(ctx, unit)
     out += _city_in_country(ctx, unit)
+    out += _place_in_place(ctx, unit)
+    out += _based_in(ctx, unit)
+    out += _prenominal(ctx, unit)
+    return out
+
+
+def _same_clause(gap: str) -> bool:
+    """No comma between a cue and its object, unless the object is set beside a noun phrase: "werkt
+    samen met een andere groep, X"."""
+    head, comma, tail = gap.partition(",")
+    if not comma:
+        return True
+    words = head.split()
+    return (not tail.strip() and len(words) <= 4 and bool(words) and words[0].lower() in ARTICLES
+            and all(w.islower() for w in words))
+
+
+def _negated(ctx: DocContext, unit: Unit, s: int) -> bool:
+    """"niet gelinkt aan X", "not linked to X": a cue the text denies."""
+    words = {t.low for t in ctx.tokens_in(max(unit.start, s - 20), s)[-3:]}
+    return bool(words & set(lexicon.cues().get("relation_negations", ())))
+
+
+def _is_country(p: Placed) -> bool:
+    return (p.entity.key or "").startswith("country:")
+
+
+def _place_in_place(ctx: DocContext, unit: Unit) -> list[tuple[str, str, str]]:
+    """A place followed by the place that holds it: "de wijk X in Y", "X, in het noorden van Y", and in
+    English a country's or region's place ("Pakistan's restive Balochistan"; "the city's X district"
+    names a part of town). A country lies in no place it is said to be in."""
+    places = ctx.mentions_in(unit.start, unit.end, ("LOC",))
+    gaps = {g.lower() for g in lexicon.cues().get("place_in_place", ())}
+    nouns = set(lexicon.cues().get("place_nouns", ()))
+    out = []
+    for a, b in zip(places, places[1:]):
+        words = ctx.text(a.end, b.start).lower().replace(",", " ").split()
+        if words and words[0] in nouns:  # "the Afgoye district in Somalia"
+            words = words[1:]
+        gap = " ".join(words).rstrip("-")
+        if gap in gaps and not _is_country(a):
+            out.append((a.entity.id, "located_in", b.entity.id))
+        elif (ctx.text(a.end, b.start).startswith(("'s", "’s")) and not _is_country(b)
+              and (_is_country(a) or (a.entity.key or "").startswith("region:"))):
+            # "Pakistan's restive Balochistan": at most two lower-case words between
+            between = ctx.text(a.end, b.start)[2:].split()
+            function_words = set(lexicon.cues()["prepositions"]) | set(ARTICLES)
+            if len(between) <= 2 and all(w.isalpha() and w.islower() and w not in function_words for w in between):
+                out.append((b.entity.id, "located_in", a.entity.id))
+    return out
+
+
+def _based_in(ctx: DocContext, unit: Unit) -> list[tuple[str, str, str]]:
+    """Where an organisation sits, said before its name: "a Mogadishu-based think-tank", "Pakistan-based
+    outfit X", "het in de VS gevestigde X". The organisation is the next one named (past at most a few
+    words), or the one the phrase is set beside ("X, a Mogadishu-based think-tank")."""
+    cue = lexicon.cues()
+    suffixes = tuple(cue.get("based_suffixes", ()))
+    participles = set(cue.get("based_participles", ()))
+    out = []
+    for place in ctx.mentions_in(unit.start, unit.end, ("LOC",)):
+        rest = ctx.text(place.end, unit.end).lower()
+        suffix = next((x for x in suffixes if rest.startswith(x)), None)
+        if suffix:
+            at = place.end + len(suffix)
+        else:
+            nxt = ctx.tokens_in(place.end, unit.end)[:1]
+            prev = [t.low for t in ctx.tokens_in(max(unit.start, place.start - 16), place.start) if t.low not in ARTICLES]
+            if not (nxt and nxt[0].low in participles and prev and prev[-1] in ("in", "te")):
+                continue
+            at = nxt[0].end
+        org = _org_named_by(ctx, unit, at, place.start)
+        if org is not None:
+            out.append((org.entity.id, "located_in", place.entity.id))
+    return out
+
+
+def _org_named_by(ctx: DocContext, unit: Unit, at: int, phrase_start: int) -> Placed | None:
+    """The organisation a phrase before a noun describes: named within four words after `at`, else
+    the one right before the phrase ("X, a ... think-tank")."""
+    after = ctx.mentions_in(at, unit.end, ("ORG",))
+    if after and len(ctx.tokens_in(at, after[0].start)) <= 4 and "," not in ctx.text(at, after[0].start):
+        return after[0]
+    before = ctx.mentions_in(unit.start, phrase_start, ("ORG",))
+    if before:
+        gap = ctx.text(before[-1].end, phrase_start).strip().lower()
+        if gap.startswith(",") and gap.strip(", ") in ARTICLES + ("het in", "de in", "het", "in"):
+            return before[-1]
+    return None
+
+
+def _prenominal(ctx: DocContext, unit: Unit) -> list[tuple[str, str, str]]:
+    """Two organisations joined by a word that says how the second stands to the first: "Iran-backed
+    Houthis" (allied), "al-Qaeda affiliate X" (a part). An alliance may be with a country."""
+    names = ctx.mentions_in(unit.start, unit.end, ("ORG", "LOC"))
+    pairs = [(a.entity, a.start, a.end, b) for a, b in zip(names, names[1:])]
+    # "Iran-backed Houthis": the first name is part of one word and no mention of its own
+    known = {n.lower(): p.entity for p in ctx.placed if p.type == "ORG" or _is_country(p)
+             for n in (p.entity.name, *p.entity.aliases, p.mention.text)}
+    for t in ctx.tokens_in(unit.start, unit.end):
+        head, _, _ = t.text.rpartition("-")
+        if head.lower() in known and not ctx.mentions_in(t.start, t.end):
+            b = next((m for m in names if m.start >= t.end), None)
+            if b is not None:
+                pairs.append((known[head.lower()], t.start, t.start + len(head), b))
+    out = []
+    for a, a_start, a_end, b in pairs:
+        if b.type != "ORG" or (a.type == "LOC" and not (a.key or "").startswith("country:")):
+            continue
+        # "al-Qaeda affiliate Jama'at Nasr al-Islam (JNIM)": a full name the recogniser left out, then its
+        # abbreviation
+        gap = re.sub(r"\s+[A-Z][^,.;:()]*\($", "", ctx.text(a_end, b.start)).strip().lstrip("-").strip().lower()
+        for rule in lexicon.cues().get("prenominal_relations", ()):
+            if gap not in rule["gap"] or (rule["predicate"] != "allied_with" and a.type != "ORG"):
+                continue
+            if rule.get("before") and ctx.text(max(unit.start, a_start - 12), a_start).lower().split()[-1:] != [rule["before"]]:
+                continue
+            out.append((b.entity.id, rule["predicate"], a.id))
     return out
 
 
@@ -167,7 +319,8 @@ def _role_ends(ctx: DocContext, unit: Unit, k: int, toks: list[Tok],
         if before:
             gap = ctx.text(before[-1].end, t.start)
             between = [g for g in toks if before[-1].end <= g.start and g.end <= t.start]
-            if gap.strip() in ("", "-", "'s", "’s") or (len(between) <= 2 and _filler(ctx, between)):
+            if gap.strip() in ("", "-", "'s", "’s") or (len(between) <= 2 and (_filler(ctx, between)
+                                                                               or _bare_modifiers(ctx, between))):
                 org = before[-1]
     if org is None:
         after = [p for p in orgs if p.start >= t.end]
@@ -184,6 +337,14 @@ def _role_ends(ctx: DocContext, unit: Unit, k: int, toks: list[Tok],
     return person, org
 
 
+def _bare_modifiers(ctx: DocContext, toks: list[Tok]) -> bool:
+    """Without a parse, lower-case words that are no function words stand for the adjectives a parse
+    would show: "Kamba Front military spokesman X"."""
+    function_words = set(lexicon.cues()["prepositions"]) | set(ARTICLES) | {"and", "en", "or", "of"}
+    return not ctx.layer.parsed and all(t.text.isalpha() and t.text.islower() and t.low not in function_words
+                                        for t in toks)
+
+
 ARTICLES = ("de", "het", "een", "the", "a", "an")
 ONE_OF = ("one", "of", "van", "der")
 OF_PHRASES = ("van", "of", "van de", "van het", "of the")
@@ -198,13 +359,16 @@ def _roles(ctx: DocContext, unit: Unit) -> list[tuple[str, str, str]]:
         return []
     orgs = ctx.mentions_in(unit.start, unit.end, ("ORG",))
     out = []
+    spokes = set(lexicon.cues().get("spokesperson_nouns", ()))
     for k, t in enumerate(toks):
-        predicate = _role_of(t, "role_nouns")
+        predicate = _role_of(t, "role_nouns") or ("speaks_for" if t.low in spokes or t.lem in spokes else None)
         if predicate is None or _at(people, t):
             continue
         person, org = _role_ends(ctx, unit, k, toks, people, orgs)
         if person is None or org is None:
             continue
+        if predicate == "speaks_for":
+            predicate = "member_of" if (org.entity.key or "").startswith("group:") else "affiliated_with"
         out.append((org.entity.id, predicate, person.entity.id) if predicate == "founded_by"
                    else (person.entity.id, predicate, org.entity.id))
     return out
@@ -333,17 +497,56 @@ def _places_in_named_countries(ctx: DocContext) -> list[tuple[str, str, str, Spa
     return out
 
 
+def _named_branches(ctx: DocContext) -> list[tuple[str, str, str, Span]]:
+    """An organisation named after another plus where it works is that one's branch: "al-Qaeda in the
+    Islamic Maghreb", "Al-Qaida op het Arabisch Schiereiland" are part of al-Qaeda."""
+    names: dict[str, str] = {}
+    for p in ctx.placed:
+        if p.type == "ORG":
+            for n in (p.entity.name, *p.entity.aliases, p.mention.text):
+                if len(n) > 2:
+                    names.setdefault(n.lower(), p.entity.id)
+    links = tuple(lexicon.cues().get("branch_links", ()))
+    out, seen = [], set()
+    for p in ctx.placed:
+        if p.type != "ORG" or p.entity.id in seen:
+            continue
+        for n in (p.mention.text, p.entity.name, *p.entity.aliases):
+            low = n.lower()
+            whole = next((i for name, i in names.items() if i != p.entity.id
+                          and any(low.startswith(f"{name} {w} ") for w in links)), None)
+            if whole:
+                seen.add(p.entity.id)
+                out.append((p.entity.id, "part_of", whole, Span(ctx.doc.id, p.start, p.end)))
+                break
+    return out
+
+
+def _sane(ctx: DocContext, s: str, p: str, o: str) -> bool:
+    """A country lies in no town or province (a cue read the wrong way round: "the region of X")."""
+    if p != "located_in":
+        return True
+    keys = {q.entity.id: q.entity.key or "" for q in ctx.placed}
+    return not (keys.get(s, "").startswith("country:") and not keys.get(o, "").startswith("region:"))
+
+
 def extract_relations(ctx: DocContext) -> list[Relation]:
     found: dict[tuple[str, str, str], list[Span]] = {}
-    for s, p, o, evidence in _places_in_named_countries(ctx):
-        found.setdefault((s, p, o), []).append(evidence)
     for unit in ctx.units:
         for s, p, o in _relations_in(ctx, unit):
-            if s == o:
+            if s == o or not _sane(ctx, s, p, o):
                 continue
             if p in SYMMETRIC:
                 s, o = sorted((s, o))
             found.setdefault((s, p, o), []).append(Span(ctx.doc.id, unit.start, unit.end))
+    for s, p, o, evidence in _named_branches(ctx):
+        found.setdefault((s, p, o), []).append(evidence)
+    # the gold names the nearest place that holds a town: where the text puts it in a province or
+    # region, the country the gazetteer adds is one step too far
+    held = {s for s, p, o in found if p == "located_in"}
+    for s, p, o, evidence in _places_in_named_countries(ctx):
+        if s not in held:
+            found.setdefault((s, p, o), []).append(evidence)
     return [Relation(s, p, o, tuple(spans)) for (s, p, o), spans in found.items()]
 
 
@@ -366,11 +569,19 @@ def active_where_they_struck(ctx: DocContext, reports: list[Report]) -> list[Rel
 
 
 def merge_relations(relations: list[Relation]) -> list[Relation]:
-    """One relation per (subject, predicate, object) over the corpus, with every evidence span; an
-    alliance or rivalry between a group and its own branch is dropped (the branch is part of it)."""
+    """One relation per (subject, predicate, object) over the corpus, with every evidence span; a
+    rivalry between a group and its own branch is dropped (the branch is part of it), and so is a place
+    said to lie in a country when it lies in a province that lies in that country: only the nearest
+    place that holds another is listed."""
     merged: dict[tuple[str, str, str], list[Span]] = {}
     for r in relations:
         merged.setdefault((r.subject, r.predicate, r.object), []).extend(r.evidence)
     parts = {frozenset((s, o)) for s, p, o in merged if p == "part_of"}
+    holds: dict[str, set[str]] = {}
+    for s, p, o in merged:
+        if p == "located_in":
+            holds.setdefault(s, set()).add(o)
+    far = {(s, o) for s, outer in holds.items() for o in outer
+           if any(o in holds.get(mid, ()) for mid in outer if mid != o)}
     return [Relation(s, p, o, tuple(sorted(set(ev)))) for (s, p, o), ev in sorted(merged.items())
-            if not (p in SYMMETRIC and frozenset((s, o)) in parts)]
+            if not (p == "rival_of" and frozenset((s, o)) in parts) and not (p == "located_in" and (s, o) in far)]
