@@ -256,3 +256,105 @@ def test_a_trigger_the_lexicon_does_not_spell_out_is_found_by_its_lemma():
     assert text[trigger.start:trigger.end] == "abductions" and trigger.subtype == "kidnapping" and trigger.plural
     plain, _ = make_context(text, ACTORS, language="en")
     assert find_triggers(plain, plain.units[0]) == []  # without lemmas only the spelled-out forms count
+
+
+def test_a_sentence_that_only_counts_the_dead_gives_the_toll_of_the_reported_event():
+    text = ("Bij een aanslag op een markt in Gao is maandag een bom ontploft.\n\n"
+            "Er vielen minstens 23 doden.")
+    ctx, ids = make_context(text, SAHEL, published="2023-03-15")
+    [report] = extract_events(ctx)
+    assert report.killed == Range(23, None) and report.location == ids["Gao"]
+    assert text[report.evidence.start:report.evidence.end] == "Er vielen minstens 23 doden."
+
+
+def test_the_body_restating_a_headline_toll_is_the_evidence_but_a_lead_sentence_stays():
+    headline = "Minstens 23 doden bij aanslag in Gao\n\nEr vielen volgens de politie minstens 23 doden."
+    ctx, _ = make_context(headline, SAHEL, published="2023-03-15")
+    [report] = extract_events(ctx)
+    assert headline[report.evidence.start:].startswith("Er vielen")
+    lead = "Bij een aanslag in Gao zijn minstens 23 doden gevallen.\n\nEr zouden minstens 23 doden zijn."
+    ctx, _ = make_context(lead, SAHEL, published="2023-03-15")
+    [report] = extract_events(ctx)
+    assert report.evidence.start == 0
+
+
+def test_a_time_that_opens_a_period_does_not_date_the_event_and_a_date_is_no_count():
+    names = {"Kashmir": ("LOC", "region:kashmir", "IN")}
+    text = ("At least 31 soldiers were killed in the 3 March attack in Kashmir. "
+            "It was the deadliest attack in Kashmir since the insurgency began in 1990.")
+    ctx, _ = make_context(text, names, published="2021-03-05", language="en")
+    [report] = extract_events(ctx)
+    assert report.date == "2021-03-03" and report.killed == Range(31, None)
+    text = "Since the 2015 attack in Kashmir, 4 soldiers have been honoured."
+    ctx, _ = make_context(text, names, published="2021-03-05", language="en")
+    assert [r.date for r in extract_events(ctx)] == ["2015"]
+
+
+def test_attacks_counted_with_one_toll_at_one_place_are_one_event_but_a_campaign_count_is_not():
+    text = "Bij vier aanslagen in Gao zijn zondag ten minste 60 mensen om het leven gekomen."
+    ctx, ids = make_context(text, SAHEL, published="2023-03-15")
+    [report] = extract_events(ctx)
+    assert report.location == ids["Gao"] and report.killed == Range(60, None)
+    text = "In 2021 en 2022 pleegde JNIM 77 aanslagen in Gao en Ménaka."
+    ctx, _ = make_context(text, SAHEL, published="2023-03-15")
+    assert extract_events(ctx) == []
+
+
+def test_the_capital_named_by_its_country_adjective_is_the_place():
+    names = {"Bamako": ("LOC", "geo:2460596", "ML"), "Mali": ("LOC", "country:ML", "ML")}
+    text = ("Bamako is de grootste stad van Mali. "
+            "Bij de aanslag in de Malinese hoofdstad kwamen dinsdag 12 mensen om het leven.")
+    ctx, ids = make_context(text, names, published="2024-09-18")
+    [report] = extract_events(ctx)
+    assert report.location == ids["Bamako"]
+
+
+def test_a_named_attacker_is_the_perpetrator_and_the_claiming_group_stays_claimant():
+    from kroniek.fuse.events import fuse_events
+    from kroniek.model import Document
+
+    names = {"Karel Vos": ("PER", None, None), "Islamitische Staat": ("ORG", "group:islamic-state", None),
+             "Gao": ("LOC", "geo:1", "ML")}
+    text = ("Bij een aanslag in Gao zijn dinsdag vier mensen om het leven gekomen. "
+            "De dader, de 31-jarige Karel Vos, werd doodgeschoten. "
+            "Islamitische Staat heeft de aanslag opgeëist.")
+    ctx, ids = make_context(text, names, published="2023-03-15")
+    [report] = extract_events(ctx)
+    statuses = {a.entity: a.status for a in report.attributions}
+    assert statuses == {ids["Karel Vos"]: "asserted", ids["Islamitische Staat"]: "claimed"}
+    [event], _ = fuse_events([report], [p.entity for p in ctx.placed], [ctx.doc])
+    assert event.perpetrator == ids["Karel Vos"] and event.claimed_by == ids["Islamitische Staat"]
+    suspect = text.replace("De dader, de 31-jarige", "De verdachte,")
+    ctx, ids = make_context(suspect, names, published="2023-03-15")
+    [report] = extract_events(ctx)
+    assert {a.entity: a.status for a in report.attributions}[ids["Karel Vos"]] == "suspected"
+    assert isinstance(ctx.doc, Document)
+
+
+def test_the_perpetrator_after_its_verb_or_after_the_work_of():
+    names = {"JNIM": ("ORG", "group:jnim", None), "Gao": ("LOC", "geo:1", "ML")}
+    for text in ("In maart pleegde JNIM een zelfmoordaanslag in Gao, waarbij 12 mensen omkwamen.",
+                 "Bij een bomaanslag in Gao zijn zes mensen gedood. De aanslag is het werk van JNIM."):
+        ctx, ids = make_context(text, names, published="2023-05-15")
+        [report] = extract_events(ctx)
+        assert [a.entity for a in report.attributions] == [ids["JNIM"]], text
+
+
+def test_a_venue_named_like_a_faraway_town_is_not_the_place_and_the_lead_place_holds():
+    names = {"Dalton": ("LOC", "geo:9", "US"), "Nairobi": ("LOC", "geo:2", "KE")}
+    text = ("In de Keniaanse stad Nairobi zijn vannacht opnieuw schoten gehoord bij het gebouw dat gisteren "
+            "werd aangevallen door gewapende mannen.\n\nBij de aanval op het Dalton hotelcomplex in Nairobi "
+            "vielen negen doden.")
+    ctx, ids = make_context(text, names, published="2019-01-16")
+    [report] = extract_events(ctx)
+    assert report.location == ids["Nairobi"] and report.killed == Range(9, 9)
+
+
+def test_an_execution_verb_beside_a_definite_attack_is_the_news_and_counts_the_executed():
+    names = {"Iran": ("LOC", "country:IR", "IR")}
+    text = ("Bij een aanval in Iran vielen in maart 13 doden.\n\n"
+            "Drie mannen die betrokken waren bij de aanval, zijn vorige week opgehangen.")
+    ctx, _ = make_context(text, names, published="2023-08-13")
+    kinds = {r.type: r for r in extract_events(ctx)}
+    assert kinds["execution"].killed == Range(3, 3)
+    assert kinds["attack"].killed == Range(13, 13)

@@ -104,3 +104,22 @@ def test_no_vague_amount_is_read_as_an_exact_count(english, dutch):
                        (f"{dutch.capitalize()} mensen kwamen om.", "nl")):
         value = killed(text, lang)
         assert value is not None and value.low is not None and value.high is not None and value.low < value.high
+
+
+def test_casualties_counted_by_compounds_others_and_the_death_toll():
+    assert killed("Negen burgers en vier beveiligingsmanschappen lieten het leven") == Range(13, 13)
+    assert killed("At least 12 border personnel were killed on Monday", "en") == Range(12, None)
+    assert killed("Het dodental is sinds vanochtend gestegen, naar 31") == Range(31, 31)
+    assert killed("The death toll rose to 17", "en") == Range(17, 17)
+    # the death toll of a figure is not the number of its years
+    assert killed("Het dodental van de aanslag is nog onbekend") is None
+
+
+def test_a_cue_across_a_comma_or_after_the_counted_noun_wins():
+    found = casualties("In de haven kwamen zes mensen om, 19 anderen raakten gewond")
+    assert found["killed"][0] == Range(6, 6) and found["injured"][0] == Range(19, 19)
+    found = casualties("Daarbij zijn zeker negen mensen overleden en elf anderen gewond geraakt")
+    assert found["killed"][0] == Range(9, None) and found["injured"][0] == Range(11, 11)
+    found = casualties("Two guards were killed, 14 others were wounded", "en")
+    assert found["killed"][0] == Range(2, 2) and found["injured"][0] == Range(14, 14)
+    assert casualties("killing at least 8 people and wounding 30", "en")["killed"][0] == Range(8, None)

@@ -101,3 +101,19 @@ def test_sources_that_print_different_numbers_disagree_even_where_both_could_be_
     assert [(c.field, sorted(d for d, _ in c.values)) for c in conflicts] == [("killed", ["a", "b"])]
     same = [report("a", "2024-02-03", Range(3, None)), report("b", "2024-02-03", Range(3, 3))]
     assert fuse_events(same, ENTITIES, DOCS)[1] == []  # "at least 3" and "3" print the same number
+
+
+def test_blocking_compares_a_report_only_with_clusters_of_its_type_and_year(monkeypatch):
+    """Fusion with blocking groups exactly as comparing with every cluster, with far fewer comparisons."""
+    from kroniek.fuse import events as fuse_mod
+    from kroniek.model import Report, Span
+
+    reports = [Report(doc=f"d{i}", evidence=Span(f"d{i}", 0, 10), date=f"{2000 + i % 20}-01-0{1 + i % 5}",
+                      type="attack", location=None) for i in range(200)]
+    calls = []
+    real = fuse_mod._fits
+    monkeypatch.setattr(fuse_mod, "_fits", lambda c, r, e, p: calls.append(1) or real(c, r, e, p))
+    groups = fuse_mod.cluster_reports(reports, {})
+    # all 200 reports stay apart (no place ties them), yet each is compared only within its year
+    assert len(groups) == 200
+    assert len(calls) < 200 * 199 / 2 / 10

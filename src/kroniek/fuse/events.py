@@ -16,8 +16,9 @@ ones ("in 2021") join the event their precise neighbours have already formed; wh
 a shared site, subtype or death toll decides, then the largest event.
 
 Fused values follow UCDP and GTD practice: killed is a low / best / high range over the reports;
-the perpetrator is what a source asserts, else who claimed it, else a suspect flagged as such,
-and none where a source says it is not known. A branch's claim is more specific than its parent
+the perpetrator is what a source asserts (a named attacker before a group), else a named suspect
+flagged as such, else who claimed it, else a suspected group flagged as such, and none where a
+source says it is not known. A branch's claim is more specific than its parent
 organisation's claim of the same attack, so the branch is kept. Disagreements become `Conflict`s.
 """
 from __future__ import annotations
@@ -32,8 +33,9 @@ from ..model import Conflict, Document, Entity, Event, Range, Report, stable_id,
 
 
 class _Cluster:
-    def __init__(self, report: Report) -> None:
+    def __init__(self, report: Report, index: int = 0) -> None:
         self.reports = [report]
+        self.index = index  # order of creation: ties go to the earlier cluster
 
     @property
     def docs(self) -> set[str]:
@@ -117,15 +119,34 @@ def cluster_reports(reports: list[Report], entities: dict[str, Entity],
     order = sorted(reports, key=lambda r: (-len(r.date or ""), r.doc not in published, -len(r.mentions), r.doc,
                                            r.evidence.start))
     clusters: list[_Cluster] = []
+    # Blocking: two reports whose times are known fit only in the same year (`_time_relation`), so a
+    # report is compared with the clusters of its type and year and those without any time, not
+    # with every cluster of the corpus.
+    blocks: dict[tuple[str, str | None], list[_Cluster]] = {}
+
+    def year(r: Report) -> str | None:
+        when = r.date or published.get(r.doc)
+        return when[:4] if when else None
+
     for r in order:
-        fitting = [c for c in clusters if _fits(c, r, entities, published)]
+        y = year(r)
+        if y is None:
+            candidates = [c for c in clusters if c.reports[0].type == r.type]
+        else:
+            candidates = sorted(blocks.get((r.type, y), []) + blocks.get((r.type, None), []), key=lambda c: c.index)
+        fitting = [c for c in candidates if _fits(c, r, entities, published)]
         if fitting:
             def rank(c: _Cluster) -> tuple:
                 same_site, _, same_toll = _details(c, r)
                 return same_site, r.subtype is not None and r.subtype == c.subtype, same_toll, len(c.reports)
-            max(fitting, key=rank).reports.append(r)
+            chosen = max(fitting, key=rank)
+            if y is not None and all(year(x) is None for x in chosen.reports):
+                blocks[(r.type, None)].remove(chosen)  # the cluster has a year now
+                blocks.setdefault((r.type, y), []).append(chosen)
+            chosen.reports.append(r)
         else:
-            clusters.append(_Cluster(r))
+            clusters.append(_Cluster(r, len(clusters)))
+            blocks.setdefault((r.type, y), []).append(clusters[-1])
     return [sorted(c.reports, key=lambda r: (r.doc, r.evidence.start)) for c in clusters]
 
 
@@ -196,11 +217,18 @@ def fuse_events(reports: list[Report], entities: list[Entity], docs: list[Docume
         asserted = _without_parents([a.entity for r in group for a in r.attributions if a.status == "asserted"], by_id)
         suspected = _without_parents([a.entity for r in group for a in r.attributions if a.status == "suspected"], by_id)
         unknown = any(r.perpetrator_unknown for r in group)
+        # the attacker a source names is the perpetrator, the group behind them the claimant (GTD);
+        # a named suspect comes before a group's claim, flagged as a suspect
+        people = [i for i in asserted if i in by_id and by_id[i].type == "PER"]
+        suspects = [i for i in suspected if i in by_id and by_id[i].type == "PER"]
         if asserted:
-            perpetrator = _most_common(asserted)
+            perpetrator = _most_common(people or asserted)
         elif unknown:
             perpetrator = None
             flags.append("perpetrator-unknown")
+        elif suspects:
+            perpetrator = _most_common(suspects)
+            flags.append("perpetrator-suspected")
         elif claimed_by:
             perpetrator = claimed_by
         else:
