@@ -1,12 +1,12 @@
 """kroniek.dates: written, relative and symbolic dates against a fixed publication date, on invented sentences."""
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kroniek.dates import (calendar_dates, find_dates, find_times, iso_prefix, parse_date, relative_day,
-                           resolve_value)
+from kroniek.dates import (calendar_dates, day_of, find_dates, find_times, iso_prefix, parse_date,
+                           publication_days, relative_day, relative_time, resolve_value, url_date)
 from kroniek.model import DateValue
 
 PUBLISHED = "2024-03-20"  # a Wednesday
@@ -153,3 +153,31 @@ def test_the_reader_never_raises_and_every_span_slices_its_input(text, published
     for d in find_dates(text, published, previous, offset=3):
         assert 3 <= d.evidence.start < d.evidence.end <= len(text) + 3
         assert iso_prefix(d.value) == d.value  # every value an ISO prefix, whatever the publication date
+
+
+@pytest.mark.parametrize("url,expected", [
+    ("https://news.example.org/world/2021/03/29/floods-in-the-north", "2021-03-29"),
+    ("https://example.com/nation/2019/feb/14/storm-hits-coast", "2019-02-14"),
+    ("https://example.com/story/bridge-opens-8812345-2025-03-12", "2025-03-12"),
+    ("https://example.com/en/20190121-harbour-strike", "2019-01-21"),
+    ("https://example.be/cnt/abc20230813_1234567", "2023-08-13"),
+    ("https://example.com/europe/2022/07/", "2022-07"),
+    ("https://example.ie/opinion/harbour-column-1234567-Nov2020/", "2020-11"),
+    ("https://example.com/artikel/2546521-dorp-overstroomd", None),  # an article number, no date
+    ("https://example.com/2019/15/3/harbour", None),  # no month 15
+    ("https://www.2020news.example/a/harbour", None),  # a host name holds no date
+    (None, None),
+])
+def test_a_date_in_an_article_address(url, expected):
+    assert url_date(url) == expected
+
+
+def test_a_relative_day_read_both_ways():
+    monday = date(2020, 11, 2)
+    assert publication_days(relative_time("de brand van maandagavond"), monday) == \
+        [monday + timedelta(days=k) for k in range(7)]
+    assert publication_days(relative_time("the fire last night"), monday) == [date(2020, 11, 3)]
+    assert publication_days(relative_time("de brand gisteren"), monday) == [date(2020, 11, 3)]
+    assert day_of(relative_time("de brand twee dagen geleden"), date(2020, 11, 4)) == monday
+    assert day_of(relative_time("the fire on Monday"), date(2020, 11, 5)) == monday
+    assert relative_time("de brand in 2019") is None

@@ -590,3 +590,63 @@ def relative_day(text: str) -> tuple[tuple[int, int], int | None] | None:
             # narrowed by the weekday once the event's date is known
             return ((-13, -1) if t.last_week else (-7, -1)), t.weekday
     return None
+
+
+# -- what ingest asks -------------------------------------------------------------------------------
+
+@lru_cache(maxsize=1)
+def _url_patterns() -> tuple[tuple[re.Pattern, int], ...]:
+    """Dates as publishers write them in article paths, most precise first: "/2024/09/20/", "/2019/feb/14/",
+    "-2025-03-12", "/20190121-", "/abc20230813_", "-Nov2020"; the number is the ISO prefix length each one gives."""
+    month = rf"(\d{{1,2}}|{_alt(_lexicon()['months'])})"
+    year = r"((?:19|20)\d\d)"
+    return ((re.compile(rf"(?<![\da-z]){year}[/_.-]{month}[/_.-](\d{{1,2}})(?!\d)"), 10),
+            # eight digits may follow letters ("dmf20230813"): ids that are no real day fail the calendar below
+            (re.compile(rf"(?<!\d){year}(\d\d)(\d\d)(?!\d)"), 10),
+            (re.compile(rf"(?<![\da-z]){year}/{month}(?:/|$)"), 7),
+            (re.compile(rf"(?<![a-z]){month}[_-]?{year}(?!\d)"), 7))
+
+
+def url_date(url: str | None) -> str | None:
+    """The publication date an article's address gives ("https://example.org/news/2021/03/29/slug" ->
+    "2021-03-29"), as an ISO prefix, else None. Only the path is read: a host name holds no date."""
+    if not url:
+        return None
+    path = re.sub(r"^[a-z][a-z0-9+.-]*://[^/]*", "", url.strip(), flags=re.IGNORECASE).lower()
+    months = _lexicon()["months"]
+    for pattern, length in _url_patterns():
+        for m in pattern.finditer(path):
+            groups = m.groups()
+            if length == 7 and not groups[0].isdigit():  # "nov2020": the month comes first
+                groups = (groups[1], groups[0])
+            year, month = int(groups[0]), groups[1]
+            month_no = int(month) if month.isdigit() else months.get(month)
+            try:
+                day = date(year, month_no or 0, int(groups[2]) if length == 10 else 1)
+            except (ValueError, TypeError):
+                continue  # "/2019/15/..." is an id, not a date
+            return day.isoformat()[:length]
+    return None
+
+
+def relative_time(text: str) -> TimeExpr | None:
+    """The first relative day in `text` that `relative_day` reads, as the expression itself, so that
+    `day_of` can read it against any publication day (a day word before a weekday, as it is exact)."""
+    times = find_times(text, search=False)
+    return (next((t for t in times if t.kind == "days" or (t.kind == "ago" and t.unit == "day")), None)
+            or next((t for t in times if t.kind == "weekday"), None))
+
+
+def day_of(expr: TimeExpr, published: date) -> date | None:
+    """The day `expr` stands for in a text published on `published`, when it stands for one day."""
+    try:
+        span = _at(expr, published)
+    except (ValueError, OverflowError):
+        return None
+    return span[0] if span is not None and span[0] == span[1] else None
+
+
+def publication_days(expr: TimeExpr, day: date, within: int = 14) -> list[date]:
+    """The publication days on which `expr` stands for `day` ("gisteren" and 4 March: 5 March; "maandag"
+    and Monday 4 March: 4 to 10 March), looking up to `within` days after it."""
+    return [ref for k in range(-1, within + 1) if day_of(expr, ref := day + timedelta(days=k)) == day]

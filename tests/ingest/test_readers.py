@@ -206,3 +206,35 @@ def test_ingest_never_raises_and_accounts_for_every_input(tmp_path_factory, blob
         if isinstance(item, Document):
             item.text.encode("utf-8"), item.path.encode("utf-8"), item.id.encode("utf-8")
             assert item.text.strip()
+
+
+def test_a_manifest_beside_the_files_gives_each_its_address_and_the_address_its_date(tmp_path):
+    body = "De haven van Tilburg ging gisteren dicht na een staking van het personeel.\n"
+    (tmp_path / "a.txt").write_text(" date 2022-05 Haven dicht\n\n" + body, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(" date 2022-05 Haven weer open\n\n" + body.replace("dicht", "open"), encoding="utf-8")
+    (tmp_path / "c.txt").write_text(body.replace("Tilburg", "Breda"), encoding="utf-8")
+    (tmp_path / "SOURCES.tsv").write_text("file\turl\tnote\n"
+                                          "a\thttps://news.example.nl/binnenland/2022/05/17/haven-dicht\tx\n"
+                                          "b.txt\thttps://news.example.nl/artikel/48213-haven-open\ty\n",
+                                          encoding="utf-8")
+    (tmp_path / "other.csv").write_text("city,population\nTilburg,220000\n", encoding="utf-8")  # no manifest
+    docs, skipped = _read(tmp_path)
+    assert not skipped
+    by_id = {d.id: d for d in docs}
+    assert by_id["a"].url.endswith("/2022/05/17/haven-dicht")
+    assert by_id["a"].published.value == "2022-05-17" and by_id["a"].published.source == "url"
+    assert by_id["b"].url.endswith("48213-haven-open") and by_id["b"].published.source == "header"
+    assert by_id["c"].url is None and by_id["c"].published is None
+
+
+def test_an_address_on_the_first_lines_dates_the_text(tmp_path):
+    (tmp_path / "a.txt").write_text("Bron: https://example.org/nieuws/2021/10/04/brug-dicht\n\n"
+                                    "De brug over de rivier bij Arnhem ging gisteren dicht voor alle verkeer.",
+                                    encoding="utf-8")
+    (tmp_path / "b.txt").write_text("De brug over de rivier bij Arnhem ging gisteren dicht voor alle verkeer.\n\n"
+                                    "Lees ook\n\nMeer over bruggen\n\nhttps://example.org/nieuws/2019/01/02/oud",
+                                    encoding="utf-8")
+    docs, _ = _read(tmp_path)
+    by_id = {d.id: d for d in docs}
+    assert by_id["a"].published.value == "2021-10-04" and by_id["a"].published.source == "url"
+    assert by_id["b"].published is None  # a link further down is not the text's own address

@@ -1,7 +1,7 @@
 """Ingest stage: a document's title, language and the dates its own text and header give.
 
-The publication date is decided from what one document shows (a dateline beats a metadata field,
-which beats the `date` header line). Dates that only the corpus as a whole can settle (an article
+The publication date is decided from what one document shows (a dateline beats a metadata field or
+the date in the article's address, which beat the `date` header line). Dates that only the corpus as a whole can settle (an article
 that calls a dated attack "yesterday") are the `resolve.docdates` stage's work.
 """
 from __future__ import annotations
@@ -16,6 +16,8 @@ from ..model import DateValue, Document, Span
 HEADER_RE = re.compile(r"^\s*date\s+(\d{4}(?:-\d{2}(?:-\d{2})?)?)(?!\d)")
 MAX_TITLE = 160
 DATELINE_PLACE = re.compile(r"^\s*[A-Z][A-Z .'-]+(?:\([A-Za-z]+\))?,\s*$")  # "KABUL, " or "GAO (Reuters), "
+TOP_URL = re.compile(r"https?://[^\s<>\"')\]]+")
+TOP_LINES = 3
 
 
 def parse_date(text: str, language: str | None) -> str | None:
@@ -39,6 +41,23 @@ def find_dateline(doc: Document, language: str | None, head: int = 600) -> DateV
             continue  # "Gao, 3 mei 2022" or "OUAGADOUGOU, March 14, 2023 -" but not a date inside prose
         return DateValue(t.value, "dateline", Span(doc.id, t.start, t.end))
     return None
+
+
+def address_date(doc: Document) -> DateValue | None:
+    """The date in the article's address: the one its source gave (`Document.url`), else one written on
+    the first lines of the text ("Bron: https://example.org/2021/03/29/..."), where a copied page keeps it."""
+    if found := dates.url_date(doc.url):
+        return DateValue(found, "url")
+    head = "\n".join(HEADER_RE.sub("", doc.text, count=1).lstrip().splitlines()[:TOP_LINES])
+    for m in TOP_URL.finditer(head):
+        if found := dates.url_date(m.group()):
+            return DateValue(found, "url", Span(doc.id, *_offsets(doc.text, m.group())))
+    return None
+
+
+def _offsets(text: str, part: str) -> tuple[int, int]:
+    at = text.find(part)
+    return at, at + len(part)
 
 
 def guess_title(text: str) -> str | None:
@@ -66,6 +85,8 @@ def describe(doc: Document, title: str | None = None, published: object = None) 
         candidates.append(dateline)
     if iso := normalise_iso(published):
         candidates.append(DateValue(iso, "metadata"))
+    if found := address_date(doc):
+        candidates.append(found)
     if header:
         candidates.append(header)
     return replace(doc, title=title or guess_title(doc.text), language=language, header_date=header,

@@ -13,13 +13,16 @@ pipeline uses to tell an edited article from a new one.
 """
 from __future__ import annotations
 
+import csv
 import hashlib
+import io
 import json
 import logging
 import os
 import re
 from collections.abc import Callable, Container, Iterable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from ..model import Document, stage
@@ -29,6 +32,10 @@ TEXT_SUFFIXES = {".txt", ".md", ".text"}
 HTML_SUFFIXES = {".html", ".htm"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
 SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES
+MANIFEST_SUFFIXES = {".tsv", ".csv"}
+# a manifest's columns: the article file, and the address it was fetched from
+MANIFEST_FILE_COLUMNS = ("file", "filename", "doc", "document", "name", "id", "path")
+MANIFEST_URL_COLUMNS = ("url", "link", "source_url", "address")
 MAX_BYTES = 5_000_000
 LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
@@ -133,13 +140,20 @@ def decode(data: bytes) -> str | None:
 
 def html_to_text(html: str) -> tuple[str, str | None]:
     """Main text and title of an HTML page (trafilatura), or the empty string when none is found."""
+    return _html(html)[:2]
+
+
+def _html(html: str) -> tuple[str, str | None, str | None, str | None]:
+    """Main text, title, publication date and address of an HTML page, as trafilatura reads them."""
     import trafilatura
 
     # trafilatura logs every page it cannot parse at ERROR level; kroniek reports such a page itself
     logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
     text = trafilatura.extract(html, include_comments=False, include_tables=False, favor_precision=True) or ""
     meta = trafilatura.extract_metadata(html)
-    return text, (meta.title if meta is not None else None)
+    if meta is None:
+        return text, None, None, None
+    return text, meta.title, _string(meta.date), _string(meta.url)
 
 
 def failure(err: BaseException) -> str:
@@ -192,13 +206,61 @@ def _read_file(path: Path, where: str, max_bytes: int) -> Iterator[tuple[Documen
     if suffix in JSONL_SUFFIXES:
         yield from _read_jsonl(path, where, text)
         return
-    title = None
+    title = published = None
+    url = source_url(path)
     if suffix in HTML_SUFFIXES:
-        text, title = html_to_text(text)
+        text, title, published, page_url = _html(text)
+        url = url or page_url
     if not text.strip():
         yield Skipped(where, "no text")
         return
-    yield Document(id=_name(path.stem), text=text, sha1=content_sha1(text), path=where), {"title": title}
+    yield (Document(id=_name(path.stem), text=text, sha1=content_sha1(text), path=where, url=url),
+           {"title": title, "published": published})
+
+
+def source_url(path: Path) -> str | None:
+    """The address `path` was fetched from, as a manifest beside it says: a .tsv or .csv file in the same
+    folder with a header row naming a file column and a url column (`MANIFEST_*_COLUMNS`). A crawl keeps
+    such a list; the address often holds the publication date."""
+    try:
+        folder = path.resolve().parent
+        stamp = tuple(sorted((p.name, p.stat().st_mtime_ns) for p in folder.iterdir()
+                             if p.suffix.lower() in MANIFEST_SUFFIXES and p.is_file()))
+    except OSError:
+        return None
+    if not stamp:
+        return None
+    urls = _manifest(str(folder), stamp)
+    return urls.get(path.name) or urls.get(path.stem)
+
+
+@lru_cache(maxsize=16)
+def _manifest(folder: str, stamp: tuple) -> dict[str, str]:
+    """File name (and stem) -> url from every manifest in `folder`; `stamp` (names and times) renews it."""
+    out: dict[str, str] = {}
+    for name, _ in stamp:
+        try:
+            data = (Path(folder) / name).read_bytes()
+        except OSError:
+            continue
+        if len(data) > MAX_BYTES or (text := decode(data)) is None:
+            continue
+        lines = text.splitlines()
+        if not lines:
+            continue
+        delimiter = "\t" if "\t" in lines[0] or name.lower().endswith(".tsv") else ","
+        rows = csv.reader(io.StringIO(text), delimiter=delimiter)
+        header = [h.strip().lower() for h in next(rows, [])]
+        file_col = next((header.index(c) for c in MANIFEST_FILE_COLUMNS if c in header), None)
+        url_col = next((header.index(c) for c in MANIFEST_URL_COLUMNS if c in header), None)
+        if file_col is None or url_col is None:
+            continue  # some other table
+        for row in rows:
+            if len(row) > max(file_col, url_col) and row[file_col].strip() and "://" in row[url_col]:
+                key, url = Path(row[file_col].strip()).name, safe_text(row[url_col].strip())
+                out.setdefault(key, url)
+                out.setdefault(Path(key).stem, url)
+    return out
 
 
 def _name(raw: str) -> str:

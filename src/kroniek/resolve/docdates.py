@@ -8,19 +8,25 @@ anchor that matches a dated anchor elsewhere (same place, same kind of site, the
 bounds its own document's publication date. The result competes with the document's own header:
 where they disagree, the document is flagged "date-conflict" and the text-based date is used, since
 a header line is metadata that anyone could have set wrong, while the text dates itself.
+
+A document that dates itself to the day turns its own relative anchors into dated ones ("on Monday" in
+an article of Tuesday 3 March is 2 March), so that an article that only says "yesterday" is dated by one
+that only says "on Monday"; a document dated so to the day does the same for the next round.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import asdict, dataclass, replace
 from datetime import date, timedelta
 from functools import lru_cache
 
 from .. import dates, gazetteer
 from ..data import load_yaml
+from ..dates import TimeExpr
 from ..model import DateValue, Document, Entity, Mention, Span, stage
 from ..text import SpanIndex, TextLayer
 
-PRIORITY = {"dateline": 0, "metadata": 1, "content": 2, "header": 3}
+PRIORITY = {"dateline": 0, "metadata": 1, "url": 1, "content": 2, "header": 3}
+ROUNDS = 3  # documents dated by others date others in turn; each round reaches one step further
 
 
 @dataclass(frozen=True)
@@ -32,15 +38,21 @@ class Anchor:
     dates: tuple[str, ...] = ()  # calendar dates near the event (ISO prefixes)
     offset: tuple[int, int] | None = None  # days from publication, for a relative date
     weekday: int | None = None  # 0 = Monday, when the relative date names one
+    relative: TimeExpr | None = None  # the relative date itself, to read against a publication day
+    derived: bool = False  # dated by its document's publication day, not by a date written beside it
 
     def to_json(self) -> dict:
         return {"places": sorted(self.places), "sites": sorted(self.sites), "span": [self.span.start, self.span.end],
-                "dates": list(self.dates), "offset": list(self.offset) if self.offset else None, "weekday": self.weekday}
+                "dates": list(self.dates), "offset": list(self.offset) if self.offset else None, "weekday": self.weekday,
+                "relative": asdict(self.relative) if self.relative else None}
 
     @classmethod
     def from_json(cls, doc: str, raw: dict) -> "Anchor":
+        rel = raw.get("relative")
+        if rel:
+            rel = TimeExpr(**{**rel, "offset": tuple(rel["offset"])})
         return cls(doc, frozenset(raw["places"]), frozenset(raw["sites"]), Span(doc, *raw["span"]),
-                   tuple(raw["dates"]), tuple(raw["offset"]) if raw["offset"] else None, raw["weekday"])
+                   tuple(raw["dates"]), tuple(raw["offset"]) if raw["offset"] else None, raw["weekday"], rel or None)
 
 
 @lru_cache(maxsize=4)
@@ -89,54 +101,84 @@ def find_anchors(doc: Document, entities: list[Entity], places: dict[str, str] |
     by_position = SpanIndex(sorted(doc_mentions, key=lambda me: me[0].span.start),
                             lambda me: (me[0].span.start, me[0].span.end))
     sents = (layer or TextLayer.plain(doc.text, doc.language)).sentences
+    # the `date` header line is no date the text gives an event: blanked, the offsets hold
+    text = doc.text
+    if (head := doc.header_date) is not None and head.evidence is not None:
+        text = text[:head.evidence.start] + " " * (head.evidence.end - head.evidence.start) + text[head.evidence.end:]
     anchors = []
     for i, (s, e) in enumerate(sents):
-        low = doc.text[s:e].lower()
+        low = text[s:e].lower()
         if not any(t in low for t in lex["event_triggers"]):
             continue
         lo, hi = sents[max(0, i - 1)][0], sents[min(len(sents) - 1, i + 1)][1]
         where = _places_in(by_position, s, e, places)
         # a sentence that names no place is about the place its neighbours name, and the kind of site
         # they name comes with it ("the attack ... at the airport." then "The bomber ...")
-        around = low if where else doc.text[lo:hi].lower()
+        around = low if where else text[lo:hi].lower()
         where = where or _places_in(by_position, lo, hi, places)
         if not where:
             continue
         sites = frozenset(k for k, words in lex["facilities"].items() if any(w in around for w in words))
         span = Span(doc.id, s, e)
-        relative = dates.relative_day(doc.text[s:e])
-        written = (dates.calendar_dates(doc.text[s:e])
-                   or [d for d in dates.calendar_dates(doc.text[lo:hi]) if len(d) == 10])
+        relative = dates.relative_day(text[s:e])
+        written = (dates.calendar_dates(text[s:e])
+                   or [d for d in dates.calendar_dates(text[lo:hi]) if len(d) == 10])
         if relative and not written:
-            anchors.append(Anchor(doc.id, frozenset(where), sites, span, offset=relative[0], weekday=relative[1]))
+            anchors.append(Anchor(doc.id, frozenset(where), sites, span, offset=relative[0], weekday=relative[1],
+                                  relative=dates.relative_time(text[s:e])))
         elif written:
             anchors.append(Anchor(doc.id, frozenset(where), sites, span, dates=tuple(written)))
     return anchors
 
 
-def _same_event(rel: Anchor, dated: Anchor) -> bool:
-    if rel.doc == dated.doc or not rel.places & dated.places:
+def _same_event(rel: Anchor, dated: Anchor, countries: frozenset[str] = frozenset()) -> bool:
+    """Two anchors can be one event: other documents, a place in common and no kind of site apart. A
+    country alone holds too many events at once: there the kind of site must be named and the same."""
+    shared = rel.places & dated.places
+    if rel.doc == dated.doc or not shared:
         return False
+    if not shared - countries:
+        return bool(rel.sites & dated.sites)
     return not rel.sites or bool(rel.sites & dated.sites)
 
 
-def date_from_anchors(rel: Anchor, dated: list[Anchor]) -> tuple[date, date, Span] | None:
-    """Publication range of `rel`'s document from the most precise matching dated anchor."""
-    days = []
+def _publication_days(rel: Anchor, event_day: date) -> list[date]:
+    """The days `rel`'s document may have been published on, given the day of the event it tells."""
+    if rel.relative is not None:
+        return dates.publication_days(rel.relative, event_day)
+    lo, hi = rel.offset or (0, 0)  # an anchor stored before the expression was kept
+    if rel.weekday is not None and lo <= -8:  # "last week Thursday": publication falls in the next week
+        monday_after = event_day + timedelta(days=7 - event_day.weekday())
+        return [monday_after + timedelta(days=k) for k in range(7)]
+    return [event_day + timedelta(days=k) for k in range(-hi, -lo + 1)]
+
+
+def date_from_anchors(rel: Anchor, dated: list[Anchor], countries: frozenset[str] = frozenset(),
+                      own: str | None = None) -> tuple[date, date, Span] | None:
+    """Publication range of `rel`'s document from the matching dated anchors: the event day most of
+    them give (a date written beside the event before one derived from a publication day, then the
+    earliest), if the relative date fits it (a weekday must be that day's). With `own`, the date the
+    document gives itself, a day that disagrees with it comes last, and only a written date may say so:
+    a date derived from another document's publication day is a guess already."""
+    votes: dict[str, list[Anchor]] = {}
     for a in dated:
-        if _same_event(rel, a):
-            days += [(d, a.span) for d in a.dates if len(d) == 10]
-    for iso, span in sorted(days):
+        if _same_event(rel, a, countries):
+            for d in {d for d in a.dates if len(d) == 10}:
+                votes.setdefault(d, []).append(a)
+    found = []
+    for iso, by in votes.items():
         event_day = date.fromisoformat(iso)
         if rel.weekday is not None and event_day.weekday() != rel.weekday:
             continue
-        lo, hi = rel.offset or (0, 0)
-        first, last = event_day - timedelta(days=hi), event_day - timedelta(days=lo)
-        if rel.weekday is not None and lo <= -8:  # "last week Thursday": publication falls in the next week
-            monday_after = event_day + timedelta(days=7 - event_day.weekday())
-            first, last = monday_after, monday_after + timedelta(days=6)
-        return first, last, span
-    return None
+        days = _publication_days(rel, event_day)
+        derived = all(a.derived for a in by)
+        agrees = own is None or any(dates.compatible(d.isoformat(), own) for d in days)
+        if days and (agrees or not derived):
+            found.append(((not agrees, -len(by), derived, iso), days, by[0].span))
+    if not found:
+        return None
+    _, days, span = min(found, key=lambda f: f[0])
+    return days[0], days[-1], span
 
 
 def _content_date(first: date, last: date, evidence: Span) -> DateValue:
@@ -157,25 +199,59 @@ def date_documents(docs: list[Document], entities: list[Entity],
     reports of the same events. `anchors` holds documents' anchors found before (`anchors_of`)."""
     anchors = {d.id: (anchors or {})[d.id] for d in docs if d.id in (anchors or {})}
     anchors.update(anchors_of([d for d in docs if d.id not in anchors], entities))
-    dated = [a for found in anchors.values() for a in found if a.dates]
-    # place -> document -> dated anchors: a relative anchor only ever matches another document's
-    # anchor at one of its places, and reading all of them for each one made a long article quadratic
-    at_place: dict[str, dict[str, list[int]]] = {}
+    countries = frozenset(e.id for e in entities if e.type == "LOC" and (e.key or "").startswith("country:"))
+    written = [a for found in anchors.values() for a in found if a.dates]
+    own = {d.id: _decide(d, [c for c in d.date_candidates if c.source != "content"]) for d in docs}
+    out = list(own.values())
+    for _ in range(ROUNDS):
+        dated = written + [a for d in out if (day := _day(d.published)) for a in _derived(anchors[d.id], day)]
+        found = [_from_others(anchors[d.id], dated, countries, own[d.id].published) for d in docs]
+        decided = [_decide(own[d.id], [*own[d.id].date_candidates, *([c] if c else [])]) for d, c in zip(docs, found)]
+        if decided == out:
+            break
+        out = decided
+    return out
+
+
+def _day(value: DateValue | None) -> date | None:
+    if value is None or len(value.value) != 10:
+        return None
+    try:
+        return date.fromisoformat(value.value)
+    except ValueError:  # a header that names no real day
+        return None
+
+
+def _derived(found: list[Anchor], published: date) -> list[Anchor]:
+    """The relative anchors of a document published on `published`, dated by it."""
+    out = []
+    for a in found:
+        if a.relative is not None and (day := dates.day_of(a.relative, published)) is not None:
+            out.append(replace(a, dates=(day.isoformat(),), offset=None, weekday=None, relative=None, derived=True))
+    return out
+
+
+def _from_others(found: list[Anchor], dated: list[Anchor], countries: frozenset[str],
+                 own: DateValue | None = None) -> DateValue | None:
+    """A document's publication date from its relative anchors that other documents date: the days
+    every matched anchor allows (the first one's alone where they disagree)."""
+    # place -> dated anchors: a relative anchor only ever matches an anchor at one of its places, and
+    # reading all of them for each one made a long article quadratic
+    at_place: dict[str, list[int]] = {}
     for k, a in enumerate(dated):
         for place in a.places:
-            at_place.setdefault(place, {}).setdefault(a.doc, []).append(k)
-    out = []
-    for doc in docs:
-        cands = [c for c in doc.date_candidates if c.source != "content"]
-        for rel in (a for a in anchors[doc.id] if a.offset is not None):
-            near = {k for place in rel.places for other, ks in at_place.get(place, {}).items() if other != rel.doc
-                    for k in ks}
-            found = date_from_anchors(rel, [dated[k] for k in sorted(near)])
-            if found:
-                cands.append(_content_date(*found[:2], rel.span))
-                break
-        out.append(_decide(doc, cands))
-    return out
+            at_place.setdefault(place, []).append(k)
+    best: tuple[date, date, Span] | None = None
+    for rel in (a for a in found if a.offset is not None or a.relative is not None):
+        near = sorted({k for place in rel.places for k in at_place.get(place, ())})
+        hit = date_from_anchors(rel, [dated[k] for k in near], countries, own.value if own else None)
+        if hit is None:
+            continue
+        if best is None:
+            best = hit
+        elif max(best[0], hit[0]) <= min(best[1], hit[1]):
+            best = (max(best[0], hit[0]), min(best[1], hit[1]), best[2])
+    return _content_date(*best) if best else None
 
 
 def anchors_of(docs: list[Document], entities: list[Entity],
@@ -192,8 +268,12 @@ def anchors_of(docs: list[Document], entities: list[Entity],
 
 
 def _decide(doc: Document, cands: list[DateValue]) -> Document:
+    """The surest candidate, made more precise by a less sure one that agrees with it (an address that
+    gives the month and a report of "yesterday" that gives the day)."""
     cands.sort(key=lambda c: PRIORITY.get(c.source, 9))
     best = cands[0] if cands else None
+    if best is not None:
+        best = next((c for c in cands if c.value.startswith(best.value) and len(c.value) > len(best.value)), best)
     flags = [f for f in doc.flags if f != "date-conflict"]
     header = next((c for c in cands if c.source == "header"), None)
     if best is not None and header is not None and best is not header:
