@@ -358,3 +358,14 @@ def test_an_execution_verb_beside_a_definite_attack_is_the_news_and_counts_the_e
     kinds = {r.type: r for r in extract_events(ctx)}
     assert kinds["execution"].killed == Range(3, 3)
     assert kinds["attack"].killed == Range(13, 13)
+
+
+def test_a_branch_named_beside_its_parent_did_the_deed():
+    names = {"al-Shabaab": ("ORG", "group:al-shabaab", None), "al-Qaeda": ("ORG", "group:al-qaeda", None),
+             "Gao": ("LOC", "geo:1", "ML")}
+    from kroniek import gazetteer
+    assert gazetteer.load().entries["group:al-shabaab"].parent == "al-qaeda"
+    text = "Bij een aanslag in Gao vielen 8 doden. De aanslag werd opgeëist door de Somalische tak van al-Qaeda, al-Shabaab."
+    ctx, ids = make_context(text, names, published="2023-03-15")
+    [report] = extract_events(ctx)
+    assert {a.entity for a in report.attributions if a.status == "claimed"} == {ids["al-Shabaab"]}

@@ -399,7 +399,28 @@ def _attributions(ctx: DocContext, unit: Unit, trig: Trigger, list_actor: Placed
     if actor is not None and actor.entity.id not in claimed:
         out.append(Attribution(actor.entity.id, status, span))
     unknown = lexicon.has(text, "unknown")
-    return out, unknown
+    return _branches_for_parents(ctx, unit, out), unknown
+
+
+def _branches_for_parents(ctx: DocContext, unit: Unit, found: list[Attribution]) -> list[Attribution]:
+    """"al-Shabaab, de Somalische tak van al-Qaeda, eiste de aanslag op": where the sentence names a
+    branch beside its parent organisation, the deed is the branch's, not the parent's."""
+    entries = gazetteer.load().entries
+    branch_of: dict[str, str] = {}
+    for p in _orgs(ctx, unit.start, unit.end):
+        entry = entries.get(p.entity.key or "")
+        if entry is not None and entry.parent:
+            branch_of.setdefault(f"group:{entry.parent}", p.entity.id)
+    if not branch_of:
+        return found
+    by_key = {p.entity.id: p.entity.key for p in _orgs(ctx, unit.start, unit.end)}
+    out: list[Attribution] = []
+    for a in found:
+        branch = branch_of.get(by_key.get(a.entity) or "")
+        a = replace(a, entity=branch) if branch else a
+        if all((b.entity, b.status) != (a.entity, a.status) for b in out):
+            out.append(a)
+    return out
 
 
 def _list_actor(ctx: DocContext, heading: Unit) -> Placed | None:

@@ -135,6 +135,9 @@ def _figure(text: str, start: int, end: int, value: Range) -> Figure | None:
         return None
     noun = next((w for w in after[:3] if _counted(w)), None)
     subset = lexicon.ends_with(text[max(0, start - 30):start], "subset")
+    first, _, rest = text[start:end].partition(" ")
+    if rest and first.lower() in cue["sum_joiners"]:
+        start += len(first) + 1  # text2num reads "en tien" as one number: the figure is "tien"
     return Figure(start, end, value, noun, subset)
 
 
@@ -155,17 +158,32 @@ def _cue_distance(text: str, f: Figure, cue: tuple[int, int, str]) -> tuple[int,
         return 0, 0
     gap = text[e:f.start] if e <= f.start else text[f.end:s]
     comma = bool(re.search(r"[,;]", gap))
+    if e <= f.start and not comma and (not gap.strip() or _bound(gap) and len(gap.split()) <= 3):
+        return 0, len(gap)  # "killing at least 15"
     if s >= f.end and not comma and len(gap.split()) <= 3 \
             and not set(gap.lower().split()) & set(lexicon.cues()["sum_joiners"]):
         return 0, len(gap)
     return len(gap) + 40 * comma, len(gap)
 
 
+def _after_verb(text: str, f: Figure) -> bool:
+    """A bare number right after a verb of killing or wounding counts people: "killing three"."""
+    if f.noun:
+        return False
+    before = text[max(0, f.start - 30):f.start]
+    verbs = [m for m in lexicon.find(before, "casualty_verbs") if not before[m[1]:].strip(" ") or
+             lexicon.find(before[m[1]:], "lower_bound") or lexicon.find(before[m[1]:], "upper_bound")]
+    return bool(verbs) and len(before[verbs[-1][1]:].split()) <= 2
+
+
 def _after_toll(text: str, f: Figure) -> bool:
     """A bare number in the clause after "death toll" / "dodental" ("rose to 21") is the toll."""
-    before = text[max(0, f.start - 60):f.start]
+    before = text[max(0, f.start - 90):f.start]
     tolls = lexicon.find(before, "toll_nouns")
-    return bool(tolls) and not re.search(r"[;.:]", before[tolls[-1][1]:])
+    after = _words_after(text, f.end, 1)
+    # the toll itself stands alone ("naar 87.", "to 21 on Friday"), not before a noun ("in de drie steden")
+    alone = not after or not after[0].isalpha() or after[0] in lexicon.cues()["prepositions"]
+    return bool(tolls) and alone and not re.search(r"[;.:]", before[tolls[-1][1]:])
 
 
 def casualties(text: str, lang: str = "nl", offset: int = 0) -> dict[str, tuple[Range, int, int]]:
@@ -174,7 +192,7 @@ def casualties(text: str, lang: str = "nl", offset: int = 0) -> dict[str, tuple[
     # "acht aanslagen", "$5 million": counts that are no people are never a toll
     not_people = {w for kind in ("attacks", "funding_usd") for w in lexicon.cues()["claim_nouns"].get(kind, ())}
     found = [f for f in figures(text, lang)
-             if (f.noun and f.noun not in not_people or _after_toll(text, f)) and not f.subset]
+             if (f.noun and f.noun not in not_people or _after_toll(text, f) or _after_verb(text, f)) and not f.subset]
     cues = [(s, e, kind) for kind in ("killed", "injured") for s, e, _ in lexicon.find(text, kind)]
     cues += [(s, e, "killed") for s, e, _ in lexicon.find(text, "toll_nouns")]
     if not found or not cues:
@@ -188,8 +206,7 @@ def casualties(text: str, lang: str = "nl", offset: int = 0) -> dict[str, tuple[
     for kind, parts in assigned.items():
         run = [parts[0]]
         for f in parts[1:]:
-            # text2num may read the joiner into the number ("en zes")
-            gap = text[run[-1].end:f.start].lower() + " " + text[f.start:f.end].lower().split()[0]
+            gap = text[run[-1].end:f.start].lower()
             if re.fullmatch(r"[^,;.]*\b(?:en|and|plus)\b[^,;.]*", gap) and len(gap) < 40:
                 run.append(f)
             else:
