@@ -181,3 +181,13 @@ def test_a_relative_day_read_both_ways():
     assert day_of(relative_time("de brand twee dagen geleden"), date(2020, 11, 4)) == monday
     assert day_of(relative_time("the fire on Monday"), date(2020, 11, 5)) == monday
     assert relative_time("de brand in 2019") is None
+
+
+def test_an_english_month_before_its_day_is_a_date_of_the_publication_year():
+    from kroniek.dates import find_times, resolve
+    from kroniek.model import DateValue
+    [t] = find_times("At least 40 died in the February 14 attack.")
+    assert t.text == "February 14" and resolve(t, DateValue("2019-02-20", "header"), None) == "2019-02-14"
+    [t] = find_times("troops had bombed a camp on December 25, officials said")
+    assert resolve(t, DateValue("2019-01-21", "header"), None) == "2018-12-25"
+    assert [x.kind for x in find_times("on March 3, 2021")] == ["absolute"]

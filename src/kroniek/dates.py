@@ -123,6 +123,8 @@ def _patterns() -> dict:
                                              r"(?<![\d-])\d{4}-\d{2}-\d{2}(?![\d-])")],
         # original text: a day and a month without a year, resolved against publication
         "day_month": re.compile(rf"(?<![\d.,])\d{{1,2}}\.?\s+(?:{written})\b\.?(?!\s*\d)"),
+        # English order, "the February 14 attack", "on March 3rd"; "In March 12 fishermen ..." counts them
+        "month_day": re.compile(rf"(?<![Ii]n\s)\b(?:{_alt(m for m in lex['written_months'] if m[0].isupper())})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?!,?\s*\d)"),
         "this_year": [(re.compile(rf"(?:(?<![\d.,])(\d{{1,2}})\.?\s+)?\b({months})\s+(?:{_alt(lex[key])})\b"), back)
                       for key, back in (("this_year", 0), ("last_year", 1))],
         "year": re.compile(rf"\b(?:{_alt(lex['year_prepositions'])})\s+(?:(?:{_alt(lex['year_articles'])})\s+)?"
@@ -268,7 +270,7 @@ def _times(text: str, search: bool = True) -> tuple[TimeExpr, ...]:
         for m in pattern.finditer(low):
             add(m.start(), m.end(), "this_year", month=lex["months"][m.group(2)], count=back,
                 day=int(m.group(1)) if m.group(1) else None)
-    for m in pat["day_month"].finditer(text):
+    for m in (*pat["day_month"].finditer(text), *pat["month_day"].finditer(text)):
         if _read(m.group(), _PROBES[0]):
             add(m.start(), m.end(), "parsed")
     for m in pat["decade_full"].finditer(low):

@@ -369,3 +369,16 @@ def test_a_branch_named_beside_its_parent_did_the_deed():
     ctx, ids = make_context(text, names, published="2023-03-15")
     [report] = extract_events(ctx)
     assert {a.entity for a in report.attributions if a.status == "claimed"} == {ids["al-Shabaab"]}
+
+
+def test_a_compound_trigger_and_places_that_only_qualify_or_lie_away():
+    names = {"Gao": ("LOC", "geo:1", "ML"), "Mali": ("LOC", "country:ML", "ML"), "Ménaka": ("LOC", "geo:2", "ML")}
+    text = "Bij een JNIM-aanval op een konvooi in Ménaka zijn zes soldaten gedood."
+    ctx, ids = make_context(text, names, published="2023-03-15")
+    [report] = extract_events(ctx)
+    assert report.location == ids["Ménaka"] and report.killed == Range(6, 6)
+    names["Panama"] = ("LOC", "country:PA", "PA")
+    text = "Three sailors died in a missile attack on a Panama-flagged tanker 40 km from Gao, officials said."
+    ctx, ids = make_context(text, names, published="2023-03-15", language="en")
+    [report] = extract_events(ctx)
+    assert report.location is None

@@ -143,6 +143,8 @@ def find_triggers(ctx: DocContext, unit: Unit) -> list[Trigger]:
             continue
         if t.low in table:
             found.append((t.start, t.end, table[t.low]))
+        elif "-" in t.low and t.low.rsplit("-", 1)[1] in table and table[t.low.rsplit("-", 1)[1]][2] == "noun":
+            found.append((t.start, t.end, table[t.low.rsplit("-", 1)[1]]))  # "Houthi-aanval", "IS-aanslag"
         elif t.lemma and t.lem in table and table[t.lem][2] == _POS_WORD.get(t.pos):
             # an inflection the lexicon does not spell out ("bombings", "ontvoerde"), by its lemma and part of speech
             kind, subtype, pos, plural = table[t.lem]
@@ -190,7 +192,7 @@ def _location(ctx: DocContext, unit: Unit, at: int, drafts: list[_Draft]) -> tup
             earlier = [d for d in drafts if site_words[b.low] in d.sites and d.location]
             if earlier:
                 return earlier[-1].location, 1
-    places = ctx.mentions_in(unit.start, unit.end, ("LOC",))
+    places = [p for p in ctx.mentions_in(unit.start, unit.end, ("LOC",)) if not _modifier(ctx, p)]
     places = [p for p in places if not _venue(ctx, p, site_words, places)]
     capital = _named_capital(ctx, toks)
     if capital is not None and not any(p.entity.contains(capital.entity) for p in places if p.entity is not capital.entity):
@@ -205,6 +207,16 @@ def _location(ctx: DocContext, unit: Unit, at: int, drafts: list[_Draft]) -> tup
         prepositioned = bool(prev) and prev[0].low in preps
         return (p.entity.id in outer, not prepositioned, abs(p.start - at))
     return min(places, key=rank), len(distinct)
+
+
+def _modifier(ctx: DocContext, place: Placed) -> bool:
+    """A place that only qualifies something ("Barbados-flagged", "Iran-backed", "US-led") or that the
+    scene lies away from ("30 km from Srinagar", "ten noorden van X") is not where the event happened."""
+    after = ctx.text(place.end, place.end + 2)
+    if after.startswith("-") and after[1:2].islower():
+        return True
+    before = ctx.text(max(0, place.start - 40), place.start).lower()
+    return any(not before[e:].strip() for _, e, _ in lexicon.find(before, "away_from"))
 
 
 def _venue(ctx: DocContext, place: Placed, site_words: dict[str, str], places: list[Placed]) -> bool:
