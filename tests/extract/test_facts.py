@@ -382,3 +382,12 @@ def test_a_compound_trigger_and_places_that_only_qualify_or_lie_away():
     ctx, ids = make_context(text, names, published="2023-03-15", language="en")
     [report] = extract_events(ctx)
     assert report.location is None
+
+
+def test_that_town_is_the_town_named_last_before():
+    names = {"Gao": ("LOC", "geo:1", "ML"), "Mali": ("LOC", "country:ML", "ML")}
+    text = ("De regering sprak over de aanslag in Gao.\n\n"
+            "In die stad in Mali vielen vorige maand veertien doden bij schietpartijen op een markt.")
+    ctx, ids = make_context(text, names, published="2023-03-15")
+    reports = [r for r in extract_events(ctx) if r.killed]
+    assert [(r.location, r.killed) for r in reports] == [(ids["Gao"], Range(14, 14))]

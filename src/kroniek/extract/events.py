@@ -194,8 +194,9 @@ def _location(ctx: DocContext, unit: Unit, at: int, drafts: list[_Draft]) -> tup
                 return earlier[-1].location, 1
     places = [p for p in ctx.mentions_in(unit.start, unit.end, ("LOC",)) if not _modifier(ctx, p)]
     places = [p for p in places if not _venue(ctx, p, site_words, places)]
-    capital = _named_capital(ctx, toks)
-    if capital is not None and not any(p.entity.contains(capital.entity) for p in places if p.entity is not capital.entity):
+    capital = _named_capital(ctx, toks) or _that_town(ctx, unit, toks, places)
+    # the town pointed at, unless the sentence names a place inside it
+    if capital is not None and not any(capital.entity.contains(p.entity) for p in places if p.entity is not capital.entity):
         places = [p for p in places if p.entity is not capital.entity] + [capital]
     if not places:
         return None, 0
@@ -217,6 +218,22 @@ def _modifier(ctx: DocContext, place: Placed) -> bool:
         return True
     before = ctx.text(max(0, place.start - 40), place.start).lower()
     return any(not before[e:].strip() for _, e, _ in lexicon.find(before, "away_from"))
+
+
+def _that_town(ctx: DocContext, unit: Unit, toks: list[Tok], places: list[Placed]) -> Placed | None:
+    """"In die stad in Nieuw-Zeeland", "that city": the town the text named last before, where the
+    sentence names no town itself (only, perhaps, the country it lies in)."""
+    if any((p.entity.key or "").startswith("geo:") for p in places):
+        return None
+    cue = lexicon.cues()
+    for a, b in zip(toks, toks[1:]):
+        if a.low in cue["demonstratives"] and b.low in cue["town_nouns"]:
+            countries = {p.entity.country for p in places if p.entity.country}
+            earlier = [p for p in ctx.placed if p.end <= unit.start and (p.entity.key or "").startswith("geo:")
+                       and (not countries or p.entity.country in countries)]
+            if earlier:
+                return Placed(replace(earlier[-1].mention, span=Span(ctx.doc.id, a.start, b.end)), earlier[-1].entity)
+    return None
 
 
 def _venue(ctx: DocContext, place: Placed, site_words: dict[str, str], places: list[Placed]) -> bool:
