@@ -112,8 +112,22 @@ def test_blocking_compares_a_report_only_with_clusters_of_its_type_and_year(monk
                       type="attack", location=None) for i in range(200)]
     calls = []
     real = fuse_mod._fits
-    monkeypatch.setattr(fuse_mod, "_fits", lambda c, r, e, p: calls.append(1) or real(c, r, e, p))
+    monkeypatch.setattr(fuse_mod, "_fits", lambda *args: calls.append(1) or real(*args))
     groups = fuse_mod.cluster_reports(reports, {})
     # all 200 reports stay apart (no place ties them), yet each is compared only within its year
     assert len(groups) == 200
     assert len(calls) < 200 * 199 / 2 / 10
+
+
+def test_a_report_without_a_place_joins_the_event_at_a_place_its_document_names():
+    from kroniek.fuse.events import cluster_reports
+    from kroniek.model import Report, Span
+
+    placed = Report(doc="a", evidence=Span("a", 0, 10), date="2023-04-02", type="attack", location="E1",
+                    killed=Range(40, 40))
+    unplaced = Report(doc="b", evidence=Span("b", 0, 10), date="2023-04", type="attack", location=None,
+                      killed=Range(52, 52))
+    published = {"a": "2023-04-03", "b": "2023-04-05"}
+    assert len(cluster_reports([placed, unplaced], {}, published, {"b": {"E1"}})) == 1
+    # the same report from a document that never names the place stays apart
+    assert len(cluster_reports([placed, unplaced], {}, published, {"b": {"E9"}})) == 2

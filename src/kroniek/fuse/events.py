@@ -90,7 +90,8 @@ def _details(c: _Cluster, r: Report) -> tuple[bool, bool, bool]:
     return bool(sites & set(r.sites)), bool(r.subtype) and any(x.subtype for x in c.reports), toll
 
 
-def _fits(c: _Cluster, r: Report, entities: dict[str, Entity], published: dict[str, str]) -> bool:
+def _fits(c: _Cluster, r: Report, entities: dict[str, Entity], published: dict[str, str],
+          doc_places: dict[str, set[str]] | None = None) -> bool:
     if r.doc in c.docs or any(x.type != r.type for x in c.reports):
         return False
     if not all(subtype_compatible(x.subtype, r.subtype) for x in c.reports):
@@ -104,8 +105,13 @@ def _fits(c: _Cluster, r: Report, entities: dict[str, Entity], published: dict[s
         return False
     same_site, same_method, same_toll = _details(c, r)
     if AGREE not in places:
-        # a matching type is no evidence: without a place only the same day and site tie two reports,
-        # and a report without a place is never added to an event that has one
+        # a matching type is no evidence: without a place only the same day and site tie two reports.
+        # A report without a place joins an event that has one only where its own document names that
+        # place elsewhere, their times agree and a date or a detail of its own ties it
+        named = {x.location for x in c.reports} & (doc_places or {}).get(r.doc, set())
+        if r.location is None and all(x.location for x in c.reports) and named and AGREE in times \
+                and (r.date or same_site or same_method or same_toll):
+            return True
         same_day = bool(r.date) and len(r.date) == 10 and all(x.date == r.date for x in c.reports)
         return r.location is None and all(x.location is None for x in c.reports) and same_day and same_site
     # with no time to compare, the place alone could be any event there: a detail must agree as well
@@ -113,7 +119,8 @@ def _fits(c: _Cluster, r: Report, entities: dict[str, Entity], published: dict[s
 
 
 def cluster_reports(reports: list[Report], entities: dict[str, Entity],
-                    published: dict[str, str] | None = None) -> list[list[Report]]:
+                    published: dict[str, str] | None = None,
+                    doc_places: dict[str, set[str]] | None = None) -> list[list[Report]]:
     """Reports grouped by event. `published` maps a document id to its publication date (ISO prefix)."""
     published = published or {}
     order = sorted(reports, key=lambda r: (-len(r.date or ""), r.doc not in published, -len(r.mentions), r.doc,
@@ -134,7 +141,7 @@ def cluster_reports(reports: list[Report], entities: dict[str, Entity],
             candidates = [c for c in clusters if c.reports[0].type == r.type]
         else:
             candidates = sorted(blocks.get((r.type, y), []) + blocks.get((r.type, None), []), key=lambda c: c.index)
-        fitting = [c for c in candidates if _fits(c, r, entities, published)]
+        fitting = [c for c in candidates if _fits(c, r, entities, published, doc_places)]
         if fitting:
             def rank(c: _Cluster) -> tuple:
                 same_site, _, same_toll = _details(c, r)
@@ -208,7 +215,12 @@ def fuse_events(reports: list[Report], entities: list[Entity], docs: list[Docume
     by_doc = {d.id: d for d in docs}
     events, conflicts = [], []
     published = {d.id: d.published.value for d in docs if d.published}
-    for group in cluster_reports(reports, by_id, published):
+    doc_places: dict[str, set[str]] = {}
+    for e in entities:
+        if e.type == "LOC":
+            for m in e.mentions:
+                doc_places.setdefault(m.span.doc, set()).add(e.id)
+    for group in cluster_reports(reports, by_id, published, doc_places):
         flags: list[str] = []
         claims = _without_parents([a.entity for r in group for a in r.attributions if a.status == "claimed"], by_id)
         claimed_by = _most_common(claims)
