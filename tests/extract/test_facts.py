@@ -391,3 +391,16 @@ def test_that_town_is_the_town_named_last_before():
     ctx, ids = make_context(text, names, published="2023-03-15")
     reports = [r for r in extract_events(ctx) if r.killed]
     assert [(r.location, r.killed) for r in reports] == [(ids["Gao"], Range(14, 14))]
+
+
+def test_a_figure_about_the_attack_joins_the_one_attack_the_document_tells_of():
+    text = ("JNIM eiste de aanslag in Gao op, waarbij maandag 12 soldaten omkwamen.\n\n"
+            "Ruim 30 mensen raakten gewond bij de aanslag.")
+    ctx, ids = make_context(text, SAHEL, published="2023-03-15")
+    [report] = extract_events(ctx)
+    assert report.killed == Range(12, 12) and report.injured == Range(30, None)
+    # an event the text dates to an earlier month is not today's undated news
+    text = ("Vorige maand kwamen bij een aanslag in Gao 12 soldaten om.\n\n"
+            "Ruim 30 mensen raakten gewond bij de aanslagen.")
+    ctx, _ = make_context(text, SAHEL, published="2023-03-15")
+    assert len(extract_events(ctx)) == 2

@@ -467,6 +467,8 @@ def extract_events(ctx: DocContext) -> list[Report]:
     list_id: int | None = None
     units = ctx.units
     tolls: list[tuple[Unit, dict, set[str]]] = []  # units that give a toll but name no event
+    # undated news is of the weeks before publication: its month, not its day
+    published = ctx.doc.published.value[:7] if ctx.doc.published else None
     for i, unit in enumerate(units):
         if unit.bullet:
             if i and not units[i - 1].bullet:
@@ -560,10 +562,16 @@ def extract_events(ctx: DocContext) -> list[Report]:
             # a sentence that only refers back ("State TV blamed the attack on ..., a label Tehran uses")
             # places nothing: its place is context, unless it stands with the trigger ("the attack in X")
             draft.location = None
-        if target is None and not trig.another and trig.definite and not trig.plural and not has_figure and not when and not attached:
-            # "de aanslag" without a figure or date of its own is the event the document already reports;
-            # a place in the same sentence is more often context ("warned by the US") than the scene
+        # with a figure of its own, only where the document has told of one such event
+        unplaced = draft.location is None and not when and sum(d.type == trig.type for d in drafts) == 1
+        if target is None and not trig.another and trig.definite and not attached and (
+                unplaced or (not trig.plural and not has_figure and not when)):
+            # "de aanslag" without a place or date of its own is the event the document already reports,
+            # whatever figure it adds ("Over 20 people were injured in the attack"); without a figure or
+            # date, a place in the same sentence is more often context ("warned by the US") than the scene
             target = next((d for d in reversed(drafts) if d.type == trig.type), None)
+            if target is not None and unplaced and has_figure and not compatible(target.date, published):
+                target = None  # undated news of the day is not an event the text dates to another month
             if target is not None:
                 draft.location = None
         if target is not None:
@@ -574,8 +582,6 @@ def extract_events(ctx: DocContext) -> list[Report]:
             drafts.append(draft)
     _add_tolls(ctx, drafts, tolls)
     _add_attackers(ctx, drafts)
-    # undated news is of the weeks before publication: its month, not its day
-    published = ctx.doc.published.value[:7] if ctx.doc.published else None
     return [_report(ctx, d) for d in _join_unplaced(drafts, published)]
 
 
