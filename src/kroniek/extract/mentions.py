@@ -19,7 +19,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from .. import gazetteer
-from ..data import calendar_words, is_particle_name, lexicon_words
+from ..data import calendar_words, is_particle_name, lexicon_words, name_particles
 from ..model import Annotation, Document, Mention, NerSpan, Span, Token, stable_id, stage
 from ..text import SpanIndex
 
@@ -103,6 +103,29 @@ def _capital_place(surface: str, text: str, start: int, end: int) -> bool:
     return not place.key.startswith("geo:") or place.population >= 100_000 or len(gazetteer.fold(surface)) >= 5
 
 
+def _particle_opens(toks: list[Token]) -> bool:
+    """"al-Murabitoon", "al - Murabitoon": a lower-case particle glued to a name is that name's first word."""
+    if is_particle_name(toks[0].text):
+        return True
+    return (len(toks) >= 3 and toks[0].text.lower() in name_particles() and toks[1].text == "-"
+            and toks[1].start == toks[0].end and toks[2].start == toks[1].end and toks[2].text[:1].isupper())
+
+
+def _apostrophe_tail(toks: list[Token]) -> bool:
+    """"Matiang’i": a short lower-case ending glued to a name by an apostrophe belongs to it."""
+    return (len(toks) >= 3 and len(toks[-1].text) <= 2 and toks[-2].text in "'’" and toks[-1].start == toks[-2].end
+            and toks[-2].start == toks[-3].end and toks[-3].text[:1].isupper())
+
+
+def _place_named(surface: str, before: list[Token]) -> bool:
+    """A single word typed as a place that is one: a place the gazetteer knows well, or a word after a noun for
+    a kind of place ("de wijk X")."""
+    place = gazetteer.load().place(surface)
+    if place is not None and (not place.key.startswith("geo:") or place.population >= 100_000):
+        return True
+    return bool(before) and before[-1].text.lower() in lexicon_words("place_nouns")
+
+
 def _place_keyword_name(toks: list[Token], place_keywords: frozenset[str]) -> bool:
     """"Borno State", "Helmand Province": a name, then a word for a kind of region (lexicon `place_keywords`)."""
     if len(toks) < 2 or toks[-1].text not in place_keywords:
@@ -162,13 +185,14 @@ def clean_span(span: NerSpan, doc: Document, ann: Annotation, index: SpanIndex[T
     gaz, text = gazetteer.load(), doc.text
     index = index if index is not None else SpanIndex(ann.tokens)
     toks = index.within(span.start, span.end)
-    while toks and (toks[0].text[:1].islower() or toks[0].text in "#@\"'“‘„(" or gaz.demonym(toks[0].text)
-                    and toks[0].text.endswith("e") and len(toks) > 1 and span.label in ("ORG", "MISC")):
+    while toks and (toks[0].text[:1].islower() and not _particle_opens(toks) or toks[0].text in "#@\"'“‘„("
+                    or gaz.demonym(toks[0].text) and toks[0].text.endswith("e") and len(toks) > 1
+                    and span.label in ("ORG", "MISC")):
         toks = toks[1:]  # "het Franse Instituut voor ...": an inflected adjective, unlike "Syrisch Nationaal Leger"
     after = index.first_from(toks[-1].end if toks else span.end, 2)
     while toks and after and is_particle_name(after[0].text) and after[0].start == toks[-1].end + 1:
         toks.append(after.pop(0))  # Frog stops before "al-Assad" in "Bashar al-Assad"
-    while toks and (toks[-1].text[:1].islower() and not is_particle_name(toks[-1].text)
+    while toks and (toks[-1].text[:1].islower() and not is_particle_name(toks[-1].text) and not _apostrophe_tail(toks)
                     or not toks[-1].text[:1].isalnum()):
         toks = toks[:-1]
     if not toks:
@@ -180,12 +204,19 @@ def clean_span(span: NerSpan, doc: Document, ann: Annotation, index: SpanIndex[T
         return None
     if gaz.demonym(surface) or gaz.demonym(COMPASS.sub("", surface)):
         return None
-    if len(toks) == 1 and toks[0].tag.startswith("ADJ") and not (span.source == "lite" and span.label == "PER"):
-        return None  # "Westerse"; but Frog also tags surnames such as "Lister" as adjectives
+    if len(toks) == 1 and toks[0].tag.startswith("ADJ") and not (span.source == "lite" and span.label == "PER") \
+            and not (span.label == "LOC" and _place_named(surface, index.last_before(start))):
+        return None  # "Westerse"; but Frog also tags surnames such as "Lister" as adjectives, and the tagger places ("Nice")
+    if len(toks) == 1 and surface in lexicon_words("org_keywords") and not gaz.match(surface):
+        return None  # "Group", "Partij" alone: the keyword of a name that is not there
+    if len(toks) > 1 and (gaz.demonym(toks[-1].text) or gaz.demonym(text[toks[-2].start:end])):
+        return None  # "Vredesmars Koerdische", "Yemeni American": a name does not end in a nationality
+    label = span.label
+    if label == "PER" and len(toks) > 1 and gaz.demonym(toks[0].text):
+        label = "MISC"  # "Turkish Republic", "Syrian Kurdish People": no person's name opens with a nationality
     tail = surface.rsplit("-", 1)
     if len(tail) == 2 and tail[1][:1].islower() and len(tail[1]) >= 3:
         return None  # a compound noun about the name ("PKK-leider"), not the name itself
-    label = span.label
     if label == "PER" and gazetteer.is_acronym(surface):
         label = "ORG"
     if label != "LOC" and _capital_place(surface, text, start, end):
@@ -266,7 +297,8 @@ def extract_mentions(doc: Document, ann: Annotation) -> list[Mention]:
     mentions = [h for h in hits if h not in overruled] + names
     votes: dict[str, Counter] = {}
     for s, e, label, _source, key in mentions:
-        votes.setdefault(gazetteer.fold(text[s:e]), Counter())[label] += 100 if key else 1
+        # MISC is "no type found", weaker than a type some cue gave ("zei Okonjo" once, "Okonjo" twice more)
+        votes.setdefault(gazetteer.fold(text[s:e]), Counter())[label] += 100 if key else 0.4 if label == "MISC" else 1
     out = []
     for s, e, label, source, key in sorted(mentions):
         surface = text[s:e]

@@ -113,9 +113,14 @@ def resolve_entities(mentions: list[Mention], links: Iterable[AliasLink] = (),
 
 
 def _cluster_label(ms: list[Mention]) -> str:
+    # an untyped mention that is the surname of a person named in full in the cluster is that person
+    # ("Ahmed Abdi Godane" once, "Godane" ten times untyped)
+    tails = {gazetteer.fold(" ".join(w[k:])) for m in ms if m.label == "PER" and len(w := _words(m.text)) >= 2
+             for k in range(1, len(w))}
     votes: Counter = Counter()
     for m in ms:
-        votes[m.label] += LABEL_WEIGHT.get(m.label, 0.5) * (50 if m.key else 1)
+        label = "PER" if m.label == "MISC" and gazetteer.fold(m.text) in tails else m.label
+        votes[label] += LABEL_WEIGHT.get(label, 0.5) * (50 if m.key else 1)
     return max(sorted(votes), key=lambda lab: votes[lab])
 
 
