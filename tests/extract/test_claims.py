@@ -190,11 +190,3 @@ def test_claims_the_founding_of_a_place_or_a_known_organisation_is_no_groups():
     assert claims("In Lorvania werd in 1990 de Rode Vuist opgericht.") == {("Rode Vuist", "founded", Range(1990, 1990))}
     assert claims("RV is active in Lorvania. Since its founding in 1999, it has grown.", language="en") == {
         ("Rode Vuist", "founded", Range(1999, 1999))}
-
-
-def test_claims_a_sum_written_with_its_currency_word_is_funding():
-    from kroniek.extract.figures import casualties
-    text = "De terreurgroep Al-Hamra verdient volgens de VN jaarlijks 100 miljoen dollar met afpersing."
-    ctx, _ = make_context(text, {"Al-Hamra": ("ORG", None, None), "VN": ("ORG", None, None)})
-    assert [(c.attribute, c.value) for c in extract_claims(ctx)] == [("funding_usd", Range(100_000_000, 100_000_000))]
-    assert casualties("Bij de aanslag vielen 5 doden; de schade is 2 miljoen dollar")["killed"][0] == Range(5, 5)

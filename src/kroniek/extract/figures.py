@@ -131,9 +131,6 @@ def _figure(text: str, start: int, end: int, value: Range) -> Figure | None:
     """The figure text[start:end] with the noun it counts, or None when it counts years, hours or money."""
     cue = lexicon.cues()
     after = _words_after(text, end, 4)
-    money = cue["claim_nouns"].get("funding_usd", ())
-    if after and after[0] in money:  # "100 miljoen dollar": a sum of money, for the claims, never a toll
-        return Figure(start, end, value, after[0], lexicon.ends_with(text[max(0, start - 30):start], "subset"))
     if after and after[0] in cue["not_counts"]:
         return None
     noun = next((w for w in after[:3] if _counted(w)), None)
