@@ -404,3 +404,13 @@ def test_a_figure_about_the_attack_joins_the_one_attack_the_document_tells_of():
             "Ruim 30 mensen raakten gewond bij de aanslagen.")
     ctx, _ = make_context(text, SAHEL, published="2023-03-15")
     assert len(extract_events(ctx)) == 2
+
+
+def test_a_reference_before_the_event_of_the_day_is_told_waits_for_it():
+    text = ("Vorige maand kwamen bij een aanslag in Gao 12 soldaten om.\n\n"
+            "De aanslagen zijn inmiddels opgeëist door JNIM.\n\n"
+            "Bij de aanslagen in Ménaka zijn zondag zeker 40 doden gevallen.")
+    ctx, ids = make_context(text, SAHEL, published="2023-03-15")
+    by_place = {r.location: r for r in extract_events(ctx)}
+    assert [a.entity for a in by_place[ids["Ménaka"]].attributions] == [ids["JNIM"]]
+    assert by_place[ids["Gao"]].attributions == ()

@@ -131,3 +131,15 @@ def test_a_report_without_a_place_joins_the_event_at_a_place_its_document_names(
     assert len(cluster_reports([placed, unplaced], {}, published, {"b": {"E1"}})) == 1
     # the same report from a document that never names the place stays apart
     assert len(cluster_reports([placed, unplaced], {}, published, {"b": {"E9"}})) == 2
+
+
+def test_a_placed_report_meets_an_event_told_only_by_a_report_whose_document_names_the_place():
+    from kroniek.fuse.events import cluster_reports
+
+    unplaced = Report(doc="b", evidence=Span("b", 0, 10), date="2023-04", type="attack", location=None,
+                      killed=Range(52, 52), mentions=(Span("b", 0, 10), Span("b", 20, 30)))
+    placed = Report(doc="a", evidence=Span("a", 0, 10), date="2023-04", type="attack", location="E1",
+                    killed=Range(40, 40))
+    published = {"a": "2023-04-03", "b": "2023-04-05"}
+    assert len(cluster_reports([unplaced, placed], {}, published, {"b": {"E1"}})) == 1
+    assert len(cluster_reports([unplaced, placed], {}, published, {"b": {"E9"}})) == 2

@@ -467,6 +467,7 @@ def extract_events(ctx: DocContext) -> list[Report]:
     list_id: int | None = None
     units = ctx.units
     tolls: list[tuple[Unit, dict, set[str]]] = []  # units that give a toll but name no event
+    waiting: list[tuple[_Draft, _Draft]] = []  # references made before the event of the day is told
     # undated news is of the weeks before publication: its month, not its day
     published = ctx.doc.published.value[:7] if ctx.doc.published else None
     for i, unit in enumerate(units):
@@ -562,24 +563,37 @@ def extract_events(ctx: DocContext) -> list[Report]:
             # a sentence that only refers back ("State TV blamed the attack on ..., a label Tehran uses")
             # places nothing: its place is context, unless it stands with the trigger ("the attack in X")
             draft.location = None
-        # with a figure of its own, only where the document has told of one such event
-        unplaced = draft.location is None and not when and sum(d.type == trig.type for d in drafts) == 1
+        kind = [d for d in reversed(drafts) if d.type == trig.type]
+        current = [d for d in kind if compatible(d.date, published)]  # undated, or of the publication month
+        if target is not None and trig.definite and draft.location is None and not when \
+                and not compatible(target.date, published):
+            waiting.append((draft, target))  # "de aanslagen" may be today's, told of further on
+            continue
+        # with a figure of its own, only where the document has told of one such event of the day
+        unplaced = draft.location is None and not when and len(current) == 1
         if target is None and not trig.another and trig.definite and not attached and (
                 unplaced or (not trig.plural and not has_figure and not when)):
             # "de aanslag" without a place or date of its own is the event the document already reports,
             # whatever figure it adds ("Over 20 people were injured in the attack"); without a figure or
-            # date, a place in the same sentence is more often context ("warned by the US") than the scene
-            target = next((d for d in reversed(drafts) if d.type == trig.type), None)
-            if target is not None and unplaced and has_figure and not compatible(target.date, published):
-                target = None  # undated news of the day is not an event the text dates to another month
-            if target is not None:
-                draft.location = None
+            # date, a place in the same sentence is more often context ("warned by the US") than the scene.
+            # It is the news of the day, not an event the text dates to another month: where the text has
+            # told of none yet, it waits for one
+            draft.location = None
+            if current:
+                target = current[0]
+            elif kind and not has_figure:
+                waiting.append((draft, kind[0]))
+                continue
         if target is not None:
             _absorb(target, draft)
             filed.file(target)
         elif creates:
             filed.file(draft, len(drafts))
             drafts.append(draft)
+    for draft, fallback in waiting:
+        later = [d for d in drafts if d.type == draft.type and d.evidence.start > draft.evidence.start
+                 and compatible(d.date, published)]
+        _absorb(later[0] if later else fallback, draft)
     _add_tolls(ctx, drafts, tolls)
     _add_attackers(ctx, drafts)
     return [_report(ctx, d) for d in _join_unplaced(drafts, published)]

@@ -108,9 +108,15 @@ def _fits(c: _Cluster, r: Report, entities: dict[str, Entity], published: dict[s
         # a matching type is no evidence: without a place only the same day and site tie two reports.
         # A report without a place joins an event that has one only where its own document names that
         # place elsewhere, their times agree and a date or a detail of its own ties it
-        named = {x.location for x in c.reports} & (doc_places or {}).get(r.doc, set())
+        doc_places = doc_places or {}
+        named = {x.location for x in c.reports} & doc_places.get(r.doc, set())
         if r.location is None and all(x.location for x in c.reports) and named and AGREE in times \
                 and (r.date or same_site or same_method or same_toll):
+            return True
+        # the same the other way round: placed reports meet an event told only by unplaced ones
+        if r.location is not None and all(x.location is None and r.location in doc_places.get(x.doc, set())
+                                          and (x.date or same_site or same_method or same_toll)
+                                          for x in c.reports) and AGREE in times:
             return True
         same_day = bool(r.date) and len(r.date) == 10 and all(x.date == r.date for x in c.reports)
         return r.location is None and all(x.location is None for x in c.reports) and same_day and same_site
