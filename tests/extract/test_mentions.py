@@ -180,3 +180,46 @@ def test_a_name_ending_in_state_province_or_district_is_a_place():
     # but an office is no place
     _, found = _mentions("Later the Secretary of State spoke to reporters in Washington.", lang="en")
     assert [m.label for m in found if m.text == "Secretary of State"] in ([], ["MISC"])
+
+
+def _span(text, part, label):
+    start = text.index(part)
+    return NerSpan(start, start + len(part), label, "test")
+
+
+def test_a_particle_opening_a_name_and_an_ending_after_an_apostrophe_stay_in_it():
+    text = "Later zei al-Qardun dat Fred Matiang’i vertrok."
+    doc, found = _mentions(text, ents=[_span(text, "al-Qardun", "ORG"), _span(text, "Fred Matiang’i", "PER")])
+    assert {(m.text, m.label) for m in found} >= {("al-Qardun", "ORG"), ("Fred Matiang’i", "PER")}
+    text = "Fighters loyal to al-Qardun attacked."  # the English tokenizer splits "al", "-", "Qardun"
+    _, found = _mentions(text, ents=[_span(text, "al-Qardun", "ORG")], lang="en")
+    assert [m.text for m in found] == ["al-Qardun"]
+
+
+def test_keywords_alone_and_names_around_nationalities_are_no_names():
+    text = "The Group said that a Yemeni American met envoys of the Turkish Republic."
+    ents = [_span(text, "Group", "ORG"), _span(text, "Yemeni American", "PER"), _span(text, "Turkish Republic", "PER")]
+    _, found = _mentions(text, ents=ents, lang="en")
+    by_text = {m.text: m.label for m in found}
+    assert "Group" not in by_text and "Yemeni American" not in by_text
+    assert by_text["Turkish Republic"] == "MISC"
+
+
+def test_a_known_place_tagged_as_an_adjective_stays_a_place():
+    from dataclasses import replace
+
+    text = "Later kwamen de Westerse gezanten aan in Nice en in de wijk Kalverhoek."
+    doc = make_doc(text, language="nl")
+    [ann] = get_backend("lite").annotate([doc])
+    tokens = tuple(replace(t, tag="ADJ") if t.text in ("Westerse", "Nice", "Kalverhoek") else t for t in ann.tokens)
+    ents = (_span(text, "Westerse", "LOC"), _span(text, "Nice", "LOC"), _span(text, "Kalverhoek", "LOC"))
+    found = extract_mentions(doc, Annotation(ann.doc, "test", tokens, ann.sentences, ents))
+    assert {m.text for m in found if m.label == "LOC"} == {"Nice", "Kalverhoek"}
+
+
+def test_an_untyped_name_takes_the_type_a_cue_gave_it_elsewhere_in_the_document():
+    text = "Dat zei Okonjo gisteren. Daarna was Okonjo boos. Later vertrok Okonjo."
+    spans = [NerSpan(m.start(), m.end(), "PER" if k == 0 else "MISC", "test")
+             for k, m in enumerate(__import__("re").finditer("Okonjo", text))]
+    _, found = _mentions(text, ents=spans)
+    assert [m.label for m in found] == ["PER", "PER", "PER"]

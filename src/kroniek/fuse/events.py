@@ -9,8 +9,11 @@ give: a report's own date, or, where the text gives none, the year its article w
 article cannot report what happened after it, nor is an undated line in a 2024 article evidence
 for a 2016 event). Where one side has no time at all (an undated line in an undated article), a
 detail must agree besides the place: the kind of site, a named subtype, or the same death toll.
-A report without a place never joins an event that has one; such reports join only each other,
-on the same day and at the same kind of site.
+A report without a place joins an event that has one only where its own article names that place
+elsewhere, their times agree and a date or detail of its own ties it (and the other way round);
+otherwise such reports join only each other, on the same day and at the same kind of site.
+Reports are compared only with the events of their type and year (blocking), since reports of
+different years never fuse.
 Reports are taken most precisely dated first (and those of an undated article last), so vague
 ones ("in 2021") join the event their precise neighbours have already formed; where several fit,
 a shared site, subtype or death toll decides, then the largest event.
