@@ -414,3 +414,15 @@ def test_a_reference_before_the_event_of_the_day_is_told_waits_for_it():
     by_place = {r.location: r for r in extract_events(ctx)}
     assert [a.entity for a in by_place[ids["Ménaka"]].attributions] == [ids["JNIM"]]
     assert by_place[ids["Gao"]].attributions == ()
+
+
+def test_a_time_of_what_followed_the_attack_does_not_date_it():
+    text = ("Bij een aanslag in Gao zijn dinsdag 12 mensen omgekomen.\n\n"
+            "De begrafenissen zijn donderdag, na de aanslag.")
+    ctx, _ = make_context(text, SAHEL, published="2023-03-17")
+    [report] = extract_events(ctx)
+    assert report.date == "2023-03-14"
+    text = "The funerals were held on Thursday after the attack in Gao that killed 12 people."
+    ctx, _ = make_context(text, SAHEL, published="2023-03-17", language="en")
+    [report] = extract_events(ctx)
+    assert report.date is None

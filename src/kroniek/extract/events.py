@@ -276,10 +276,14 @@ def _named_capital(ctx: DocContext, toks: list[Tok]) -> Placed | None:
 
 def _event_times(ctx: DocContext, unit: Unit, times: list, trigger: int) -> list:
     """The times that can date the event named at `trigger`: not one that opens a period after it
-    ("the deadliest attack since the war began in 1989"), though "since the 2020 attack" dates the attack."""
+    ("the deadliest attack since the war began in 1989"), though "since the 2020 attack" dates the attack,
+    nor one of something that followed it ("funerals were held on Thursday after the attack")."""
     opens = {s for s, _, _ in lexicon.find(ctx.unit_text(unit), "period_start", unit.start) if s > trigger}
     out = []
+    after_words = set(lexicon.cues()["after_words"])
     for t in times:
+        if t.end <= trigger and any(w.low in after_words for w in ctx.tokens_in(t.end, trigger)):
+            continue  # "funerals were held on Thursday after the attack": Thursday is not the attack's
         before = ctx.tokens_in(unit.start, t.start)[-6:]
         clause = before[max((i + 1 for i, b in enumerate(before) if not b.text[0].isalnum()), default=0):]
         if not any(b.start in opens for b in clause):
