@@ -215,8 +215,8 @@ def test_relations_compound_role_with_an_organisation_named_elsewhere(text, comp
 
 def test_relations_compound_role_needs_a_known_name():
     names = {"Kamba Front": ("ORG", "group:kamba", None), "Jonas Kiruna": ("PER", None, None)}
-    ctx, name = _without_mention_at("Het Kamba Front zweeg. Rebellen-leider Jonas Kiruna sprak.", names,
-                                    "Rebellen-leider")
+    ctx, _ = _without_mention_at("Het Kamba Front zweeg. Rebellen-leider Jonas Kiruna sprak.", names,
+                                 "Rebellen-leider")
     assert not any(r.predicate == "leader_of" for r in extract_relations(ctx))
 
 

@@ -5,13 +5,16 @@ after), both before it ("X en Y zijn gezworen vijanden"), a person and the organ
 cue ("leider van X"), a wing named after its owner ("haar mediatak X"), or the places a group is
 active in. Affiliations of people follow the pattern "Name, role at Organisation". Words that join two
 names say more: "Iran-backed X", "al-Qaeda affiliate X", "a Mogadishu-based think-tank", "de wijk X in Y",
-"Pakistan's Balochistan"; an organisation named after another plus a place is its branch. Symmetric
-predicates are stored once, subject and object in id order.
+"Pakistan's Balochistan"; an organisation named after another plus a place is its branch. Roles come from
+role nouns ("Y-leider X", also where Y is only part of a compound), role verbs ("X richtte Y op") and
+"X van/of Y"; a group named with its country ("de PKK in Turkije", "Colombia's ELN") is active there.
+Symmetric predicates are stored once, subject and object in id order.
 """
 from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import pairwise
 
 from ..data import lexicon_words
 from ..model import Entity, Relation, Report, Span
@@ -153,7 +156,7 @@ def _unit_of(ctx: DocContext, unit: Unit) -> list[tuple[str, str, str]]:
     nouns = set(lexicon.cues().get("unit_nouns", ()))
     orgs = ctx.mentions_in(unit.start, unit.end, ("ORG",))
     out = []
-    for a, b in zip(orgs, orgs[1:]):
+    for a, b in pairwise(orgs):
         last = a.mention.text.lower().split()[-1:]
         if (last and any(last[0] == n or (len(n) >= 6 and last[0].endswith(n)) for n in nouns)
                 and a.entity.id != b.entity.id and ctx.text(a.end, b.start).strip().lower() in OF_PHRASES):
@@ -168,7 +171,7 @@ def _group_in_place(ctx: DocContext, unit: Unit) -> list[tuple[str, str, str]]:
     gaps = {g.lower() for g in lexicon.cues().get("place_in_place", ())}
     names = ctx.mentions_in(unit.start, unit.end, ("ORG", "LOC"))
     out = []
-    for a, b in zip(names, names[1:]):
+    for a, b in pairwise(names):
         gap = ctx.text(a.end, b.start)
         # "een afsplitsing van IS in Afghanistan": the place may say where the part works, not the whole
         if a.type == "ORG" and b.type == "LOC" and _is_group(a) and _is_region(b) and not _part_object(ctx, a):
@@ -219,7 +222,7 @@ def _place_in_place(ctx: DocContext, unit: Unit) -> list[tuple[str, str, str]]:
     gaps = {g.lower() for g in lexicon.cues().get("place_in_place", ())}
     nouns = set(lexicon.cues().get("place_nouns", ()))
     out = []
-    for a, b in zip(places, places[1:]):
+    for a, b in pairwise(places):
         words = ctx.text(a.end, b.start).lower().replace(",", " ").split()
         if words and words[0] in nouns:  # "the Afgoye district in Somalia"
             words = words[1:]
@@ -285,7 +288,7 @@ def _prenominal(ctx: DocContext, unit: Unit) -> list[tuple[str, str, str]]:
     """Two organisations joined by a word that says how the second stands to the first: "Iran-backed
     Houthis" (allied), "al-Qaeda affiliate X" (a part). An alliance may be with a country."""
     names = ctx.mentions_in(unit.start, unit.end, ("ORG", "LOC"))
-    pairs = [(a.entity, a.start, a.end, b) for a, b in zip(names, names[1:])]
+    pairs = [(a.entity, a.start, a.end, b) for a, b in pairwise(names)]
     # "Iran-backed Houthis": the first name is part of one word and no mention of its own
     known = {n.lower(): p.entity for p in ctx.placed if p.type == "ORG" or _is_country(p)
              for n in (p.entity.name, *p.entity.aliases, p.mention.text)}
@@ -456,66 +459,6 @@ def _compound_owner(ctx: DocContext, unit: Unit, tok: Tok) -> Entity | None:
     return None
 
 
-def _known_orgs(ctx: DocContext) -> dict[str, Entity]:
-    """Every name, alias and written form of the organisations a document names, lower-cased."""
-    return {n.lower(): p.entity for p in ctx.placed if p.type == "ORG"
-            for n in (p.entity.name, *p.entity.aliases, p.mention.text) if len(n) > 1}
-
-
-def _compound_owner(ctx: DocContext, unit: Unit, tok: Tok) -> Entity | None:
-    """The organisation a compound's first part names where the recogniser found no mention in it:
-    "Boko Haram-leider X", "Al-Qaeda-leider Y", an organisation the document names elsewhere."""
-    cut = tok.text.rfind("-")
-    if cut <= 0 or ctx.mentions_in(tok.start, tok.end):
-        return None
-    before = ctx.text(max(unit.start, tok.start - 60), tok.start + cut).lower()
-    known = _known_orgs(ctx)
-    for name in sorted(known, key=len, reverse=True):
-        if before.endswith(name) and (len(before) == len(name) or not before[-len(name) - 1].isalnum()):
-            return known[name]
-    return None
-
-
-def _known_orgs(ctx: DocContext) -> dict[str, Entity]:
-    """Every name, alias and written form of the organisations a document names, lower-cased."""
-    return {n.lower(): p.entity for p in ctx.placed if p.type == "ORG"
-            for n in (p.entity.name, *p.entity.aliases, p.mention.text) if len(n) > 1}
-
-
-def _compound_owner(ctx: DocContext, unit: Unit, tok: Tok) -> Entity | None:
-    """The organisation a compound's first part names where the recogniser found no mention in it:
-    "Boko Haram-leider X", "Al-Qaeda-leider Y", an organisation the document names elsewhere."""
-    cut = tok.text.rfind("-")
-    if cut <= 0 or ctx.mentions_in(tok.start, tok.end):
-        return None
-    before = ctx.text(max(unit.start, tok.start - 60), tok.start + cut).lower()
-    known = _known_orgs(ctx)
-    for name in sorted(known, key=len, reverse=True):
-        if before.endswith(name) and (len(before) == len(name) or not before[-len(name) - 1].isalnum()):
-            return known[name]
-    return None
-
-
-def _known_orgs(ctx: DocContext) -> dict[str, Entity]:
-    """Every name, alias and written form of the organisations a document names, lower-cased."""
-    return {n.lower(): p.entity for p in ctx.placed if p.type == "ORG"
-            for n in (p.entity.name, *p.entity.aliases, p.mention.text) if len(n) > 1}
-
-
-def _compound_owner(ctx: DocContext, unit: Unit, tok: Tok) -> Entity | None:
-    """The organisation a compound's first part names where the recogniser found no mention in it:
-    "Boko Haram-leider X", "Al-Qaeda-leider Y", an organisation the document names elsewhere."""
-    cut = tok.text.rfind("-")
-    if cut <= 0 or ctx.mentions_in(tok.start, tok.end):
-        return None
-    before = ctx.text(max(unit.start, tok.start - 60), tok.start + cut).lower()
-    known = _known_orgs(ctx)
-    for name in sorted(known, key=len, reverse=True):
-        if before.endswith(name) and (len(before) == len(name) or not before[-len(name) - 1].isalnum()):
-            return known[name]
-    return None
-
-
 def _role_verbs(ctx: DocContext, unit: Unit) -> list[tuple[str, str, str]]:
     """A person's role said with a verb, from the parse: "X richtte Y op", "X, who joined Y", "Y, die X
     later oprichtte". Without a parse only the plain order "X founded Y" is read."""
@@ -578,99 +521,9 @@ def _verb_in_order(ctx: DocContext, t: Tok, founders: list[Placed], orgs: list[P
     relatives = set(lexicon.cues().get("relative_pronouns", ()))
     before = [p for p in founders if p.end <= t.start]
     after = [p for p in orgs if p.start >= t.end]
-    if before and after and ctx.text(before[-1].end, t.start).strip(" ,").lower() in ("", *relatives):
-        if ctx.text(t.end, after[0].start).strip().lower() in ("", *ARTICLES):
-            return before[-1], after[0]
-    objs = [p for p in orgs if p.end <= t.start]
-    if objs and ctx.text(objs[-1].end, t.start).strip() == "":
-        subjects = [p for p in founders if p.end <= objs[-1].start]
-        gap = ctx.text(subjects[-1].end, objs[-1].start).lower().split() if subjects else []
-        if (len(gap) >= 2 and gap[0] == "," and gap[1] in relatives and len(gap) <= 5
-                and all(w.isalpha() and w.islower() for w in gap[1:])):
-            return subjects[-1], objs[-1]
-    return None, None
-
-
-def _particle_verb(ctx: DocContext, t: Tok) -> str | None:
-    """The predicate of a separable verb whose particle the parse hangs on it: "X richtte Y op", "X
-    sloot zich aan bij Y", "X set up Y"."""
-    if not ctx.layer.parsed or t.pos != "VERB":
-        return None
-    particles = {c.low for c in ctx.layer.children(t) if c.dep.startswith("compound")}
-    for predicate, pairs in lexicon.cues().get("role_verb_particles", {}).items():
-        if any(f"{t.lem} {p}" in pairs for p in particles):
-            return predicate
-    return None
-
-
-def _verb_in_order(ctx: DocContext, t: Tok, founders: list[Placed], orgs: list[Placed]) -> tuple[Placed | None, Placed | None]:
-    """Subject and object of a role verb from the order of words alone."""
-    relatives = set(lexicon.cues().get("relative_pronouns", ()))
-    before = [p for p in founders if p.end <= t.start]
-    after = [p for p in orgs if p.start >= t.end]
-    if before and after and ctx.text(before[-1].end, t.start).strip(" ,").lower() in ("", *relatives):
-        if ctx.text(t.end, after[0].start).strip().lower() in ("", *ARTICLES):
-            return before[-1], after[0]
-    objs = [p for p in orgs if p.end <= t.start]
-    if objs and ctx.text(objs[-1].end, t.start).strip() == "":
-        subjects = [p for p in founders if p.end <= objs[-1].start]
-        gap = ctx.text(subjects[-1].end, objs[-1].start).lower().split() if subjects else []
-        if (len(gap) >= 2 and gap[0] == "," and gap[1] in relatives and len(gap) <= 5
-                and all(w.isalpha() and w.islower() for w in gap[1:])):
-            return subjects[-1], objs[-1]
-    return None, None
-
-
-def _particle_verb(ctx: DocContext, t: Tok) -> str | None:
-    """The predicate of a separable verb whose particle the parse hangs on it: "X richtte Y op", "X
-    sloot zich aan bij Y", "X set up Y"."""
-    if not ctx.layer.parsed or t.pos != "VERB":
-        return None
-    particles = {c.low for c in ctx.layer.children(t) if c.dep.startswith("compound")}
-    for predicate, pairs in lexicon.cues().get("role_verb_particles", {}).items():
-        if any(f"{t.lem} {p}" in pairs for p in particles):
-            return predicate
-    return None
-
-
-def _verb_in_order(ctx: DocContext, t: Tok, founders: list[Placed], orgs: list[Placed]) -> tuple[Placed | None, Placed | None]:
-    """Subject and object of a role verb from the order of words alone."""
-    relatives = set(lexicon.cues().get("relative_pronouns", ()))
-    before = [p for p in founders if p.end <= t.start]
-    after = [p for p in orgs if p.start >= t.end]
-    if before and after and ctx.text(before[-1].end, t.start).strip(" ,").lower() in ("", *relatives):
-        if ctx.text(t.end, after[0].start).strip().lower() in ("", *ARTICLES):
-            return before[-1], after[0]
-    objs = [p for p in orgs if p.end <= t.start]
-    if objs and ctx.text(objs[-1].end, t.start).strip() == "":
-        subjects = [p for p in founders if p.end <= objs[-1].start]
-        gap = ctx.text(subjects[-1].end, objs[-1].start).lower().split() if subjects else []
-        if (len(gap) >= 2 and gap[0] == "," and gap[1] in relatives and len(gap) <= 5
-                and all(w.isalpha() and w.islower() for w in gap[1:])):
-            return subjects[-1], objs[-1]
-    return None, None
-
-
-def _particle_verb(ctx: DocContext, t: Tok) -> str | None:
-    """The predicate of a separable verb whose particle the parse hangs on it: "X richtte Y op", "X
-    sloot zich aan bij Y", "X set up Y"."""
-    if not ctx.layer.parsed or t.pos != "VERB":
-        return None
-    particles = {c.low for c in ctx.layer.children(t) if c.dep.startswith("compound")}
-    for predicate, pairs in lexicon.cues().get("role_verb_particles", {}).items():
-        if any(f"{t.lem} {p}" in pairs for p in particles):
-            return predicate
-    return None
-
-
-def _verb_in_order(ctx: DocContext, t: Tok, founders: list[Placed], orgs: list[Placed]) -> tuple[Placed | None, Placed | None]:
-    """Subject and object of a role verb from the order of words alone."""
-    relatives = set(lexicon.cues().get("relative_pronouns", ()))
-    before = [p for p in founders if p.end <= t.start]
-    after = [p for p in orgs if p.start >= t.end]
-    if before and after and ctx.text(before[-1].end, t.start).strip(" ,").lower() in ("", *relatives):
-        if ctx.text(t.end, after[0].start).strip().lower() in ("", *ARTICLES):
-            return before[-1], after[0]
+    if (before and after and ctx.text(before[-1].end, t.start).strip(" ,").lower() in ("", *relatives)
+            and ctx.text(t.end, after[0].start).strip().lower() in ("", *ARTICLES)):
+        return before[-1], after[0]
     objs = [p for p in orgs if p.end <= t.start]
     if objs and ctx.text(objs[-1].end, t.start).strip() == "":
         subjects = [p for p in founders if p.end <= objs[-1].start]
@@ -753,75 +606,6 @@ def _org_of(ctx: DocContext, unit: Unit, person: Placed) -> Placed | None:
     return org
 
 
-DASHES = ("–", "—", "-", "--")
-
-
-def _org_of(ctx: DocContext, unit: Unit, person: Placed) -> Placed | None:
-    """The organisation right after a person's name and "van"/"of", past at most articles, lower-case
-    words and a place ("X of the Y", "X van het in de VS gevestigde Y"): where the person works."""
-    toks = ctx.tokens_in(person.end, unit.end)
-    if not toks or toks[0].low not in ("van", "of"):
-        return None
-    org = next(iter(ctx.mentions_in(toks[0].end, unit.end, ("ORG", "PER"))), None)
-    if org is None or org.type != "ORG":
-        return None
-    places = ctx.mentions_in(toks[0].end, org.start, ("LOC",))
-    between = [t for t in toks[1:] if t.end <= org.start and not _at(places, t)]
-    # a noun phrase opens with its article: "of course warned Y" is no "of the Y"
-    if between and between[0].low not in ARTICLES:
-        return None
-    if len(between) > 5 or not all(t.low in ARTICLES or (t.text.replace("-", "").isalpha() and t.text.islower())
-                                   for t in between):
-        return None
-    return org
-
-
-DASHES = ("–", "—", "-", "--")
-
-
-def _org_of(ctx: DocContext, unit: Unit, person: Placed) -> Placed | None:
-    """The organisation right after a person's name and "van"/"of", past at most articles, lower-case
-    words and a place ("X of the Y", "X van het in de VS gevestigde Y"): where the person works."""
-    toks = ctx.tokens_in(person.end, unit.end)
-    if not toks or toks[0].low not in ("van", "of"):
-        return None
-    org = next(iter(ctx.mentions_in(toks[0].end, unit.end, ("ORG", "PER"))), None)
-    if org is None or org.type != "ORG":
-        return None
-    places = ctx.mentions_in(toks[0].end, org.start, ("LOC",))
-    between = [t for t in toks[1:] if t.end <= org.start and not _at(places, t)]
-    # a noun phrase opens with its article: "of course warned Y" is no "of the Y"
-    if between and between[0].low not in ARTICLES:
-        return None
-    if len(between) > 5 or not all(t.low in ARTICLES or (t.text.replace("-", "").isalpha() and t.text.islower())
-                                   for t in between):
-        return None
-    return org
-
-
-DASHES = ("–", "—", "-", "--")
-
-
-def _org_of(ctx: DocContext, unit: Unit, person: Placed) -> Placed | None:
-    """The organisation right after a person's name and "van"/"of", past at most articles, lower-case
-    words and a place ("X of the Y", "X van het in de VS gevestigde Y"): where the person works."""
-    toks = ctx.tokens_in(person.end, unit.end)
-    if not toks or toks[0].low not in ("van", "of"):
-        return None
-    org = next(iter(ctx.mentions_in(toks[0].end, unit.end, ("ORG", "PER"))), None)
-    if org is None or org.type != "ORG":
-        return None
-    places = ctx.mentions_in(toks[0].end, org.start, ("LOC",))
-    between = [t for t in toks[1:] if t.end <= org.start and not _at(places, t)]
-    # a noun phrase opens with its article: "of course warned Y" is no "of the Y"
-    if between and between[0].low not in ARTICLES:
-        return None
-    if len(between) > 5 or not all(t.low in ARTICLES or (t.text.replace("-", "").isalpha() and t.text.islower())
-                                   for t in between):
-        return None
-    return org
-
-
 def _named_after_place(ctx: DocContext, place: Placed) -> bool:
     """"de militaire academie in West Point": an institution the text names by its place."""
     words = ctx.text(max(0, place.start - 20), place.start).split()
@@ -834,7 +618,7 @@ def _city_in_country(ctx: DocContext, unit: Unit) -> list[tuple[str, str, str]]:
     """"Kerman, Iran": a place the gazetteer puts in the country named right after it."""
     places = ctx.mentions_in(unit.start, unit.end, ("LOC",))
     out = []
-    for a, b in zip(places, places[1:]):
+    for a, b in pairwise(places):
         if ctx.text(a.end, b.start).strip() == "," and b.entity.key == f"country:{a.entity.country}" and a.entity.country:
             out.append((a.entity.id, "located_in", b.entity.id))
     return out
