@@ -23,3 +23,28 @@ def test_fold_is_lower_case_ascii_and_idempotent(name):
     key = fold(name)
     assert key.isascii() and key == key.lower() and key.isalnum() or key == ""
     assert fold(key) == key
+
+
+def test_provinces_and_states_are_places_but_cities_keep_their_names():
+    from kroniek.gazetteer import load
+
+    gaz = load()
+    assert gaz.place("Punjab").key.startswith("geo:sub:") and gaz.place("Punjab").type == "LOC"
+    assert gaz.place("Kabul").key.startswith("geo:") and not gaz.place("Kabul").key.startswith("geo:sub:")
+    assert gaz.match("Jammu and Kashmir") is not None  # found whole, though "and" breaks a run of capitals
+
+
+def test_a_city_under_its_own_name_beats_an_old_name_of_a_larger_city():
+    from kroniek.gazetteer import load
+
+    gaz = load()
+    assert gaz.place("Islamabad").name == "Islamabad"
+    assert gaz.place("Mecca").name == "Makkah"  # an old name with no city of its own still finds its city
+
+
+def test_a_bare_point_of_the_compass_is_no_place():
+    from kroniek.gazetteer import load
+
+    gaz = load()
+    assert gaz.place("West") is None and gaz.place("Central") is None and gaz.place("Centraal") is None
+    assert gaz.place("West Bank") is not None

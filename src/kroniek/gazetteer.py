@@ -19,7 +19,7 @@ from functools import lru_cache
 
 from anyascii import anyascii
 
-from .data import load_tsv, load_yaml
+from .data import lexicon_words, load_tsv, load_yaml
 
 
 @dataclass(frozen=True)
@@ -110,8 +110,8 @@ class Gazetteer:
         ("Islamabad" is Islamabad, not Chattogram, which has it as an old name; "Mecca" is still Makkah)."""
         folded = fold(surface)
         keys = self.places.get(folded)
-        if not keys:
-            return None
+        if not keys or folded in _compass():
+            return None  # "West", "Central": a region or town may be called so, but the bare word means a direction
         return max((self.entries[k] for k in keys),
                    key=lambda e: (not e.key.startswith("geo:"), e.population * (OWN_NAME if fold(e.name) == folded else 1)))
 
@@ -139,6 +139,11 @@ def _countries(gaz: Gazetteer) -> None:
     for code, aliases in extra.items():
         if f"country:{code}" not in gaz.entries:  # e.g. Kosovo, which has no ISO code of its own
             gaz.add(Entry(f"country:{code}", aliases[0], "LOC", tuple(aliases), country=code))
+
+
+@lru_cache(maxsize=1)
+def _compass() -> frozenset[str]:
+    return frozenset(fold(w) for w in lexicon_words("compass_words"))
 
 
 def _cities(gaz: Gazetteer, min_population: int = 15000) -> None:

@@ -48,3 +48,9 @@ def test_english_cue():
 def test_cue_without_a_group_word_does_not_reach_back():
     links = _links("De Bordurische Unie stuurde troepen. De missie, die ook wel BMV wordt genoemd, is groot.")
     assert not links
+
+
+def test_an_acronym_in_brackets_after_a_quoted_name_is_its_alias():
+    for text in ('Later eiste het "Nationaal Bevrijdingsfront van Borduria" (NBB) de aanval op.',
+                 "Later eiste het ‘Nationaal Bevrijdingsfront van Borduria’ (NBB) de aanval op."):
+        assert ("Nationaal Bevrijdingsfront van Borduria", "NBB", "brackets") in _links(text)

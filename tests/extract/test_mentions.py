@@ -189,7 +189,7 @@ def _span(text, part, label):
 
 def test_a_particle_opening_a_name_and_an_ending_after_an_apostrophe_stay_in_it():
     text = "Later zei al-Qardun dat Fred Matiang’i vertrok."
-    doc, found = _mentions(text, ents=[_span(text, "al-Qardun", "ORG"), _span(text, "Fred Matiang’i", "PER")])
+    _, found = _mentions(text, ents=[_span(text, "al-Qardun", "ORG"), _span(text, "Fred Matiang’i", "PER")])
     assert {(m.text, m.label) for m in found} >= {("al-Qardun", "ORG"), ("Fred Matiang’i", "PER")}
     text = "Fighters loyal to al-Qardun attacked."  # the English tokenizer splits "al", "-", "Qardun"
     _, found = _mentions(text, ents=[_span(text, "al-Qardun", "ORG")], lang="en")
@@ -223,3 +223,10 @@ def test_an_untyped_name_takes_the_type_a_cue_gave_it_elsewhere_in_the_document(
              for k, m in enumerate(__import__("re").finditer("Okonjo", text))]
     _, found = _mentions(text, ents=spans)
     assert [m.label for m in found] == ["PER", "PER", "PER"]
+
+
+def test_languages_are_no_places():
+    _, found = _mentions("Leaflets in Arabic and Tigrinya were found in Gao.", lang="en")
+    assert [m.text for m in found] == ["Gao"]
+    _, found = _mentions("Er werden pamfletten in het Arabisch gevonden in Gao.")
+    assert [m.text for m in found] == ["Gao"]

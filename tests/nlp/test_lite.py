@@ -242,3 +242,16 @@ def test_lite_joins_the_words_of_group_names():
     assert "Smith on Monday" not in names
     assert "al-Qardun" in _names("Een aanslag van al-Qardun trof de markt.")
     assert "Jund ul-Haqq wa al-Nasr" in _names("Fighters of the Jund ul-Haqq wa al-Nasr attacked.", "en")
+
+
+def test_lite_a_point_of_the_compass_is_no_place():
+    names = _names("De strijders trokken naar West en daarna naar Gao.")
+    assert names["Gao"] == "LOC" and names.get("West") != "LOC"
+    assert _names("Troops moved to Central from the coast.", "en").get("Central") != "LOC"
+
+
+def test_lite_possessives_inside_group_names():
+    names = _names("Fighters of the People's Protection Units and the Farmers' Freedom Front met envoys of "
+                   "Kenya's Defence Forces.", "en")
+    assert names["People's Protection Units"] == names["Farmers' Freedom Front"] == "ORG"
+    assert names["Kenya"] == "LOC" and "Kenya's Defence Forces" not in names

@@ -80,3 +80,26 @@ def test_names_in_other_scripts_are_not_one_entity():
     ents = _by_name(resolve_entities(ms)[0])
     assert set(ents) == {"Путин", "Москва", "حزب الله"}
     assert [len(e.mentions) for e in ents.values()] == [1, 1, 1]
+
+
+def test_untyped_surnames_of_a_named_person_make_the_entity_a_person():
+    ms = [m("a", 0, "Ahmed Abdi Warsame", "PER"), m("a", 40, "Warsame", "MISC"), m("a", 60, "Warsame", "MISC"),
+          m("a", 80, "Abdi Warsame", "MISC")]
+    [e] = resolve_entities(ms)[0]
+    assert e.type == "PER" and e.name == "Ahmed Abdi Warsame"
+
+
+def test_a_surname_initial_and_a_shorter_name_join_the_full_name_of_their_document():
+    ms = [m("a", 0, "Ahmet Kaya", "PER"), m("a", 30, "Ahmet K.", "PER"), m("a", 50, "Ahmet K.", "PER"),
+          m("a", 70, "Kaya", "PER"), m("b", 0, "Ahmet Kaya", "PER"), m("c", 0, "Sami Tekin", "PER"),
+          m("c", 20, "Sami Turan", "PER"), m("c", 40, "Sami T.", "PER")]
+    ents = _by_name(resolve_entities(ms)[0])
+    assert set(ents["Ahmet Kaya"].aliases) == {"Ahmet K.", "Kaya"} and len(ents["Ahmet Kaya"].mentions) == 5
+    assert len(ents["Sami T."].mentions) == 1  # two persons of its document fit the initial
+
+
+def test_an_untyped_name_defined_with_its_acronym_is_an_organisation():
+    ms = [m("a", 0, "Bordurian Relief Council", "MISC"), m("a", 27, "BRC", "MISC"), m("a", 60, "Grand Harbour", "MISC")]
+    ents = _by_name(resolve_entities(ms, [AliasLink(ms[0].id, ms[1].id, "brackets", Span("a", 0, 31))])[0])
+    assert ents["Bordurian Relief Council"].type == "ORG"
+    assert ents["Grand Harbour"].type == "MISC"

@@ -18,7 +18,8 @@ from ..data import NoLexicon, lexicon
 from ..model import AliasLink, Annotation, Document, Mention, Span, stable_id
 from ..text import SpanIndex
 
-BRACKET_AFTER = re.compile(r"\s*\(\s*([^()\n]{2,80}?)\s*\)")
+# a quoted name closes its quote before the bracket: "Bordurian People's Front" (BPF)
+BRACKET_AFTER = re.compile(r"[\"'’”»]?\s*\(\s*([^()\n]{2,80}?)\s*\)")
 ARTICLES = {"de", "het", "een", "the", "a", "an", "dus", "zelf"}
 
 

@@ -202,8 +202,8 @@ def clean_span(span: NerSpan, doc: Document, ann: Annotation, index: SpanIndex[T
     if len(surface) < 2 or not any(c.isalpha() for c in surface) or surface.lower() in calendar_words() \
             or surface.endswith("-"):
         return None
-    if gaz.demonym(surface) or gaz.demonym(COMPASS.sub("", surface)):
-        return None
+    if gaz.demonym(surface) or gaz.demonym(COMPASS.sub("", surface)) or surface in lexicon_words("languages"):
+        return None  # "in Arabic" is no place
     if len(toks) == 1 and toks[0].tag.startswith("ADJ") and not (span.source == "lite" and span.label == "PER") \
             and not (span.label == "LOC" and _place_named(surface, index.last_before(start))):
         return None  # "Westerse"; but Frog also tags surnames such as "Lister" as adjectives, and the tagger places ("Nice")

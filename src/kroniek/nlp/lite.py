@@ -56,6 +56,7 @@ def _lexicon(lang: str) -> dict:
         "org_particles": set(lex.get("org_particles", ())),
         # "minister van Binnenlandse Zaken Fred Kamau": the portfolio is no part of the name
         "portfolios": set(lex.get("portfolios", ())),
+        "compass": set(lexicon_words("compass_words")),
         "facilities": {w.lower() for words in (lex.get("facilities") or {}).values() for w in words},
     }
 
@@ -110,6 +111,9 @@ def _candidate_runs(tokens: list[Token], text: str, particles: set[str],
                 j += 1
                 if _compound_tail(tok.text):
                     break
+            elif (tok.text in ("'s", "’s") or tok.text in "'’" and prev.text.endswith("s")) and glued \
+                    and _possessive_in_name(tokens, j, text, org_words):
+                j += 1  # "People's Liberation Army", "Workers' Party", where the tokenizer splits off the "'s"
             elif tok.text in "-'’" and glued and j + 1 < n and tokens[j + 1].start == tok.end:
                 j += 2  # "ISIS-K", "Al-Azaim", "Haqqani-netwerk"
                 if tok.text == "-" and _compound_tail("x-" + tokens[j - 1].text):
@@ -134,6 +138,21 @@ def _candidate_runs(tokens: list[Token], text: str, particles: set[str],
         runs.append((i, j))
         i = j
     return runs
+
+
+def _possessive_in_name(tokens: list[Token], j: int, text: str, org_words) -> bool:
+    """"People's Protection Units", "Workers' Party": a possessive inside an organisation's name, which a
+    keyword ends. After a place it is the place's own ("Kenya's Defence Forces": two names)."""
+    if j + 1 >= len(tokens) or text[tokens[j].end:tokens[j + 1].start] != " " or not _is_cap(tokens[j + 1].text):
+        return False
+    if gazetteer.load().place(tokens[j - 1].text) or gazetteer.load().match(tokens[j - 1].text):
+        return False
+    for tok in tokens[j + 1:j + 5]:
+        if not _is_cap(tok.text):
+            return False
+        if tok.text in org_words:
+            return True
+    return False
 
 
 def propose_names(tokens: list[Token], sentences: Sequence[Sentence], text: str, lang: str) -> list[NerSpan]:
@@ -415,8 +434,8 @@ def _guess_label(surface: str, words: list[str], before: str, lex: dict, gaz, ta
         return "MISC"  # "Schiphol Airport", "Lagos Airport": a facility named after its place; "Aden Farah" is a person
     if gaz.place(surface):
         return "LOC"
-    if before in lex["place"] and len(words) == 1:
-        return "LOC"
+    if before in lex["place"] and len(words) == 1 and words[0] not in lex["compass"]:
+        return "LOC"  # "naar Gao"; but "naar West" is a direction
     if words[0] in lex["non_person_starts"]:
         return "MISC"  # "The New York Times": no person's name opens with an article
     # more common nouns than proper ones: "Regional Security Office". Adjectives do not count against a

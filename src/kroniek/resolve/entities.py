@@ -8,6 +8,7 @@ see and reverse it.
 """
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import replace
@@ -21,6 +22,7 @@ from ..model import AliasLink, Entity, Judgement, Mention, stable_id, stage
 FUZZY_MIN_SCORE = 92
 FUZZY_MIN_LENGTH = 8
 LABEL_WEIGHT = {"PER": 1.0, "ORG": 1.0, "LOC": 1.0, "MISC": 0.4}
+INITIAL = re.compile(r"[A-Z]\.")
 
 
 class _Clusters:
@@ -69,7 +71,7 @@ def resolve_entities(mentions: list[Mention], links: Iterable[AliasLink] = (),
     `decided` are an analyst's judgements between mention ids: negative ones are never crossed,
     positive ones join the two entities whole, even two gazetteer entries.
     """
-    decided = list(decided)
+    decided, links = list(decided), list(links)
     clusters = _Clusters(mentions, [(j.a, j.b) for j in decided if j.verdict == "negative"])
     judgements: list[Judgement] = []
     by_id = {m.id: m for m in mentions}
@@ -94,6 +96,7 @@ def resolve_entities(mentions: list[Mention], links: Iterable[AliasLink] = (),
                                     f"alias statement ({link.cue})" if ok else
                                     f"alias statement ({link.cue}) joins two known organisations or places"))
 
+    _join_initials(mentions, clusters, judgements)
     _join_surnames(surnames, tails, clusters, judgements)
     _join_spellings(mentions, clusters, judgements)
     for j in decided:  # last, so that the entities the analyst saw are joined whole
@@ -103,7 +106,11 @@ def resolve_entities(mentions: list[Mention], links: Iterable[AliasLink] = (),
     members: dict[str, list[Mention]] = defaultdict(list)
     for m in mentions:
         members[clusters.find(m.id)].append(m)
-    entities = sorted((_entity(ms) for ms in members.values()), key=lambda e: min(m.id for m in e.mentions))
+    # a name that a text defines with an acronym in brackets ("Bordurian Relief Council (BRC)") is an
+    # organisation's, whatever type the name alone got: events, places and people are not so defined
+    defined = {x for link in links if link.cue == "brackets" and link.a in by_id and link.b in by_id
+               and any(gazetteer.is_acronym(by_id[y].text) for y in (link.a, link.b)) for x in (link.a, link.b)}
+    entities = sorted((_entity(ms, defined) for ms in members.values()), key=lambda e: min(m.id for m in e.mentions))
     seen: set[str] = set()
     for i, e in enumerate(entities):  # two entities may share a key or a name once kept apart: ids stay unique
         if e.id in seen:
@@ -153,6 +160,27 @@ def _join_surnames(surnames: list[Mention], tails: dict[str, list[Mention]], clu
             clusters.union(unresolved.setdefault((m.span.doc, gazetteer.fold(m.text)), m.id), m.id)
 
 
+def _initialled(words: list[str]) -> bool:
+    return len(words) >= 2 and INITIAL.fullmatch(words[-1]) is not None
+
+
+def _join_initials(mentions: list[Mention], clusters: _Clusters, judgements: list[Judgement]) -> None:
+    """"Ahmet K." joins "Ahmet Kaya" of the same document: Dutch and Belgian news name a suspect by an
+    initial once the full name is out. Only where one person of the document fits."""
+    full: dict[tuple[str, str], list[Mention]] = defaultdict(list)
+    for m in mentions:
+        words = _words(m.text)
+        if m.label == "PER" and len(words) >= 2 and not _initialled(words):
+            full[(m.span.doc, gazetteer.fold(" ".join(words[:-1])) + " " + words[-1][:1].upper())].append(m)
+    for m in mentions:
+        words = _words(m.text)
+        if m.label != "PER" or not _initialled(words):
+            continue
+        pool = full.get((m.span.doc, gazetteer.fold(" ".join(words[:-1])) + " " + words[-1][:1]), [])
+        if pool and len({clusters.find(f.id) for f in pool}) == 1 and clusters.union(pool[0].id, m.id):
+            judgements.append(Judgement(pool[0].id, m.id, "positive", "initial of a person named in full"))
+
+
 def _join_spellings(mentions: list[Mention], clusters: _Clusters, judgements: list[Judgement]) -> None:
     """Organisation names that differ by a letter ("Haqqani-netwerk" / "Haqqani netwerk" is already one fold;
     "Hayat Tahrir al-Sham" / "Hayat Tahrir as-Sham" is this). Persons are left out on purpose: Jansen and
@@ -174,17 +202,20 @@ def _join_spellings(mentions: list[Mention], clusters: _Clusters, judgements: li
                     judgements.append(Judgement(ida, idb, "positive", "spelling variant (rapidfuzz)"))
 
 
-def _entity(ms: list[Mention]) -> Entity:
+def _entity(ms: list[Mention], defined: set[str] = frozenset()) -> Entity:
     gaz = gazetteer.load()
     key = next((m.key for m in ms if m.key), None)
     entry = gaz.entries.get(key) if key else None
     label = entry.type if entry else _cluster_label(ms)
+    if label == "MISC" and any(m.id in defined for m in ms):
+        label = "ORG"
     surfaces = Counter(gazetteer.squash(m.text) for m in ms)
     written = [s for s in sorted(surfaces) if not (s.isupper() and len(s) > 4)]  # not "OUAGADOUGOU" from a dateline
     if entry and (not entry.key.startswith("geo:") or not written):
         name = entry.name
     else:  # a city is called as the texts call it, not by its transliterated GeoNames name ("Ḩamāh")
-        name = max(written or sorted(surfaces), key=lambda s: (min(len(s.split()), 6), surfaces[s]))
+        name = max(written or sorted(surfaces),
+                   key=lambda s: (min(len(s.split()), 6), not _initialled(s.split()), surfaces[s]))
     aliases = tuple(sorted(s for s in surfaces if s != name))
     ident = stable_id("E", key) if key else stable_id("E", label, gazetteer.fold(name))
     ordered = tuple(sorted(ms, key=lambda m: (m.span.doc, m.span.start)))
