@@ -48,3 +48,11 @@ def test_a_bare_point_of_the_compass_is_no_place():
     gaz = load()
     assert gaz.place("West") is None and gaz.place("Central") is None and gaz.place("Centraal") is None
     assert gaz.place("West Bank") is not None
+
+
+def test_a_province_lies_in_its_country_and_beats_a_town_that_only_has_its_name_as_an_old_one():
+    from kroniek import gazetteer
+    gaz = gazetteer.load()
+    borno = gaz.place("Borno")
+    assert borno.key.startswith("geo:sub:") and borno.country == "NG"
+    assert gaz.place("Kano").key.startswith("geo:") and not gaz.place("Kano").key.startswith("geo:sub:")

@@ -113,10 +113,17 @@ class Gazetteer:
         if not keys or folded in _compass():
             return None  # "West", "Central": a region or town may be called so, but the bare word means a direction
         return max((self.entries[k] for k in keys),
-                   key=lambda e: (not e.key.startswith("geo:"), e.population * (OWN_NAME if fold(e.name) == folded else 1)))
+                   key=lambda e: (not e.key.startswith("geo:"), _weight(e) * (OWN_NAME if fold(e.name) == folded else 1)))
 
     def demonym(self, surface: str) -> str | None:
         return self.demonyms.get(squash(surface))
+
+
+PROVINCE_WEIGHT = 1_000_000  # the code list gives no population: a province counts as a large city
+
+
+def _weight(e: Entry) -> int:
+    return PROVINCE_WEIGHT if e.key.startswith("geo:sub:") else e.population
 
 
 def _countries(gaz: Gazetteer) -> None:
@@ -185,9 +192,9 @@ def _subdivisions(gaz: Gazetteer) -> None:
             continue
         plain = anyascii(name)
         aliases = (plain,) if plain != name else ()
-        # the country is kept as the parent, not as `country`: what a text says ("de provincie X in Y")
-        # places a province, not the code list
-        gaz.add(Entry(f"geo:sub:{sub.code}", name, "LOC", aliases, parent=f"country:{sub.country_code}"),
+        # a province lies in its country as a city does: events there and in the country can be one
+        gaz.add(Entry(f"geo:sub:{sub.code}", name, "LOC", aliases, parent=f"country:{sub.country_code}",
+                      country=sub.country_code),
                 detect=" and " in plain and all(w[:1].isupper() for w in plain.split() if w != "and"))
 
 
