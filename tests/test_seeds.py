@@ -16,17 +16,17 @@ from .conftest import GOLD, HAS_FROG, SCORER, SEEDS
 
 pytestmark = pytest.mark.slow
 
-# Measured on 2026-11-23 after the extraction stopped being fitted to these five texts (issue 8): the
-# seeds are now scored by code tuned on other articles, so the floors sit at what it honestly reaches.
+# Measured on 2026-11-23 after issue 9 (extraction tuned on the dev articles' batches, never on these five):
+# seeds OVERALL 0.923 with kroniek and lite, 0.960 with frog. The floors sit just under what it reaches.
 FLOORS = {
-    "kroniek": {"entities_f1": 0.85, "alias_completeness": 0.94, "published": 0.8, "overall": 0.86, "events": 1.0,
-                "fields": 1.0, "claims": 1.0, "relations": 0.66, "quotes": 0.58, "conflicts": 1.0, "fusion": 1.0,
+    "kroniek": {"entities_f1": 0.9, "alias_completeness": 0.94, "published": 0.8, "overall": 0.91, "events": 1.0,
+                "fields": 1.0, "claims": 1.0, "relations": 0.73, "quotes": 0.79, "conflicts": 1.0, "fusion": 1.0,
                 "duplicates": 0},
-    "frog": {"entities_f1": 0.95, "alias_completeness": 0.94, "published": 0.8, "overall": 0.94, "events": 1.0,
-             "fields": 1.0, "claims": 1.0, "relations": 0.77, "quotes": 0.93, "conflicts": 1.0, "fusion": 1.0,
+    "frog": {"entities_f1": 0.95, "alias_completeness": 0.94, "published": 0.8, "overall": 0.95, "events": 1.0,
+             "fields": 1.0, "claims": 1.0, "relations": 0.81, "quotes": 0.93, "conflicts": 1.0, "fusion": 1.0,
              "duplicates": 0},
-    "lite": {"entities_f1": 0.85, "alias_completeness": 0.94, "published": 0.8, "overall": 0.86, "events": 1.0,
-             "fields": 1.0, "claims": 1.0, "relations": 0.66, "quotes": 0.58, "conflicts": 1.0, "fusion": 1.0,
+    "lite": {"entities_f1": 0.9, "alias_completeness": 0.94, "published": 0.8, "overall": 0.91, "events": 1.0,
+             "fields": 1.0, "claims": 1.0, "relations": 0.73, "quotes": 0.79, "conflicts": 1.0, "fusion": 1.0,
              "duplicates": 0},
 }
 
@@ -86,12 +86,13 @@ def test_the_wrong_header_date_is_flagged(tmp_path):
 
 DEV = SEEDS.parent / "dev"
 DEV_GOLD = GOLD.parent / "dev.gold.yaml"
-# measured on the 60 dev articles (issue 8); no rule was written for one of them
+# measured on the 60 dev articles after issue 9 (dev OVERALL 0.775 kroniek, 0.752 lite); "fields" is the mean of
+# the event fields, "fusion" the share of multi-source events whose reports all fused
 DEV_FLOORS = {
-    "kroniek": {"overall": 0.54, "entities": 0.82, "events": 0.58, "claims": 0.8, "relations": 0.32, "quotes": 0.46,
-                "conflicts": 0.4},
-    "lite": {"overall": 0.54, "entities": 0.82, "events": 0.59, "claims": 0.8, "relations": 0.32, "quotes": 0.48,
-             "conflicts": 0.34},
+    "kroniek": {"overall": 0.765, "entities": 0.93, "events": 0.78, "claims": 0.92, "relations": 0.62, "quotes": 0.88,
+                "conflicts": 0.63, "fields": 0.57, "fusion": 0.35, "published": 0.78},
+    "lite": {"overall": 0.74, "entities": 0.92, "events": 0.77, "claims": 0.92, "relations": 0.6, "quotes": 0.83,
+             "conflicts": 0.59, "fields": 0.55, "fusion": 0.35, "published": 0.78},
 }
 
 
@@ -112,3 +113,7 @@ def test_every_dev_article_builds_and_scores_above_its_floors(tmp_path, backend)
     assert score["overall"] >= floors["overall"]
     for part in ("entities", "events", "claims", "relations", "quotes", "conflicts"):
         assert score[part]["f1"] >= floors[part], part
+    fields = [v for v in score["events"]["fields"].values() if v is not None]
+    assert sum(fields) / len(fields) >= floors["fields"]
+    assert score["events"]["cross_doc_fusion"] >= floors["fusion"]
+    assert score["documents"]["published_date_accuracy"] >= floors["published"]
