@@ -426,3 +426,11 @@ def test_a_time_of_what_followed_the_attack_does_not_date_it():
     ctx, _ = make_context(text, SAHEL, published="2023-03-17", language="en")
     [report] = extract_events(ctx)
     assert report.date is None
+
+
+def test_a_site_named_by_a_country_adjective_is_in_that_country():
+    names = {"Mali": ("LOC", "country:ML", "ML"), "JNIM": ("ORG", "group:jnim", None)}
+    text = "JNIM is actief in Mali.\n\nBij een aanslag op een Malinese school kwamen dinsdag 9 kinderen om."
+    ctx, ids = make_context(text, names, published="2023-03-15")
+    [report] = extract_events(ctx)
+    assert report.location == ids["Mali"]

@@ -199,7 +199,8 @@ def _location(ctx: DocContext, unit: Unit, at: int, drafts: list[_Draft]) -> tup
     if capital is not None and not any(capital.entity.contains(p.entity) for p in places if p.entity is not capital.entity):
         places = [p for p in places if p.entity is not capital.entity] + [capital]
     if not places:
-        return None, 0
+        country = _country_of_a_site(ctx, toks, site_words)
+        return (country, 1) if country else (None, 0)
     outer = {p.entity.id for p in places for q in places if q is not p and p.entity.contains(q.entity)}
     distinct = {p.entity.id for p in places} - outer
 
@@ -218,6 +219,23 @@ def _modifier(ctx: DocContext, place: Placed) -> bool:
         return True
     before = ctx.text(max(0, place.start - 40), place.start).lower()
     return any(not before[e:].strip() for _, e, _ in lexicon.find(before, "away_from"))
+
+
+def _country_of_a_site(ctx: DocContext, toks: list[Tok], site_words: dict[str, str]) -> Placed | None:
+    """"an upscale Kenyan mall", "een Nigeriaanse school": a sentence that names no place but a site of a
+    country's adjective is in that country, where the document names it."""
+    gaz = gazetteer.load()
+    towns = set(lexicon.cues()["town_nouns"])
+    for i, t in enumerate(toks):
+        if not t.text[:1].isupper() or not (code := gaz.demonym(t.text)):
+            continue
+        if not any(n.low in site_words or n.low in towns or n.low.rsplit("-", 1)[-1] in site_words
+                   for n in toks[i + 1:i + 3]):
+            continue
+        country = next((p for p in ctx.placed if p.entity.key == f"country:{code}"), None)
+        if country is not None:
+            return Placed(replace(country.mention, span=Span(ctx.doc.id, t.start, t.end)), country.entity)
+    return None
 
 
 def _that_town(ctx: DocContext, unit: Unit, toks: list[Tok], places: list[Placed]) -> Placed | None:
