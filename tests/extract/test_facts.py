@@ -434,3 +434,12 @@ def test_a_site_named_by_a_country_adjective_is_in_that_country():
     ctx, ids = make_context(text, names, published="2023-03-15")
     [report] = extract_events(ctx)
     assert report.location == ids["Mali"]
+
+
+def test_air_strikes_are_flown_by_the_state_named_before_them():
+    names = {"United States|US": ("LOC", "country:US", "US"), "Marib": ("LOC", "geo:5", "YE")}
+    text = "The United States said four fighters were killed on Tuesday in a US drone strike in Marib."
+    ctx, ids = make_context(text, names, published="2023-03-15", language="en")
+    [report] = extract_events(ctx)
+    assert report.location == ids["Marib"]
+    assert [(a.entity, a.status) for a in report.attributions] == [(ids["United States"], "asserted")]

@@ -430,6 +430,8 @@ def _attributions(ctx: DocContext, unit: Unit, trig: Trigger, list_actor: Placed
             actor = _nearest_org(ctx, by.end, by.end, min(unit.end, by.end + 40), "after", channels)
     if actor is None and trig.pos == "verb":
         actor = ctx.actor_of(trig.start, trig.end, skip=channels)
+    if actor is None and trig.subtype == "air_strike":
+        actor = _striking_state(ctx, unit, trig)
     if actor is None and trig.pos == "verb":
         actor = _nearest_org(ctx, trig.start, unit.start, trig.start, "before", channels)
         between = ctx.tokens_in(actor.end, trig.start) if actor is not None else []
@@ -443,6 +445,29 @@ def _attributions(ctx: DocContext, unit: Unit, trig: Trigger, list_actor: Placed
         out.append(Attribution(actor.entity.id, status, span))
     unknown = lexicon.has(text, "unknown")
     return _branches_for_parents(ctx, unit, out), unknown
+
+
+def _striking_state(ctx: DocContext, unit: Unit, trig: Trigger) -> Placed | None:
+    """Air strikes are flown by states: the country that is the subject of the strike verb, or whose
+    name or adjective stands right before the strikes ("US drone strike", "Russische luchtaanvallen")."""
+    def state(p: Placed | None) -> Placed | None:
+        return p if p is not None and (p.entity.key or "").startswith("country:") else None
+    found = state(ctx.actor_of(trig.start, trig.end, types=("LOC",)))
+    if found is None:
+        verbs = [t for t in ctx.tokens_in(unit.start, unit.end) if t.pos == "VERB"]
+        found = next((state(ctx.actor_of(v.start, v.end, types=("LOC",))) for v in verbs
+                      if state(ctx.actor_of(v.start, v.end, types=("LOC",)))), None)
+    if found is not None:
+        return found
+    gaz = gazetteer.load()
+    for t in ctx.tokens_in(unit.start, trig.start)[-2:]:
+        named = [p for p in ctx.mentions_in(t.start, t.end, ("LOC",)) if state(p)]
+        code = gaz.demonym(t.text) if t.text[:1].isupper() else None
+        if not named and code:
+            named = [p for p in ctx.placed if p.entity.key == f"country:{code}"]
+        if named:
+            return named[0]
+    return None
 
 
 def _branches_for_parents(ctx: DocContext, unit: Unit, found: list[Attribution]) -> list[Attribution]:
