@@ -443,3 +443,16 @@ def test_air_strikes_are_flown_by_the_state_named_before_them():
     [report] = extract_events(ctx)
     assert report.location == ids["Marib"]
     assert [(a.entity, a.status) for a in report.attributions] == [(ids["United States"], "asserted")]
+
+
+def test_an_event_the_text_dates_to_another_year_is_its_own_and_the_group_is_the_articles():
+    names = {"Boko Haram": ("ORG", "group:boko-haram", None), "Kano": ("LOC", "geo:3", "NG")}
+    text = ("Boko Haram ontvoerde gisteren 40 scholieren in Kano.\n\n"
+            "Berucht was de ontvoering van 200 scholieren door de terreurbeweging in mei 2016.")
+    ctx, ids = make_context(text, names, published="2021-02-10")
+    past = [r for r in extract_events(ctx) if r.date == "2016-05"]
+    assert len(past) == 1 and [a.entity for a in past[0].attributions] == [ids["Boko Haram"]]
+    # a count over two years sums up a campaign
+    text = "Boko Haram veroverde in 2015 en 2016 dorpen in de provincie."
+    ctx, _ = make_context(text, names, published="2021-02-10")
+    assert extract_events(ctx) == []

@@ -12,6 +12,7 @@ Everything here is per document; `kroniek.fuse` joins the reports of different d
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
@@ -26,6 +27,7 @@ from .figures import casualties, is_vague
 from .figures import figures as all_figures
 from .numbers import word_value
 
+YEAR = re.compile(r"(?<!\d)(?:1[89]|20)\d\d(?!\d)")
 MAX_PLACE_DISTANCE = 12  # tokens between a trigger and its place when no figure ties the sentence to an event
 MAX_SUBJECT_DISTANCE = 8  # tokens between a verb trigger and the organisation taken as its subject
 PRONOUNS = frozenset({"ze", "zij", "hij", "they", "it", "he", "she"})
@@ -427,7 +429,8 @@ def _attributions(ctx: DocContext, unit: Unit, trig: Trigger, list_actor: Placed
         after = ctx.tokens_in(trig.end, unit.end)[:4]
         by = next((t for t in after if t.low in by_words and t.start not in channel_starts), None)
         if by and not lexicon.find(ctx.text(trig.end, by.start), "claim"):
-            actor = _nearest_org(ctx, by.end, by.end, min(unit.end, by.end + 40), "after", channels)
+            actor = _nearest_org(ctx, by.end, by.end, min(unit.end, by.end + 40), "after", channels) \
+                or _the_group(ctx, ctx.tokens_in(by.end, unit.end)[:2])
     if actor is None and trig.pos == "verb":
         actor = ctx.actor_of(trig.start, trig.end, skip=channels)
     if actor is None and trig.subtype == "air_strike":
@@ -445,6 +448,16 @@ def _attributions(ctx: DocContext, unit: Unit, trig: Trigger, list_actor: Placed
         out.append(Attribution(actor.entity.id, status, span))
     unknown = lexicon.has(text, "unknown")
     return _branches_for_parents(ctx, unit, out), unknown
+
+
+def _the_group(ctx: DocContext, words: list[Tok]) -> Placed | None:
+    """"door de terreurbeweging", "by the group": the armed group the document is about."""
+    cue = lexicon.cues()
+    if len(words) < 2 or words[0].low not in cue["definite"] \
+            or not any(words[1].low.endswith(h) for h in cue["group_heads"]):
+        return None
+    group = ctx.dominant_group
+    return next((p for p in ctx.placed if group is not None and p.entity.id == group.id), None)
 
 
 def _striking_state(ctx: DocContext, unit: Unit, trig: Trigger) -> Placed | None:
@@ -570,7 +583,11 @@ def extract_events(ctx: DocContext) -> list[Report]:
             and trig.end <= place.start and len(ctx.tokens_in(trig.end, place.start)) <= 4 \
             and any(t.pos == "ADP" or t.low in lexicon.cues()["prepositions"] for t in ctx.tokens_in(trig.end, place.start))
         generic = trig.generic and not coordinated and not aimed
-        creates = not generic and not campaign and (pinned or (place is not None and (
+        # "de ontvoering van 276 schoolmeisjes in april 2014": an event the text dates to another year
+        # than its own is a past event of its own, placed or not
+        past = bool(when and years and published) and not compatible(when[:4], published[:4]) and not trig.plural \
+            and len(set(YEAR.findall(text))) == 1  # "in 2015 en 2016" sums up a campaign
+        creates = not generic and not campaign and (pinned or past or (place is not None and (
             when or trig.definite or trig.pos == "verb" or not trig.plural or aimed)))
         refers = not creates and not campaign and (trig.definite or claims) and not generic
         if not creates and not refers:
