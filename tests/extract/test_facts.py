@@ -456,3 +456,12 @@ def test_an_event_the_text_dates_to_another_year_is_its_own_and_the_group_is_the
     text = "Boko Haram veroverde in 2015 en 2016 dorpen in de provincie."
     ctx, _ = make_context(text, names, published="2021-02-10")
     assert extract_events(ctx) == []
+
+
+def test_the_capital_of_a_country_written_with_a_possessive_or_van():
+    names = {"Bamako": ("LOC", "geo:2460596", "ML"), "Mali": ("LOC", "country:ML", "ML")}
+    for text, lang in (("Bamako is the largest city of Mali. An attack in Mali's capital killed 12 people on Tuesday.", "en"),
+                       ("Bamako is de grootste stad van Mali. Bij een aanslag in de hoofdstad van Mali vielen dinsdag 12 doden.", "nl")):
+        ctx, ids = make_context(text, names, published="2024-09-18", language=lang)
+        [report] = extract_events(ctx)
+        assert report.location == ids["Bamako"], lang

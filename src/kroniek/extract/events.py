@@ -272,12 +272,22 @@ def _venue(ctx: DocContext, place: Placed, site_words: dict[str, str], places: l
 
 
 def _named_capital(ctx: DocContext, toks: list[Tok]) -> Placed | None:
-    """"de Keniaanse hoofdstad", "the Turkish capital": the capital, where the document names it
-    somewhere (the mention stands at the words that point at it)."""
+    """"de Keniaanse hoofdstad", "the Turkish capital", "Mali's capital", "de hoofdstad van Mali": the
+    capital, where the document names it somewhere (the mention stands at the words that point at it)."""
     nouns = lexicon.cues()["capital_nouns"]
     gaz = gazetteer.load()
-    for a, b in zip(toks, toks[1:]):
-        if b.low not in nouns or not (code := gaz.demonym(a.text)) or not (name := gazetteer.capital(code)):
+
+    def country_at(t: Tok) -> str | None:
+        named = [p for p in ctx.mentions_in(t.start, t.end, ("LOC",)) if (p.entity.key or "").startswith("country:")]
+        return named[0].entity.key.split(":", 1)[1] if named else None
+
+    for i, (a, b) in enumerate(zip(toks, toks[1:])):
+        code = gaz.demonym(a.text) if b.low in nouns else None
+        if code is None and b.low in ("'s", "’s") and i + 2 < len(toks) and toks[i + 2].low in nouns:
+            code, b = country_at(a), toks[i + 2]  # "Mali's capital"
+        if code is None and a.low in nouns and i + 2 < len(toks) and b.low in lexicon.cues()["whole_prepositions"]:
+            code, a, b = country_at(toks[i + 2]), a, toks[i + 2]  # "de hoofdstad van Mali"
+        if not code or not (name := gazetteer.capital(code)):
             continue
         entry = gaz.place(name)
         for p in ctx.placed:
