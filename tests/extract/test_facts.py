@@ -465,3 +465,16 @@ def test_the_capital_of_a_country_written_with_a_possessive_or_van():
         ctx, ids = make_context(text, names, published="2024-09-18", language=lang)
         [report] = extract_events(ctx)
         assert report.location == ids["Bamako"], lang
+
+
+def test_a_place_of_another_clause_or_one_written_around_the_scene_makes_no_campaign():
+    names = {"Gao": ("LOC", "geo:1", "ML"), "Ménaka": ("LOC", "geo:2", "ML"), "Kidal": ("LOC", None, None),
+             "JNIM": ("ORG", "group:jnim", None)}
+    text = "JNIM heeft dinsdag delen van Gao ingenomen en nadert de stad Ménaka."
+    ctx, ids = make_context(text, names, published="2024-12-04", parsed=True)  # a clause needs the verb's tag
+    [report] = extract_events(ctx)
+    assert report.type == "seizure" and report.location == ids["Gao"]
+    text = "Ruim twintig scholieren werden vorige week in het district Kidal in de regio Gao ontvoerd."
+    ctx, ids = make_context(text, names, published="2024-12-04")
+    [report] = extract_events(ctx)
+    assert report.location == ids["Kidal"]

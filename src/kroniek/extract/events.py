@@ -204,13 +204,39 @@ def _location(ctx: DocContext, unit: Unit, at: int, drafts: list[_Draft]) -> tup
         country = _country_of_a_site(ctx, toks, site_words)
         return (country, 1) if country else (None, 0)
     outer = {p.entity.id for p in places for q in places if q is not p and p.entity.contains(q.entity)}
-    distinct = {p.entity.id for p in places} - outer
+    # "district X in de Nigeriaanse staat Y": the text puts X in Y though no gazetteer knows X
+    outer |= {q.entity.id for p, q in zip(places, places[1:]) if _written_inside(ctx, p, q)}
+    # places of another clause ("... ingenomen en nadert de stad Hama") do not make the event a campaign
+    lo, hi = _clause(ctx, toks, at)
+    distinct = {p.entity.id for p in places if lo <= p.start < hi} - outer
 
     def rank(p: Placed):
         prev = [t for t in toks if t.end <= p.start][-1:]
         prepositioned = bool(prev) and prev[0].low in preps
         return (p.entity.id in outer, not prepositioned, abs(p.start - at))
     return min(places, key=rank), len(distinct)
+
+
+def _written_inside(ctx: DocContext, inner: Placed, outer: Placed) -> bool:
+    """Only "in", articles, adjectives and place nouns stand between the two places."""
+    between = ctx.tokens_in(inner.end, outer.start)
+    return bool(between) and between[0].low in ("in", "inside", "binnen") and len(between) <= 4 \
+        and all(t.pos in ("ADP", "DET", "ADJ", "NOUN", "") for t in between[1:])
+
+
+def _clause(ctx: DocContext, toks: list[Tok], at: int) -> tuple[int, int]:
+    """The span of the clause around position `at`: cut at semicolons and at "en"/"and"/"maar"/"but"
+    or a comma right before a verb (a new clause, not a list of places: "in Irak en Syrië veroverd")."""
+    cuts = lexicon.cues()["clause_joiners"]
+    lo, hi = toks[0].start if toks else at, toks[-1].end if toks else at
+    for i, t in enumerate(toks):
+        if t.low == ";" or (t.low in cuts and i + 1 < len(toks) and toks[i + 1].pos in ("VERB", "AUX")):
+            if t.end <= at:
+                lo = t.end
+            elif t.start >= at:
+                hi = t.start
+                break
+    return lo, hi
 
 
 def _modifier(ctx: DocContext, place: Placed) -> bool:
@@ -443,6 +469,8 @@ def _attributions(ctx: DocContext, unit: Unit, trig: Trigger, list_actor: Placed
                 or _the_group(ctx, ctx.tokens_in(by.end, unit.end)[:2])
     if actor is None and trig.pos == "verb":
         actor = ctx.actor_of(trig.start, trig.end, skip=channels)
+    if actor is None and trig.pos == "verb":  # "De beweging heeft delen van X ingenomen"
+        actor = _the_group(ctx, ctx.tokens_in(unit.start, trig.start)[:2])
     if actor is None and trig.subtype == "air_strike":
         actor = _striking_state(ctx, unit, trig)
     if actor is None and trig.pos == "verb":
