@@ -478,3 +478,11 @@ def test_a_place_of_another_clause_or_one_written_around_the_scene_makes_no_camp
     ctx, ids = make_context(text, names, published="2024-12-04")
     [report] = extract_events(ctx)
     assert report.location == ids["Kidal"]
+
+
+def test_the_movement_as_subject_of_the_deed_is_the_articles_group():
+    names = {"JNIM": ("ORG", "group:jnim", None), "Gao": ("LOC", "geo:1", "ML")}
+    text = "JNIM rukt op in het noorden.\n\nDe beweging heeft dinsdag delen van Gao ingenomen."
+    ctx, ids = make_context(text, names, published="2024-12-04")
+    [report] = extract_events(ctx)
+    assert [(a.entity, a.status) for a in report.attributions] == [(ids["JNIM"], "asserted")]
