@@ -191,3 +191,14 @@ def test_an_english_month_before_its_day_is_a_date_of_the_publication_year():
     [t] = find_times("troops had bombed a camp on December 25, officials said")
     assert resolve(t, DateValue("2019-01-21", "header"), None) == "2018-12-25"
     assert [x.kind for x in find_times("on March 3, 2021")] == ["absolute"]
+
+
+def test_feast_days_fall_on_their_day_of_the_year_given():
+    from kroniek.dates import easter, holiday_dates
+
+    assert [easter(y).isoformat() for y in (2000, 2019, 2024, 2025)] == ["2000-04-23", "2019-04-21", "2024-03-31",
+                                                                          "2025-04-20"]
+    assert holiday_dates("Op Eerste Paasdag was de kerk vol.", 2019) == ["2019-04-21"]
+    assert sorted(holiday_dates("On Easter Monday and on Christmas Eve", 2024)) == ["2024-04-01", "2024-12-24"]
+    assert holiday_dates("Op tweede kerstdag bleef het rustig.", 2022) == ["2022-12-26"]
+    assert holiday_dates("Het paasontbijt werd afgezegd.", 2019) == []

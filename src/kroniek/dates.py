@@ -594,6 +594,45 @@ def relative_day(text: str) -> tuple[tuple[int, int], int | None] | None:
     return None
 
 
+def easter(year: int) -> date:
+    """Easter Sunday of `year` in the Gregorian calendar (the anonymous algorithm of 1876, Meeus/Jones/Butcher)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = divmod(b, 4)
+    g = (8 * b + 13) // 25
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    l = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 19 * l) // 433
+    month = (h + l - 7 * m + 90) // 25
+    return date(year, month, (h + l - 7 * m + 33 * month + 19) % 32)
+
+
+@lru_cache(maxsize=1)
+def _holidays() -> tuple[tuple[re.Pattern, str], ...]:
+    """Every language's feast-day names (`holidays` in `data/lexicon/{lang}.yaml`) with the day each names."""
+    found: dict[str, str] = {}
+    for code in LANGUAGES:
+        found.update({k.lower(): str(v) for k, v in load_yaml(f"lexicon/{code}.yaml").get("holidays", {}).items()})
+    return tuple((re.compile(rf"\b{re.escape(name)}\b"), rule)
+                 for name, rule in sorted(found.items(), key=lambda kv: -len(kv[0])))
+
+
+def holiday_dates(text: str, year: int) -> list[str]:
+    """The days the feast days named in `text` fall on in `year` ("Eerste Paasdag" and 2019: "2019-04-21").
+    The year is the caller's: a feast day is written without one, its document's own date gives it."""
+    low, out = _lower(text), []
+    for pattern, rule in _holidays():
+        if not pattern.search(low):
+            continue
+        if rule.startswith("easter"):
+            day = easter(year) + timedelta(days=int(rule[len("easter"):] or 0))
+        else:
+            day = date(year, *map(int, rule.split("-")))
+        if day.isoformat() not in out:
+            out.append(day.isoformat())
+    return out
+
+
 # -- what ingest asks -------------------------------------------------------------------------------
 
 @lru_cache(maxsize=1)

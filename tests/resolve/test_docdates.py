@@ -125,3 +125,86 @@ def test_an_address_month_is_made_precise_by_a_day_that_agrees_with_it():
     docs = [dated, relative]
     out = {d.id: d for d in date_documents(docs, [_loc(docs, "Lyon")])}
     assert out["b"].published.value == "2019-03-05"
+
+
+def test_a_feast_day_dates_an_event_in_the_year_its_document_gives():
+    # Easter Sunday fell on 21 April in 2019: a report of "zondagochtend" elsewhere is of that Sunday
+    feast = make_doc(" date 2019-04 Op Eerste Paasdag werd een aanslag gepleegd op de kerk in Lyon.", "a")
+    weekday = make_doc(" date 2019-04 Bij de aanslag op de kerk in Lyon zondagochtend vielen doden.", "b")
+    no_year = make_doc("Op Eerste Paasdag werd een aanslag gepleegd op de kerk in Lyon.", "c")
+    docs = [feast, weekday]
+    out = {d.id: d for d in date_documents(docs, [_loc(docs, "Lyon")])}
+    assert out["b"].published.value == "2019-04-21"
+    docs = [no_year, weekday]
+    out = {d.id: d for d in date_documents(docs, [_loc(docs, "Lyon")])}
+    assert out["b"].published.value == "2019-04"  # the header's month: nothing gives the day
+
+
+def test_the_weekdays_of_a_story_date_its_report_to_the_last_of_them():
+    # 4 March 2019 was a Monday
+    dated = make_doc("De bomaanslag op het station van Lyon op 4 maart 2019 maakte veel slachtoffers.", "a")
+    next_day = make_doc("De aanslag van maandagavond op het station van Lyon eiste drie levens. Dinsdagochtend werd "
+                        "bekend dat een vierde slachtoffer is overleden.", "b")
+    same_day = make_doc("Bij de aanslag op het station van Lyon maandagavond vielen drie doden.", "c")
+    # a Sunday named beside a Monday attack is the day before it, not six days after
+    day_before = make_doc("Bij de aanslag op het station van Lyon maandag vielen drie doden. Zondag was het er nog "
+                          "rustig.", "d")
+    docs = [dated, next_day, same_day, day_before]
+    out = {d.id: d for d in date_documents(docs, [_loc(docs, "Lyon")])}
+    assert out["b"].published.value == "2019-03-05"
+    assert (out["b"].published.earliest, out["b"].published.latest) == ("2019-03-05", "2019-03-10")
+    assert out["c"].published.value == "2019-03-04"
+    assert out["d"].published.value == "2019-03-04"
+
+
+def test_a_day_chosen_from_a_week_dates_no_other_report():
+    dated = make_doc("De bomaanslag op het station van Lyon op 4 maart 2019 maakte veel slachtoffers.", "a")
+    chosen = make_doc("Bij de aanslag op het station van Lyon maandagavond vielen drie doden. Vanochtend was er ook "
+                      "een explosie in Nantes.", "b")
+    leaning = make_doc("Na de explosie in Nantes gisteren is de wijk afgesloten.", "c")
+    docs = [dated, chosen, leaning]
+    out = {d.id: d for d in date_documents(docs, [_loc(docs, "Lyon"), replace(_loc(docs, "Nantes"), id="E2")])}
+    assert out["b"].published.value == "2019-03-04"
+    assert out["c"].published is None
+
+
+def test_a_weekday_that_is_not_the_events_is_a_later_day_where_the_document_gives_its_month():
+    # 3 March 2019 was a Sunday: "dinsdag" in a March report of that attack is 5 March
+    dated = make_doc("De aanslag op de kerk in Lyon op 3 maart 2019 maakte veel slachtoffers.", "a")
+    month = make_doc(" date 2019-03 De aanslag op de kerk in Lyon was wraak, zei de minister dinsdag.", "b")
+    no_month = make_doc("De aanslag op de kerk in Lyon was wraak, zei de minister dinsdag.", "c")
+    last_week = make_doc(" date 2019-03 De aanslag op de kerk in Lyon was wraak, zei de minister vorige week dinsdag.",
+                         "d")
+    docs = [dated, month, no_month, last_week]
+    out = {d.id: d for d in date_documents(docs, [_loc(docs, "Lyon")])}
+    assert out["b"].published.value == "2019-03-05"
+    assert out["c"].published is None
+    assert out["d"].published.value == "2019-03"  # a day of last week is no later day of this week's story
+
+
+def test_a_sentence_far_from_any_place_is_about_the_place_of_the_lead():
+    dated = make_doc("De aanslag in Lyon op 4 maart 2019 maakte veel slachtoffers.", "a")
+    lead = make_doc("Aanslag in Lyon\n\nHet was een drukke avond. Er waren veel mensen op straat. De daders pleegden "
+                    "maandag een aanslag op voetbalfans. Niemand weet waarom.", "b")
+    docs = [dated, lead]
+    out = {d.id: d for d in date_documents(docs, [_loc(docs, "Lyon")])}
+    assert out["b"].published.value == "2019-03-04"
+
+
+def _person(docs, name, eid):
+    return replace(_loc(docs, name), id=eid, type="PER")
+
+
+def test_a_place_in_a_country_and_a_name_few_others_give_tie_two_reports_of_one_event():
+    # 6 March 2024 was a Wednesday
+    dated = make_doc("Bij de raketaanval voor de kust van Freedonia op 6 maart 2024 raakte kapitein Piet Zeegers "
+                     "gewond.", "a")
+    city = make_doc("Bij een raketaanval bij Porto Azul woensdag kwamen twee zeelieden om. Kapitein Piet Zeegers "
+                    "overleefde.", "b")
+    docs = [dated, city]
+    country = _country(docs, "Freedonia", "FD")
+    port = replace(_loc(docs, "Porto Azul"), id="E3", country="FD")
+    out = {d.id: d for d in date_documents(docs, [country, port, _person(docs, "Piet Zeegers", "P1")])}
+    assert out["b"].published.value == "2024-03-06"
+    out = {d.id: d for d in date_documents(docs, [country, port])}
+    assert out["b"].published is None  # a port and its country alone: too many events at once

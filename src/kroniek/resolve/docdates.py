@@ -12,6 +12,18 @@ a header line is metadata that anyone could have set wrong, while the text dates
 A document that dates itself to the day turns its own relative anchors into dated ones ("on Monday" in
 an article of Tuesday 3 March is 2 March), so that an article that only says "yesterday" is dated by one
 that only says "on Monday"; a document dated so to the day does the same for the next round.
+
+What else ties and dates reports (each a class of its own, with the precision it gives):
+- a feast day ("Eerste Paasdag", "Christmas Day") is a written day in the year the document's own date
+  gives (`kroniek.dates.holiday_dates`): day precision, as a written date is;
+- a sentence that names no place, nor do its neighbours, is about the place of the article's lead;
+- a place and the country it lies in, or a country both name, are one event's place where the two
+  documents share a name few others give (a suspect, a ship): a country alone holds too many events;
+- an article that tells its story by weekdays ("maandagavond", "on Tuesday") was written on the last
+  day of the story it names, no later than STORY_DAYS after the event: day precision, the range it was
+  chosen from kept in `earliest`/`latest`, and such a chosen day dates no other document;
+- in an article that gives its own month, a weekday that is not the event's is a later day of the
+  story ("the minister said on Tuesday" about a Sunday attack): publication is on it or in the week after.
 """
 from __future__ import annotations
 
@@ -26,6 +38,7 @@ from ..model import DateValue, Document, Entity, Mention, Span, stage
 from ..text import SpanIndex, TextLayer
 
 PRIORITY = {"dateline": 0, "metadata": 1, "url": 1, "content": 2, "header": 3}
+STORY_DAYS = 3  # days after an event that a report still names by bare weekday as later days of it
 ROUNDS = 3  # documents dated by others date others in turn; each round reaches one step further
 
 
@@ -105,6 +118,9 @@ def find_anchors(doc: Document, entities: list[Entity], places: dict[str, str] |
     text = doc.text
     if (head := doc.header_date) is not None and head.evidence is not None:
         text = text[:head.evidence.start] + " " * (head.evidence.end - head.evidence.start) + text[head.evidence.end:]
+    # a feast day is written without its year: the document's own date gives it ("Eerste Paasdag" in 2019)
+    year = next((int(c.value[:4]) for c in doc.date_candidates if c.source != "content"), None)
+    lead: set[str] | None = None
     anchors = []
     for i, (s, e) in enumerate(sents):
         low = text[s:e].lower()
@@ -117,12 +133,19 @@ def find_anchors(doc: Document, entities: list[Entity], places: dict[str, str] |
         around = low if where else text[lo:hi].lower()
         where = where or _places_in(by_position, lo, hi, places)
         if not where:
+            # nor do they: then it is about the place the article's lead names, where its story happens
+            # ("Attack in X" as the title, then "On Monday a man shot two fans ...")
+            if lead is None:
+                lead = next((found for s0, e0 in sents if (found := _places_in(by_position, s0, e0, places))), set())
+            where = lead
+        if not where:
             continue
         sites = frozenset(k for k, words in lex["facilities"].items() if any(w in around for w in words))
         span = Span(doc.id, s, e)
         relative = dates.relative_day(text[s:e])
         written = (dates.calendar_dates(text[s:e])
-                   or [d for d in dates.calendar_dates(text[lo:hi]) if len(d) == 10])
+                   or [d for d in dates.calendar_dates(text[lo:hi]) if len(d) == 10]
+                   or (dates.holiday_dates(text[s:e], year) if year else []))
         if relative and not written:
             anchors.append(Anchor(doc.id, frozenset(where), sites, span, offset=relative[0], weekday=relative[1],
                                   relative=dates.relative_time(text[s:e])))
@@ -131,14 +154,47 @@ def find_anchors(doc: Document, entities: list[Entity], places: dict[str, str] |
     return anchors
 
 
-def _same_event(rel: Anchor, dated: Anchor, countries: frozenset[str] = frozenset()) -> bool:
+@dataclass(frozen=True)
+class Kin:
+    """What ties two documents' anchors beyond a place both name: the country each place lies in, and
+    the names (people, organisations, vessels) each document shares with few others."""
+    within: dict[str, str]  # place entity -> its country's entity
+    rare: dict[str, frozenset[str]]  # document -> its names that at most RARE documents give
+
+
+RARE = 3  # a name given by so few articles is their story's own (a suspect, a ship), not a country's news
+
+
+def kin_of(entities: list[Entity]) -> Kin:
+    country = {e.country: e.id for e in entities if e.type == "LOC" and (e.key or "").startswith("country:")}
+    within = {e.id: country[e.country] for e in entities
+              if e.type == "LOC" and e.country in country and country[e.country] != e.id}
+    docs_of = {e.id: {m.span.doc for m in e.mentions} for e in entities if e.type != "LOC"}
+    rare: dict[str, set[str]] = {}
+    for eid, found in docs_of.items():
+        if 1 < len(found) <= RARE:
+            for doc in found:
+                rare.setdefault(doc, set()).add(eid)
+    return Kin(within, {doc: frozenset(ids) for doc, ids in rare.items()})
+
+
+def _same_event(rel: Anchor, dated: Anchor, countries: frozenset[str] = frozenset(), kin: Kin | None = None) -> bool:
     """Two anchors can be one event: other documents, a place in common and no kind of site apart. A
-    country alone holds too many events at once: there the kind of site must be named and the same."""
-    shared = rel.places & dated.places
-    if rel.doc == dated.doc or not shared:
+    country alone holds too many events at once: there the kind of site must be named and the same, or
+    the two documents must share a name few others give. So too where one names a place in the country
+    the other names ("off Aden" and "off the coast of Yemen", both about the same ship)."""
+    if rel.doc == dated.doc:
         return False
+    apart = bool(rel.sites) and bool(dated.sites) and not rel.sites & dated.sites
+    tied = kin is not None and bool(kin.rare.get(rel.doc, frozenset()) & kin.rare.get(dated.doc, frozenset()))
+    shared = rel.places & dated.places
+    if not shared:
+        if kin is None or not tied or apart:
+            return False
+        return bool({kin.within.get(p) for p in rel.places} & dated.places
+                    or {kin.within.get(p) for p in dated.places} & rel.places)
     if not shared - countries:
-        return bool(rel.sites & dated.sites)
+        return bool(rel.sites & dated.sites) or (tied and not apart)
     return not rel.sites or bool(rel.sites & dated.sites)
 
 
@@ -154,31 +210,47 @@ def _publication_days(rel: Anchor, event_day: date) -> list[date]:
 
 
 def date_from_anchors(rel: Anchor, dated: list[Anchor], countries: frozenset[str] = frozenset(),
-                      own: str | None = None) -> tuple[date, date, Span] | None:
+                      own: str | None = None, kin: Kin | None = None) -> tuple[date, date, Span, date] | None:
     """Publication range of `rel`'s document from the matching dated anchors: the event day most of
     them give (a date written beside the event before one derived from a publication day, then the
     earliest), if the relative date fits it (a weekday must be that day's). With `own`, the date the
     document gives itself, a day that disagrees with it comes last, and only a written date may say so:
-    a date derived from another document's publication day is a guess already."""
+    a date derived from another document's publication day is a guess already. The event's day comes last."""
     votes: dict[str, list[Anchor]] = {}
     for a in dated:
-        if _same_event(rel, a, countries):
+        if _same_event(rel, a, countries, kin):
             for d in {d for d in a.dates if len(d) == 10}:
                 votes.setdefault(d, []).append(a)
     found = []
     for iso, by in votes.items():
         event_day = date.fromisoformat(iso)
-        if rel.weekday is not None and event_day.weekday() != rel.weekday:
-            continue
-        days = _publication_days(rel, event_day)
+        later = rel.weekday is not None and event_day.weekday() != rel.weekday
+        if later:
+            # the weekday is not the event's: in an article that dates itself to the month, it is a later day
+            # of the same story ("the minister said on Tuesday" after a Sunday attack), the first such day
+            # after the event; the article was written on it or within the week after. "Vorige week
+            # dinsdag" is no day of this week's story.
+            if own is None or len(own) < 7 or _last_week(rel):
+                continue
+            said = event_day + timedelta(days=(rel.weekday - event_day.weekday()) % 7)
+            days = [said + timedelta(days=k) for k in range(7)]
+        else:
+            days = _publication_days(rel, event_day)
         derived = all(a.derived for a in by)
         agrees = own is None or any(dates.compatible(d.isoformat(), own) for d in days)
+        if later and not agrees:
+            continue
         if days and (agrees or not derived):
-            found.append(((not agrees, -len(by), derived, iso), days, by[0].span))
+            found.append(((not agrees, later, -len(by), derived, iso), days, by[0].span))
     if not found:
         return None
-    _, days, span = min(found, key=lambda f: f[0])
-    return days[0], days[-1], span
+    (*_, iso), days, span = min(found, key=lambda f: f[0])
+    return days[0], days[-1], span, date.fromisoformat(iso)
+
+
+def _last_week(rel: Anchor) -> bool:
+    """`rel` names a weekday of the week before publication's ("vorige week dinsdag")."""
+    return (rel.relative.last_week if rel.relative is not None else (rel.offset or (0, 0))[0] <= -8)
 
 
 def _content_date(first: date, last: date, evidence: Span) -> DateValue:
@@ -200,12 +272,14 @@ def date_documents(docs: list[Document], entities: list[Entity],
     anchors = {d.id: (anchors or {})[d.id] for d in docs if d.id in (anchors or {})}
     anchors.update(anchors_of([d for d in docs if d.id not in anchors], entities))
     countries = frozenset(e.id for e in entities if e.type == "LOC" and (e.key or "").startswith("country:"))
+    kin = kin_of(entities)
     written = [a for found in anchors.values() for a in found if a.dates]
     own = {d.id: _decide(d, [c for c in d.date_candidates if c.source != "content"]) for d in docs}
+    named = {d.id: named_weekdays(d.text) for d in docs}
     out = list(own.values())
     for _ in range(ROUNDS):
         dated = written + [a for d in out if (day := _day(d.published)) for a in _derived(anchors[d.id], day)]
-        found = [_from_others(anchors[d.id], dated, countries, own[d.id].published) for d in docs]
+        found = [_from_others(anchors[d.id], dated, countries, own[d.id].published, named[d.id], kin) for d in docs]
         decided = [_decide(own[d.id], [*own[d.id].date_candidates, *([c] if c else [])]) for d, c in zip(docs, found)]
         if decided == out:
             break
@@ -213,9 +287,22 @@ def date_documents(docs: list[Document], entities: list[Entity],
     return out
 
 
+def named_weekdays(text: str) -> tuple[int, ...]:
+    """The weekdays `text` names as days of its own week (0 = Monday); "vorige week dinsdag" and "last
+    Tuesday" name a day of another week."""
+    return tuple(sorted({t.weekday for t in dates.find_times(text, search=False)
+                         if t.kind == "weekday" and t.weekday is not None and not t.last_week
+                         and not t.strictly_before}))
+
+
+def _chosen(value: DateValue) -> bool:
+    """A day picked from a range of possible ones (`_weekday_date`), not given outright."""
+    return len(value.value) == 10 and bool(value.earliest) and value.earliest != value.latest
+
+
 def _day(value: DateValue | None) -> date | None:
-    if value is None or len(value.value) != 10:
-        return None
+    if value is None or len(value.value) != 10 or _chosen(value):
+        return None  # no day, or one chosen from several, which dates no other article
     try:
         return date.fromisoformat(value.value)
     except ValueError:  # a header that names no real day
@@ -232,26 +319,59 @@ def _derived(found: list[Anchor], published: date) -> list[Anchor]:
 
 
 def _from_others(found: list[Anchor], dated: list[Anchor], countries: frozenset[str],
-                 own: DateValue | None = None) -> DateValue | None:
+                 own: DateValue | None = None, named: tuple[int, ...] = (), kin: Kin | None = None) -> DateValue | None:
     """A document's publication date from its relative anchors that other documents date: the days
     every matched anchor allows (the first one's alone where they disagree)."""
     # place -> dated anchors: a relative anchor only ever matches an anchor at one of its places, and
     # reading all of them for each one made a long article quadratic
+    within = kin.within if kin else {}
     at_place: dict[str, list[int]] = {}
     for k, a in enumerate(dated):
-        for place in a.places:
+        for place in {*a.places, *(within[p] for p in a.places if p in within)}:
             at_place.setdefault(place, []).append(k)
-    best: tuple[date, date, Span] | None = None
+    best: tuple[date, date, Span, date] | None = None
+    by_weekday = False
     for rel in (a for a in found if a.offset is not None or a.relative is not None):
-        near = sorted({k for place in rel.places for k in at_place.get(place, ())})
-        hit = date_from_anchors(rel, [dated[k] for k in near], countries, own.value if own else None)
+        wider = {*rel.places, *(within[p] for p in rel.places if p in within)}
+        near = sorted({k for place in wider for k in at_place.get(place, ())})
+        hit = date_from_anchors(rel, [dated[k] for k in near], countries, own.value if own else None, kin)
         if hit is None:
             continue
+        # "vorige week maandag" leaves the whole next week open: no day of it is likelier
+        by_weekday = by_weekday or (rel.weekday is not None and not _last_week(rel))
         if best is None:
             best = hit
         elif max(best[0], hit[0]) <= min(best[1], hit[1]):
-            best = (max(best[0], hit[0]), min(best[1], hit[1]), best[2])
-    return _content_date(*best) if best else None
+            best = (max(best[0], hit[0]), min(best[1], hit[1]), best[2], max(best[3], hit[3]))
+    if best is None:
+        return None
+    if by_weekday and best[0] < best[1]:
+        return _weekday_date(*best, named, own.value if own else None)
+    return _content_date(*best[:3])
+
+
+def _weekday_date(first: date, last: date, evidence: Span, event: date | None = None,
+                  named: tuple[int, ...] = (), own: str | None = None) -> DateValue:
+    """The day an article that tells its story by weekdays was written: the last day of the story it names.
+    A news report names the days from the event on by their weekday ("the attack on Monday evening ...
+    on Tuesday morning the police said") up to the day it is written, so each weekday it names is a day
+    from `event` on, and the earliest day from `first` after all of them is the likeliest. The range stays
+    in `earliest`/`latest`: a day so chosen dates no other article (`_derived` reads only exact days).
+    A weekday that falls more than STORY_DAYS after the event is more likely a day before it (the Tuesday
+    strike before Wednesday's attack), which bounds nothing."""
+    day, event = first, min(event or first, first)
+    for weekday in named:
+        seen = event + timedelta(days=(weekday - event.weekday()) % 7)
+        if day < seen <= min(last, event + timedelta(days=STORY_DAYS)):
+            day = seen
+    # the date the document gives itself has the last word: its day where it gives one in the range, else
+    # the first day from the chosen one in its month
+    if (given := _day(DateValue(own, "own")) if own else None) is not None and first <= given <= last:
+        day = given
+    elif own:
+        later = (day + timedelta(days=k) for k in range((last - day).days + 1))
+        day = next((d for d in later if d.isoformat().startswith(own)), day)
+    return DateValue(day.isoformat(), "content", evidence, day.isoformat(), last.isoformat())
 
 
 def anchors_of(docs: list[Document], entities: list[Entity],
@@ -274,6 +394,8 @@ def _decide(doc: Document, cands: list[DateValue]) -> Document:
     best = cands[0] if cands else None
     if best is not None:
         best = next((c for c in cands if c.value.startswith(best.value) and len(c.value) > len(best.value)), best)
+        # the same day, given outright rather than chosen from a range, dates the articles that lean on it
+        best = next((c for c in cands if c.value == best.value and not _chosen(c)), best)
     flags = [f for f in doc.flags if f != "date-conflict"]
     header = next((c for c in cands if c.source == "header"), None)
     if best is not None and header is not None and best is not header:
