@@ -10,7 +10,8 @@ from kroniek.cli import app
 from .conftest import ROOT
 
 runner = CliRunner()
-COMMANDS = ["build", "export", "entities", "merge", "separate", "events", "conflicts", "claims"]
+COMMANDS = ["build", "export", "entities", "merge", "separate", "events", "conflicts", "claims", "relations", "quotes",
+            "show"]
 
 
 @pytest.mark.parametrize("command", COMMANDS)
@@ -243,3 +244,29 @@ def test_piped_tables_keep_ids_whole(corpus, tmp_path):
     ids = [r["id"] for r in json.loads(runner.invoke(app, ["entities", "--db", db, "--format", "json"]).output)]
     table = runner.invoke(app, ["entities", "--db", db]).output
     assert ids and all(i in table for i in ids)
+
+
+def test_relations_quotes_and_show_read_the_knowledge_base_in_the_terminal(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text(
+        " date 2023-03\nBij een aanslag in Gao zijn dinsdag twaalf mensen om het leven gekomen. JNIM heeft de aanslag "
+        "opgeëist. JNIM is een bondgenoot van Ansar Dine. \"We zullen de dorpen beschermen\", zei burgemeester "
+        "Karim Diallo.", encoding="utf-8")
+    (folder / "b.txt").write_text(
+        " date 2023-03\nBij de aanslag in Gao vielen dinsdag veertien doden, meldt de regering.", encoding="utf-8")
+    db = str(tmp_path / "kb.db")
+    assert runner.invoke(app, ["build", str(folder), "--db", db, "--backend", "lite"]).exit_code == 0
+    relations = json.loads(runner.invoke(app, ["relations", "JNIM", "--db", db, "--format", "json"]).output)
+    assert any(r["predicate"] == "allied_with" and r["evidence"] for r in relations)
+    quotes = json.loads(runner.invoke(app, ["quotes", "--db", db, "--format", "json"]).output)
+    assert [(q["speaker"], q["doc"]) for q in quotes] == [("Karim Diallo", "a")]
+    events = json.loads(runner.invoke(app, ["events", "--db", db, "--format", "json"]).output)
+    [event] = [e for e in events if len(e["reports"]) == 2]
+    assert "injured" in event and event["killed"] == "12–14"
+    reports = json.loads(runner.invoke(app, ["show", event["id"], "--db", db, "--format", "json"]).output)
+    assert sorted((r["doc"], r["killed"]) for r in reports) == [("a", "12"), ("b", "14")]
+    assert all(r["evidence"] for r in reports)
+    dossier = json.loads(runner.invoke(app, ["show", "JNIM", "--db", db, "--format", "json"]).output)
+    assert {"names", "relation", "event"} <= {r["part"] for r in dossier}
+    assert runner.invoke(app, ["show", "Nobody", "--db", db]).exit_code == 2

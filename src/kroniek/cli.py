@@ -175,8 +175,8 @@ def events_cli(db: str = DB_OPTION,
                 "perpetrator": names.get(v.perpetrator), "claimed_by": names.get(v.claimed_by),
                 "killed": _figure(v.killed), "injured": _figure(v.injured), "flags": list(v.flags),
                 "reports": [f"{r.doc}: {_figure(r.killed) or '-'}" for r in v.reports]} for v in kb.events]
-    _emit(records, ("id", "date", "type", "subtype", "location", "perpetrator", "claimed_by", "killed", "flags", "reports"),
-          "events", output)
+    _emit(records, ("id", "date", "type", "subtype", "location", "perpetrator", "claimed_by", "killed", "injured", "flags",
+                    "reports"), "events", output)
 
 
 @app.command("conflicts")
@@ -200,24 +200,104 @@ def conflicts_cli(db: str = DB_OPTION,
     _emit(records, ("about", "field", "values"), "conflicts", output)
 
 
+def _actors(kb, actor: str) -> set[str]:
+    """The ids of the entities `actor` names (an id or any name they go by), or error E031 and exit 2."""
+    from .gazetteer import fold
+
+    wanted = {e.id for e in kb.entities if actor == e.id or fold(actor) in {fold(n) for n in (e.name, *e.aliases)}}
+    if not wanted:
+        console.print(f"[red]error:[/red] E031: no entity named {escape(repr(actor))}")
+        raise typer.Exit(2)
+    return wanted
+
+
 @app.command("claims")
 def claims_cli(actor: str = typer.Argument(..., help="Entity id or any name the actor goes by."),
                db: str = DB_OPTION,
                output: OutputFormat = typer.Option(OutputFormat.table, "--format", help="table, json or csv.")) -> None:
     """What sources say about one actor's size, attacks, money and founding, over time and per source."""
-    from .gazetteer import fold
-
     kb = open_store(db).knowledge_base()
     names = {e.id: e.name for e in kb.entities}
-    wanted = {e.id for e in kb.entities if actor == e.id or fold(actor) in {fold(n) for n in (e.name, *e.aliases)}}
-    if not wanted:
-        console.print(f"[red]error:[/red] E031: no entity named {escape(repr(actor))}")
-        raise typer.Exit(2)
+    wanted = _actors(kb, actor)
     rows = sorted((c for c in kb.claims if c.subject in wanted), key=lambda c: (c.attribute, c.as_of or "", c.evidence.doc))
     records = [{"attribute": c.attribute, "value": _figure(c.value), "as_of": c.as_of,
                 "source": names.get(c.attributed_to, c.attributed_to), "doc": c.evidence.doc,
                 "evidence": kb_text(kb, c.evidence)} for c in rows]
     _emit(records, ("attribute", "value", "as_of", "source", "doc", "evidence"), f"claims about {actor}", output)
+
+
+@app.command("relations")
+def relations_cli(actor: str | None = typer.Argument(None, help="Only the relations of this entity (id or name)."),
+                  db: str = DB_OPTION,
+                  predicate: str | None = typer.Option(None, help="Only this predicate (part_of, allied_with, ...)."),
+                  output: OutputFormat = typer.Option(OutputFormat.table, "--format", help="table, json or csv.")) -> None:
+    """Who is allied with, rival of, leader of whom: each relation with the sentence that says it."""
+    kb = open_store(db).knowledge_base()
+    names = {e.id: e.name for e in kb.entities}
+    wanted = _actors(kb, actor) if actor else None
+    rows = [r for r in kb.relations if (wanted is None or {r.subject, r.object} & wanted)
+            and (predicate is None or r.predicate == predicate)]
+    records = [{"subject": names.get(r.subject, r.subject), "predicate": r.predicate,
+                "object": names.get(r.object, r.object), "docs": sorted({s.doc for s in r.evidence}),
+                "evidence": kb_text(kb, r.evidence[0]) if r.evidence else ""} for r in rows]
+    _emit(records, ("subject", "predicate", "object", "docs", "evidence"), "relations", output)
+
+
+@app.command("quotes")
+def quotes_cli(speaker: str | None = typer.Argument(None, help="Only what this person said (id or name)."),
+               db: str = DB_OPTION,
+               output: OutputFormat = typer.Option(OutputFormat.table, "--format", help="table, json or csv.")) -> None:
+    """Who said what, in which article: each quote with its passage."""
+    kb = open_store(db).knowledge_base()
+    names = {e.id: e.name for e in kb.entities}
+    wanted = _actors(kb, speaker) if speaker else None
+    rows = [q for q in kb.quotes if wanted is None or q.speaker in wanted]
+    records = [{"speaker": names.get(q.speaker, q.speaker), "doc": q.span.doc,
+                "passage": kb_text(kb, q.passages[0] if q.passages else q.span)} for q in rows]
+    _emit(records, ("speaker", "doc", "passage"), "quotes", output)
+
+
+@app.command("show")
+def show_cli(what: str = typer.Argument(..., help="An event id (from `kroniek events`), or an entity's id or name."),
+             db: str = DB_OPTION,
+             output: OutputFormat = typer.Option(OutputFormat.table, "--format", help="table, json or csv.")) -> None:
+    """One event with each source's report and its evidence sentence, or one actor's dossier: its names,
+    relations, figures, events and quotes."""
+    kb = open_store(db).knowledge_base()
+    names = {e.id: e.name for e in kb.entities}
+    event = next((v for v in kb.events if v.id == what), None)
+    if event is not None:
+        records = [{"doc": r.doc, "date": r.date, "location": names.get(r.location), "killed": _figure(r.killed),
+                    "injured": _figure(r.injured), "evidence": kb_text(kb, r.evidence)} for r in event.reports]
+        title = (f"{event.type} {event.date or ''} {names.get(event.location, '')}: killed {_figure(event.killed) or '-'},"
+                 f" perpetrator {names.get(event.perpetrator, '-')}, claimed by {names.get(event.claimed_by, '-')}")
+        _emit(records, ("doc", "date", "location", "killed", "injured", "evidence"), f"reports of {title}", output)
+        return
+    wanted = _actors(kb, what)
+    records = []
+    for e in (e for e in kb.entities if e.id in wanted):
+        records.append({"part": "names", "what": f"{e.name} ({e.type})", "docs": sorted(e.documents),
+                        "evidence": "; ".join(e.aliases)})
+    for r in kb.relations:
+        if {r.subject, r.object} & wanted:
+            records.append({"part": "relation", "what": f"{names.get(r.subject)} {r.predicate} {names.get(r.object)}",
+                            "docs": sorted({s.doc for s in r.evidence}),
+                            "evidence": kb_text(kb, r.evidence[0]) if r.evidence else ""})
+    for c in kb.claims:
+        if c.subject in wanted:
+            records.append({"part": "figure", "what": f"{c.attribute} {_figure(c.value)} {c.as_of or ''}".strip(),
+                            "docs": [c.evidence.doc], "evidence": kb_text(kb, c.evidence)})
+    for v in kb.events:
+        roles = [role for role, who in (("perpetrator", v.perpetrator), ("claimed by", v.claimed_by), ("place", v.location))
+                 if who in wanted]
+        if roles:
+            records.append({"part": "event", "what": f"{v.id} {v.type} {v.date or ''} ({', '.join(roles)})",
+                            "docs": sorted({r.doc for r in v.reports}), "evidence": kb_text(kb, v.reports[0].evidence)})
+    for q in kb.quotes:
+        if q.speaker in wanted:
+            records.append({"part": "quote", "what": names.get(q.speaker), "docs": [q.span.doc],
+                            "evidence": kb_text(kb, q.passages[0] if q.passages else q.span)})
+    _emit(records, ("part", "what", "docs", "evidence"), f"about {what}", output)
 
 
 def kb_text(kb, span) -> str:
