@@ -11,7 +11,7 @@ from .conftest import ROOT
 
 runner = CliRunner()
 COMMANDS = ["build", "export", "entities", "merge", "separate", "events", "conflicts", "claims", "relations", "quotes",
-            "show"]
+            "show", "judgements"]
 
 
 @pytest.mark.parametrize("command", COMMANDS)
@@ -270,3 +270,20 @@ def test_relations_quotes_and_show_read_the_knowledge_base_in_the_terminal(tmp_p
     dossier = json.loads(runner.invoke(app, ["show", "JNIM", "--db", db, "--format", "json"]).output)
     assert {"names", "relation", "event"} <= {r["part"] for r in dossier}
     assert runner.invoke(app, ["show", "Nobody", "--db", db]).exit_code == 2
+
+
+def test_judgements_are_listed_with_their_mentions_and_one_can_be_taken_back(corpus, tmp_path):
+    db = str(tmp_path / "kb.db")
+    assert runner.invoke(app, ["build", str(corpus), "--db", db, "--backend", "lite"]).exit_code == 0
+    ids = {r["name"]: r["id"] for r in json.loads(runner.invoke(app, ["entities", "--db", db, "--format", "json"]).output)}
+    assert runner.invoke(app, ["merge", ids["Ahmed Warsame"], ids["African Union"], "--db", db]).exit_code == 0
+    [listed] = json.loads(runner.invoke(app, ["judgements", "--db", db, "--format", "json"]).output)
+    assert listed["n"] == 1 and listed["verdict"] == "same" and listed["by"] == "analyst"
+    assert {listed["first"].split(" (")[0], listed["second"].split(" (")[0]} & {"Ahmed Warsame", "Warsame", "AU",
+                                                                             "Afrikaanse Unie"}
+    undone = runner.invoke(app, ["judgements", "--undo", "1", "--db", db])
+    assert undone.exit_code == 0, undone.output
+    names = {r["name"] for r in json.loads(runner.invoke(app, ["entities", "--db", db, "--format", "json"]).output)}
+    assert {"Ahmed Warsame", "African Union"} <= names  # apart again, as before the merge
+    assert json.loads(runner.invoke(app, ["judgements", "--db", db, "--format", "json"]).output) == []
+    assert runner.invoke(app, ["judgements", "--undo", "3", "--db", db]).exit_code == 2

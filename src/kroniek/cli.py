@@ -317,6 +317,34 @@ def _judge(first: str, second: str, verdict: str, db: str, by: str) -> None:
                   "entities resolved again")
 
 
+@app.command("judgements")
+def judgements_cli(db: str = DB_OPTION,
+                   undo: int = typer.Option(0, min=0, help="Take back judgement N of the list (1, 2, ...) and resolve again."),
+                   output: OutputFormat = typer.Option(OutputFormat.table, "--format", help="table, json or csv.")) -> None:
+    """The merge and separate decisions of analysts on record (who, why, on which mentions), and undoing
+    one. kroniek's own decisions are made again on every resolve and are not listed."""
+    from .pipeline import undo_judgement
+
+    store = open_store(db)
+    decided = [j for j in store.judgements() if j.by != "kroniek"]
+    if undo:
+        if undo > len(decided):
+            console.print(f"[red]error:[/red] E032: there are {len(decided)} judgements, not {undo}")
+            raise typer.Exit(2)
+        undo_judgement(store, decided[undo - 1])
+        console.print(f"[green]taken back[/green] judgement {undo}; entities resolved again")
+        return
+    mentions = {m.id: m for m in store.mentions()}
+
+    def shown(ref: str) -> str:
+        m = mentions.get(ref)
+        return f"{m.text} ({m.span.doc})" if m else ref
+    records = [{"n": i, "verdict": "same" if j.verdict == "positive" else "apart" if j.verdict == "negative" else j.verdict,
+                "first": shown(j.a), "second": shown(j.b), "by": j.by, "reason": j.reason}
+               for i, j in enumerate(decided, 1)]
+    _emit(records, ("n", "verdict", "first", "second", "by", "reason"), "judgements", output)
+
+
 @app.command("merge")
 def merge_cli(first: str = typer.Argument(..., help="Entity id (or mention id) from `kroniek entities --format json`."),
               second: str = typer.Argument(..., help="The other entity or mention id."),

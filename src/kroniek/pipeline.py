@@ -262,6 +262,13 @@ def judge(store: Store, first: str, second: str, verdict: str, by: str = "analys
     resolve_corpus(store)
 
 
+def undo_judgement(store: Store, judgement: Judgement) -> None:
+    """Take a judgement back and resolve again, as if it had never been made."""
+    if not store.remove_judgement(judgement):
+        raise KeyError(f"E032: no such judgement: {judgement.a} {judgement.verdict} {judgement.b}")
+    resolve_corpus(store)
+
+
 def resolve_corpus(store: Store, report: BuildReport | None = None) -> None:
     """The corpus-level stages: entities across documents, then publication dates."""
     report = report or BuildReport()

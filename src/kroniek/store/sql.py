@@ -388,6 +388,13 @@ class Store:
             conn.execute(insert(judgements).values(a=judgement.a, b=judgement.b, reason=judgement.reason,
                                                    verdict=judgement.verdict, by=judgement.by))
 
+    def remove_judgement(self, judgement: Judgement) -> bool:
+        """Take back one judgement; False where it is not stored."""
+        with self.engine.begin() as conn:
+            gone = conn.execute(delete(judgements).where((judgements.c.a == judgement.a) & (judgements.c.b == judgement.b)
+                                                         & (judgements.c.reason == judgement.reason)))
+            return bool(gone.rowcount)
+
     def replace_facts(self, found: KnowledgeBase) -> None:
         """Store the events, claims, relations, quotes and conflicts of one resolve, replacing the last."""
         with self.engine.begin() as conn:
