@@ -188,7 +188,7 @@ def test_an_english_month_before_its_day_is_a_date_of_the_publication_year():
     from kroniek.model import DateValue
     [t] = find_times("At least 40 died in the February 14 attack.")
     assert t.text == "February 14" and resolve(t, DateValue("2019-02-20", "header"), None) == "2019-02-14"
-    [t] = find_times("troops had bombed a camp on December 25, officials said")
+    [t] = find_times("the army says the depot was hit on December 25, a spokesman said")
     assert resolve(t, DateValue("2019-01-21", "header"), None) == "2018-12-25"
     assert [x.kind for x in find_times("on March 3, 2021")] == ["absolute"]
 

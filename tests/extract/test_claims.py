@@ -109,7 +109,7 @@ def test_claims_men_count_a_group_only_where_it_has_them():
 
 
 def test_claims_a_founding_known_within_a_span_of_years():
-    text = "Accounts differ on when RV formed, but most place it between 1994 and 1997."
+    text = "Nobody knows when RV was formed; historians put it between 1994 and 1997."
     assert claims(text, language="en") == {("Rode Vuist", "founded", Range(1994, 1997))}
     assert claims("De Rode Vuist ontstond ergens tussen 1994 en 1997.") == {("Rode Vuist", "founded", Range(1994, 1997))}
     # a span of numbers after the founding is no span of years
@@ -141,10 +141,10 @@ def test_claims_the_toll_of_an_attack_a_group_claims_is_no_claim_of_it(parsed):
     def got(text, language="en"):
         return claims(text, language=language, parsed=parsed)
 
-    assert got("RV claimed responsibility for the attack that killed 30 people.") == set()
+    assert got("RV claimed responsibility for the raid that killed 30 people.") == set()
     assert got("At least 49 soldiers were killed in the attack claimed by RV.") == set()
     assert got("The army said it killed 30 RV fighters.") == set()
-    assert got("RV zegt achter de aanslag te zitten, waarbij minstens vier mensen omkwamen.", "nl") == set()
+    assert got("RV zegt achter de aanval te zitten, waarbij zeker zes burgers stierven.", "nl") == set()
     text = "Het schip dat werd geraakt bij een aanval van de Rode Vuist, meldt dat daarbij drie matrozen zijn omgekomen."
     assert got(text, "nl") == set()
 

@@ -281,7 +281,7 @@ def test_the_body_restating_a_headline_toll_is_the_evidence_but_a_lead_sentence_
 def test_a_time_that_opens_a_period_does_not_date_the_event_and_a_date_is_no_count():
     names = {"Kashmir": ("LOC", "region:kashmir", "IN")}
     text = ("At least 31 soldiers were killed in the 3 March attack in Kashmir. "
-            "It was the deadliest attack in Kashmir since the insurgency began in 1990.")
+            "It was the deadliest attack in Kashmir since the uprising started in 1990.")
     ctx, _ = make_context(text, names, published="2021-03-05", language="en")
     [report] = extract_events(ctx)
     assert report.date == "2021-03-03" and report.killed == Range(31, None)
@@ -353,7 +353,7 @@ def test_a_venue_named_like_a_faraway_town_is_not_the_place_and_the_lead_place_h
 def test_an_execution_verb_beside_a_definite_attack_is_the_news_and_counts_the_executed():
     names = {"Iran": ("LOC", "country:IR", "IR")}
     text = ("Bij een aanval in Iran vielen in maart 13 doden.\n\n"
-            "Drie mannen die betrokken waren bij de aanval, zijn vorige week opgehangen.")
+            "Drie mannen, veroordeeld voor de aanval, zijn vorige week opgehangen.")
     ctx, _ = make_context(text, names, published="2023-08-13")
     kinds = {r.type: r for r in extract_events(ctx)}
     assert kinds["execution"].killed == Range(3, 3)
@@ -365,7 +365,7 @@ def test_a_branch_named_beside_its_parent_did_the_deed():
              "Gao": ("LOC", "geo:1", "ML")}
     from kroniek import gazetteer
     assert gazetteer.load().entries["group:al-shabaab"].parent == "al-qaeda"
-    text = "Bij een aanslag in Gao vielen 8 doden. De aanslag werd opgeëist door de Somalische tak van al-Qaeda, al-Shabaab."
+    text = "Bij een aanslag in Gao vielen 8 doden. De aanslag werd opgeëist door de Oost-Afrikaanse tak van al-Qaeda, al-Shabaab."
     ctx, ids = make_context(text, names, published="2023-03-15")
     [report] = extract_events(ctx)
     assert {a.entity for a in report.attributions if a.status == "claimed"} == {ids["al-Shabaab"]}

@@ -128,7 +128,7 @@ def test_a_cue_across_a_comma_or_after_the_counted_noun_wins():
 def test_a_bare_number_after_a_verb_of_killing_and_bounds_stay_with_their_verb():
     assert killed("The gunman fled after killing three.", "en") == Range(3, 3)
     assert killed("He is accused of gunning down two football fans.", "en") == Range(2, 2)
-    assert killed("Hij staat terecht voor het doodschieten van vijf personen") == Range(5, 5)
+    assert killed("Hij wordt vervolgd voor het doodschieten van vijf personen") == Range(5, 5)
     found = casualties("killing at least 11 and wounding 30", "en")
     assert found["killed"][0] == Range(11, None) and found["injured"][0] == Range(30, 30)
     assert killed("Het dodental van de aanslagen in de drie steden is inmiddels opgelopen naar 87") == Range(87, 87)

@@ -56,11 +56,11 @@ def test_quotes_an_unnamed_role_is_nobody():
 
 def test_quotes_a_pronoun_is_the_person_the_sentence_before_names():
     text = ("Volgens de aanklagers was Tom Baker het brein achter de aanslagen. Hijzelf ontkende alles. "
-            "Wel gaf hij toe dat hij de wapens had gekocht.")
+            "Later gaf hij toe dat de wapens van hem waren.")
     found = quoted(text)
     assert set(found) == {"Tom Baker"}
     assert any(p.startswith("Hijzelf ontkende") for p in found["Tom Baker"])
-    assert any(p.startswith("Wel gaf hij toe") for p in found["Tom Baker"])
+    assert any(p.startswith("Later gaf hij toe") for p in found["Tom Baker"])
 
 
 def test_quotes_the_person_after_dat_is_what_was_said_not_who_said_it():
@@ -132,7 +132,7 @@ def test_quotes_a_role_noun_in_english_is_the_person_named_with_it_before():
 
 @pytest.mark.parametrize("parsed, text", [
     (False, "Tom Baker deed een oproep aan alle strijders om „de burgers van de stad te sparen”."),
-    (True, "Het was zo erg dat Tom Baker in 2010 een oproep deed aan alle strijders om „de burgers te sparen”."),
+    (True, "Het was zo erg dat Tom Baker vorig jaar een oproep deed tot alle strijders om „de burgers te sparen”."),
 ])
 def test_quotes_a_verb_with_a_noun_of_saying_says(parsed, text):
     found = quoted(text, parsed=parsed)
@@ -152,7 +152,7 @@ def test_quotes_a_pronoun_prefers_the_person_just_named_to_an_earlier_speaker():
 @pytest.mark.parametrize("parsed", [False, True])
 def test_quotes_a_sentence_opening_with_a_name_and_a_comma_is_that_persons(parsed):
     names = {**PEOPLE, "Insider": ("PER", None, None)}
-    text = ("Karin Vos, een onderzoeker aan de universiteit van Gent, was het daarmee eens en vertelde Insider dat "
+    text = ("Karin Vos, een onderzoeker aan de universiteit van Gent, stemde daarmee in en zei tegen Insider dat "
             "de groep \"de komende maanden zeker nieuwe aanslagen zal plegen in de hele regio\".")
     assert set(quoted(text, names, parsed=parsed)) == {"Karin Vos"}
 

@@ -221,7 +221,7 @@ def test_relations_compound_role_needs_a_known_name():
 
 
 def test_relations_second_role_of_a_list_from_parse():
-    found = triples("Jonas Kiruna, a Tuareg leader and the former emir of the Red Lions, was appointed.", "en",
+    found = triples("Jonas Kiruna, a tribal elder and the former leader of the Red Lions, was appointed.", "en",
                     parsed=True)
     assert ("Jonas Kiruna", "leader_of", "Red Lions") in found
 
@@ -262,7 +262,7 @@ def test_relations_person_of_an_organisation():
 
 
 def test_relations_a_dash_ends_a_persons_role():
-    found = triples("Jonas Kiruna wants to be the next Ali Berg – on top of his game as the head of Al-Naba.", "en")
+    found = triples("Jonas Kiruna wants to be the next Ali Berg – he now runs Al-Naba as its head.", "en")
     assert ("Ali Berg", "affiliated_with", "Al-Naba") not in found
 
 
@@ -296,7 +296,7 @@ def test_relations_active_in_from_advance_and_control():
     assert ("Kamba Front", "active_in", "Norland") in place_triples(
         "Het Kamba Front rukt sinds vorige week op in Norland.", "nl")
     assert ("Kamba Front", "active_in", "Ostmark") in place_triples(
-        "The Red Lions' ally, the Kamba Front, has long controlled a rebel enclave in Ostmark.")
+        "The Red Lions' ally, the Kamba Front, has for years controlled two districts in Ostmark.")
     # "a captured army tank": the participle describes a noun
     assert not any(p == "active_in" for _, p, _ in place_triples(
         "The Kamba Front said so. Fighters stand on a captured army tank in Harbo, Norland."))
@@ -326,7 +326,7 @@ def test_relations_active_where_they_struck_needs_two_places():
 def test_relations_ally_named_in_apposition_and_kept_contacts():
     found = place_triples("Het Kamba Front staat er sterk voor. Dat komt vooral door bondgenoot Norland.", "nl")
     assert any(p == "allied_with" and {s, o} == {"Kamba Front", "Norland"} for s, p, o in found)
-    found = place_triples("Het Kamba Front zou goede contacten onderhouden met de beruchte Red Lions.", "nl")
+    found = place_triples("Het Kamba Front onderhoudt al jaren contacten met de Red Lions.", "nl")
     assert any(p == "allied_with" and {s, o} == {"Kamba Front", "Red Lions"} for s, p, o in found)
 
 

@@ -118,7 +118,7 @@ def _casualty_near(text: str, start: int, end: int) -> bool:
 def _founded(ctx: DocContext, unit: Unit, times: list, figs: list[Figure]) -> list[tuple[Range, int, int]]:
     """(years, start, end) of each founding the unit tells: "opgericht in 1990", "formed on 2 March 2017",
     "richtten in 1964 de X op", "launched X on ...", "in 1980 een van de oprichters van X", "formed
-    ..., but most place it between 2003 and 2006"."""
+    in some year, but sources put it between 1998 and 2001"."""
     text = ctx.unit_text(unit)
     years = [t for t in times if t.kind == "absolute" and t.value]
 
@@ -139,7 +139,7 @@ def _founded(ctx: DocContext, unit: Unit, times: list, figs: list[Figure]) -> li
             out.append((_year(near[0]), min(s, near[0].start), max(e, near[0].end)))
     founded_cues = lexicon.find(text, "founded", unit.start)
     for f in figs:
-        # "most place it between 2003 and 2006": a founding known only within a span of years
+        # "sources put it between 1998 and 2001": a founding known only within a span of years
         if (f.noun is None and f.value.low and f.value.high and f.value.low < f.value.high
                 and all(FIRST_YEAR <= v <= LAST_YEAR for v in (f.value.low, f.value.high))
                 and any(gap(f.start, e) <= MAX_FOUNDED_DISTANCE for s, e, _ in founded_cues if e <= f.start)):
@@ -194,7 +194,7 @@ def _separable(text: str, key: str, offset: int) -> list[tuple[int, int]]:
 
 def _claimed_killings(ctx: DocContext, unit: Unit, figs: list[Figure]) -> list[Figure]:
     """The figures of the deaths a group says it caused: "claimde 40 soldaten te hebben
-    gedood", "claimed to have killed 60 hostages"."""
+    gedood", "said it had killed 45 soldiers"."""
     text = ctx.unit_text(unit)
     claims = lexicon.find(text, "claim", unit.start)
     deeds = lexicon.find(text, "claimed_deed", unit.start)
@@ -216,7 +216,7 @@ MAX_DEED_GAP = 3  # words between "claimed to have" and the figure of what was d
 
 
 def _claimed_deeds(ctx: DocContext, unit: Unit, figs: list[Figure]) -> list[Figure]:
-    """The figures of other deeds a group says it did: "claimed to have taken 212 passengers
+    """The figures of other deeds a group says it did: "said it had taken 90 workers
     hostage", "claimde 30 agenten te hebben ontvoerd". What they count is the attribute's when a
     claim noun says so ("claimed to have carried out 40 attacks"), else "other"."""
     text = ctx.unit_text(unit)
@@ -442,7 +442,7 @@ def extract_claims(ctx: DocContext) -> list[Claim]:
                     attribute = last[1]  # "vorig jaar waren het er 90": the count of the sentence before
                     subjects[f.start] = last[0]
             if attribute is None and topic and f.noun is None and not _followed_by_word(ctx, unit, f):
-                attribute = topic[1]  # "How many fighters ...? One defector says it's around 7,000."
+                attribute = topic[1]  # "How many fighters ...? A former member puts it at 3,500."
                 subjects[f.start] = topic[0]
             if attribute:
                 found.append((attribute, f.value, f.start, f.end))

@@ -146,7 +146,7 @@ def find_triggers(ctx: DocContext, unit: Unit) -> list[Trigger]:
         if t.low in table:
             found.append((t.start, t.end, table[t.low]))
         elif "-" in t.low and t.low.rsplit("-", 1)[1] in table and table[t.low.rsplit("-", 1)[1]][2] == "noun":
-            found.append((t.start, t.end, table[t.low.rsplit("-", 1)[1]]))  # "Houthi-aanval", "IS-aanslag"
+            found.append((t.start, t.end, table[t.low.rsplit("-", 1)[1]]))  # "ADF-aanval", "IS-aanslag"
         elif t.lemma and t.lem in table and table[t.lem][2] == _POS_WORD.get(t.pos):
             # an inflection the lexicon does not spell out ("bombings", "ontvoerde"), by its lemma and part of speech
             kind, subtype, pos, plural = table[t.lem]
@@ -206,7 +206,7 @@ def _location(ctx: DocContext, unit: Unit, at: int, drafts: list[_Draft]) -> tup
     outer = {p.entity.id for p in places for q in places if q is not p and p.entity.contains(q.entity)}
     # "district X in de Nigeriaanse staat Y": the text puts X in Y though no gazetteer knows X
     outer |= {q.entity.id for p, q in zip(places, places[1:]) if _written_inside(ctx, p, q)}
-    # places of another clause ("... ingenomen en nadert de stad Hama") do not make the event a campaign
+    # places of another clause ("... veroverd en trekt op naar stad Y") do not make the event a campaign
     lo, hi = _clause(ctx, toks, at)
     distinct = {p.entity.id for p in places if lo <= p.start < hi} - outer
 
@@ -240,7 +240,7 @@ def _clause(ctx: DocContext, toks: list[Tok], at: int) -> tuple[int, int]:
 
 
 def _modifier(ctx: DocContext, place: Placed) -> bool:
-    """A place that only qualifies something ("Barbados-flagged", "Iran-backed", "US-led") or that the
+    """A place that only qualifies something ("Panama-flagged", "Iran-backed", "US-led") or that the
     scene lies away from ("30 km from Srinagar", "ten noorden van X") is not where the event happened."""
     after = ctx.text(place.end, place.end + 2)
     if after.startswith("-") and after[1:2].islower():
@@ -267,7 +267,7 @@ def _country_of_a_site(ctx: DocContext, toks: list[Tok], site_words: dict[str, s
 
 
 def _that_town(ctx: DocContext, unit: Unit, toks: list[Tok], places: list[Placed]) -> Placed | None:
-    """"In die stad in Nieuw-Zeeland", "that city": the town the text named last before, where the
+    """"In die stad in Mali", "that city": the town the text named last before, where the
     sentence names no town itself (only, perhaps, the country it lies in)."""
     if any((p.entity.key or "").startswith("geo:") for p in places):
         return None
@@ -283,7 +283,7 @@ def _that_town(ctx: DocContext, unit: Unit, toks: list[Tok], places: list[Placed
 
 
 def _venue(ctx: DocContext, place: Placed, site_words: dict[str, str], places: list[Placed]) -> bool:
-    """A name right before a kind of site names the venue ("het Dusit-hotel", "the Westgate mall"), not
+    """A name right before a kind of site names the venue ("het Plaza-hotel", "the Riverside mall"), not
     the place of the event, where no gazetteer knows it or the town it would be lies in another country
     than the sentence's other places."""
     others = {p.entity.country for p in places if p is not place and p.entity.country}
@@ -456,7 +456,7 @@ def _attributions(ctx: DocContext, unit: Unit, trig: Trigger, list_actor: Placed
             actor = inside[0] if inside else ctx.actor_of(s, e, skip=channels)
             if actor is None:
                 actor = _nearest_org(ctx, s, unit.start, s, "before", channels)
-            if actor is None:  # "In november pleegde de BLA een aanslag": the subject after the verb
+            if actor is None:  # "In mei pleegde de ADF een aanslag": the subject after the verb
                 soon = _orgs(ctx, e, min(unit.end, e + 12), channels)
                 actor = soon[0] if soon else None
         if actor:
@@ -522,7 +522,7 @@ def _striking_state(ctx: DocContext, unit: Unit, trig: Trigger) -> Placed | None
 
 
 def _branches_for_parents(ctx: DocContext, unit: Unit, found: list[Attribution]) -> list[Attribution]:
-    """"al-Shabaab, de Somalische tak van al-Qaeda, eiste de aanslag op": where the sentence names a
+    """"al-Shabaab, een tak van al-Qaeda, eiste de aanslag op": where the sentence names a
     branch beside its parent organisation, the deed is the branch's, not the parent's."""
     entries = gazetteer.load().entries
     branch_of: dict[str, str] = {}
@@ -579,7 +579,7 @@ def extract_events(ctx: DocContext) -> list[Report]:
         trig = next((t for t in triggers if not t.generic), triggers[0])
         verbs = [t for t in triggers if t.pos == "verb" and t.type != trig.type]
         if verbs and trig.definite and all(t.definite or t.pos == "verb" for t in triggers):
-            # "twee mannen die bij de aanval betrokken waren, zijn opgehangen": the verb is the news,
+            # "twee mannen, veroordeeld voor de aanval, zijn opgehangen": the verb is the news,
             # the definite noun names an event told before
             trig = verbs[0]
         subtype = next((t.subtype for t in triggers if t.subtype and t.type == trig.type), None)
@@ -654,7 +654,7 @@ def extract_events(ctx: DocContext) -> list[Report]:
         target = _merge_target(drafts, draft, refers, subtypes, filed)
         if target is not None and trig.definite and not attached and not has_figure and not when \
                 and target.location is None:
-            # a sentence that only refers back ("State TV blamed the attack on ..., a label Tehran uses")
+            # a sentence that only refers back ("the minister blamed the attack on rivals, a word the capital uses for ...")
             # places nothing: its place is context, unless it stands with the trigger ("the attack in X")
             draft.location = None
         kind = [d for d in reversed(drafts) if d.type == trig.type]
@@ -668,7 +668,7 @@ def extract_events(ctx: DocContext) -> list[Report]:
         if target is None and not trig.another and trig.definite and not attached and (
                 unplaced or (not trig.plural and not has_figure and not when)):
             # "de aanslag" without a place or date of its own is the event the document already reports,
-            # whatever figure it adds ("Over 20 people were injured in the attack"); without a figure or
+            # whatever figure it adds ("Ruim dertig mensen raakten gewond bij de aanslag"); without a figure or
             # date, a place in the same sentence is more often context ("warned by the US") than the scene.
             # It is the news of the day, not an event the text dates to another month: where the text has
             # told of none yet, it waits for one
@@ -792,7 +792,7 @@ def _join_unplaced(drafts: list[_Draft], published: str | None = None) -> list[_
 
 
 def _prepositioned(ctx: DocContext, unit: Unit, place: Placed | None) -> bool:
-    """The place follows a place preposition ("in de Keniaanse hoofdstad Nairobi": only articles,
+    """The place follows a place preposition ("in de Malinese hoofdstad Bamako": only articles,
     adjectives and place nouns between)."""
     if place is None:
         return False

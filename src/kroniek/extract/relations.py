@@ -101,7 +101,7 @@ def _relations_in(ctx: DocContext, unit: Unit) -> list[tuple[str, str, str]]:
                 subj = next((p for p in reversed(before) if not _part_object(ctx, p)), None)
                 group = subj.entity.id if subj else subject_near(ctx, unit, s)
                 if group:
-                    # "a merger of al-Qaeda affiliates": a name before such a noun only qualifies the parts
+                    # "a merger of IS branches": a name before such a noun only qualifies the parts
                     parts = {w for r in lexicon.cues().get("prenominal_relations", ()) if r["predicate"] == "part_of"
                              for w in r["gap"]}
                     out += [(group, predicate, p.entity.id) for p in ctx.mentions_in(e, unit.end, ("ORG",))
@@ -115,7 +115,7 @@ def _relations_in(ctx: DocContext, unit: Unit) -> list[tuple[str, str, str]]:
                     out.append((subj.entity.id, predicate, places[0].entity.id))
             elif args == "struck":
                 # where a group strikes or keeps bases: countries and regions, not the town of one attack;
-                # the group is named before the cue or right after it ("de bases van de PKK in Irak"),
+                # the group is named before the cue or right after it ("de kampen van de ADF in Congo"),
                 # never guessed: "de aanslagen in X" alone says nothing of who struck
                 places = [p for p in _chain(ctx, unit, e, ("LOC",))
                           if _is_country(p) or (p.entity.key or "").startswith("region:")]
@@ -355,7 +355,7 @@ def _role_ends(ctx: DocContext, unit: Unit, k: int, toks: list[Tok],
     if layer.parsed:
         head = layer.head(t)
         if head is not None and t.dep == "conj" and not _at(people, head) and _role_of(head, "role_nouns"):
-            # "X, a Tuareg leader and the former emir of Y": the second role hangs on the first
+            # "X, a tribal elder and the former leader of Y": the second role hangs on the first
             head = layer.head(head) if head.dep.split(":")[0] in ("appos", "list", "conj") else None
         children = [c for c in toks if c.head == t.i and c.i != t.i]
         person = (_at(people, head) if head is not None
@@ -565,7 +565,7 @@ def _affiliations(ctx: DocContext, unit: Unit) -> list[tuple[str, str, str]]:
             else:
                 out.append((person.entity.id, "affiliated_with", org.entity.id))
         toks = ctx.tokens_in(person.end, unit.end)[:10]
-        # a dash opens an aside: "the next X – on top of his game as the head of Y" is about someone else
+        # a dash opens an aside: "the new X – who now runs Y as its head" is about someone else
         toks = toks[:next((i for i, t in enumerate(toks) if t.text in DASHES), len(toks))]
         role = next((i for i, t in enumerate(toks) if any(t.low.endswith(r) for r in cue["role_suffixes"])), None)
         if role is None or any(t.low.rstrip("-") in cue["former"] for t in toks[:role]):

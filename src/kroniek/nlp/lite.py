@@ -176,7 +176,7 @@ def propose_names(tokens: list[Token], sentences: Sequence[Sentence], text: str,
         while j - i > 1 and tokens[j - 1].text.lower() in stops and (
                 tokens[j - 1].tag in COMMON_WORDS - {"NOUN"} or not tokens[j - 1].tag
                 and tokens[j - 1].text not in lex["org"] | lex["place_words"] | lex["titles"]):
-            j -= 1  # "Tom Clonan Last night's attack": a capitalised word of a headline after the name
+            j -= 1  # "Karin Vos Yesterday's raid": a capitalised word of a headline after the name
         while j - i > 1 and tokens[i].tag in FUNCTION_WORDS and tokens[i].text.lower() in stops:
             i += 1  # "By Jane Doe", mid-line: a preposition that a byline or headline capitalised
         if i >= j:
