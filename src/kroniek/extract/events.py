@@ -260,10 +260,20 @@ def _country_of_a_site(ctx: DocContext, toks: list[Tok], site_words: dict[str, s
         if not any(n.low in site_words or n.low in towns or n.low.rsplit("-", 1)[-1] in site_words
                    for n in toks[i + 1:i + 3]):
             continue
-        country = next((p for p in ctx.placed if p.entity.key == f"country:{code}"), None)
+        country = _country_mention(ctx, code)
         if country is not None:
-            return Placed(replace(country.mention, span=Span(ctx.doc.id, t.start, t.end)), country.entity)
+            return _pointed_at(country, t.start, t.end)
     return None
+
+
+def _country_mention(ctx: DocContext, code: str) -> Placed | None:
+    """The document's first mention of the country with ISO code `code`, if it names it."""
+    return next((p for p in ctx.placed if p.entity.key == f"country:{code}"), None)
+
+
+def _pointed_at(place: Placed, start: int, end: int) -> Placed:
+    """`place`'s entity at the words that point at it ("de Keniaanse hoofdstad", "die stad")."""
+    return Placed(replace(place.mention, span=Span(place.mention.span.doc, start, end)), place.entity)
 
 
 def _that_town(ctx: DocContext, unit: Unit, toks: list[Tok], places: list[Placed]) -> Placed | None:
@@ -278,7 +288,7 @@ def _that_town(ctx: DocContext, unit: Unit, toks: list[Tok], places: list[Placed
             earlier = [p for p in ctx.placed if p.end <= unit.start and (p.entity.key or "").startswith("geo:")
                        and (not countries or p.entity.country in countries)]
             if earlier:
-                return Placed(replace(earlier[-1].mention, span=Span(ctx.doc.id, a.start, b.end)), earlier[-1].entity)
+                return _pointed_at(earlier[-1], a.start, b.end)
     return None
 
 
@@ -318,7 +328,7 @@ def _named_capital(ctx: DocContext, toks: list[Tok]) -> Placed | None:
         entry = gaz.place(name)
         for p in ctx.placed:
             if p.entity.type == "LOC" and ((entry and p.entity.key == entry.key) or gazetteer.fold(p.entity.name) == gazetteer.fold(name)):
-                return Placed(replace(p.mention, span=Span(ctx.doc.id, a.start, b.end)), p.entity)
+                return _pointed_at(p, a.start, b.end)
     return None
 
 
@@ -503,21 +513,17 @@ def _striking_state(ctx: DocContext, unit: Unit, trig: Trigger) -> Placed | None
     name or adjective stands right before the strikes ("US drone strike", "Russische luchtaanvallen")."""
     def state(p: Placed | None) -> Placed | None:
         return p if p is not None and (p.entity.key or "").startswith("country:") else None
-    found = state(ctx.actor_of(trig.start, trig.end, types=("LOC",)))
-    if found is None:
-        verbs = [t for t in ctx.tokens_in(unit.start, unit.end) if t.pos == "VERB"]
-        found = next((state(ctx.actor_of(v.start, v.end, types=("LOC",))) for v in verbs
-                      if state(ctx.actor_of(v.start, v.end, types=("LOC",)))), None)
-    if found is not None:
-        return found
+    verbs = [trig, *(t for t in ctx.tokens_in(unit.start, unit.end) if t.pos == "VERB")]
+    for verb in verbs:  # the strike word itself first, then the sentence's verbs
+        if found := state(ctx.actor_of(verb.start, verb.end, types=("LOC",))):
+            return found
     gaz = gazetteer.load()
     for t in ctx.tokens_in(unit.start, trig.start)[-2:]:
         named = [p for p in ctx.mentions_in(t.start, t.end, ("LOC",)) if state(p)]
-        code = gaz.demonym(t.text) if t.text[:1].isupper() else None
-        if not named and code:
-            named = [p for p in ctx.placed if p.entity.key == f"country:{code}"]
         if named:
             return named[0]
+        if t.text[:1].isupper() and (code := gaz.demonym(t.text)) and (country := _country_mention(ctx, code)):
+            return country
     return None
 
 
