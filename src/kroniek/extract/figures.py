@@ -199,8 +199,8 @@ def casualties(text: str, lang: str = "nl", offset: int = 0) -> dict[str, tuple[
         return {}
     assigned: dict[str, list[Figure]] = {}
     for f in found:
-        near = min(cues, key=lambda c: _cue_distance(text, f, c))
-        if _cue_distance(text, f, near)[1] <= 90:
+        (_, characters), near = min(((_cue_distance(text, f, c), c) for c in cues), key=lambda x: x[0])
+        if characters <= 90:
             assigned.setdefault(near[2], []).append(f)
     out = {}
     for kind, parts in assigned.items():
