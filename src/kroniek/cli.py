@@ -239,7 +239,7 @@ def relations_cli(actor: str | None = typer.Argument(None, help="Only the relati
             and (predicate is None or r.predicate == predicate)]
     records = [{"subject": names.get(r.subject, r.subject), "predicate": r.predicate,
                 "object": names.get(r.object, r.object), "docs": sorted({s.doc for s in r.evidence}),
-                "evidence": kb_text(kb, r.evidence[0]) if r.evidence else ""} for r in rows]
+                "evidence": _said(kb, r.evidence)} for r in rows]
     _emit(records, ("subject", "predicate", "object", "docs", "evidence"), "relations", output)
 
 
@@ -253,7 +253,7 @@ def quotes_cli(speaker: str | None = typer.Argument(None, help="Only what this p
     wanted = _actors(kb, speaker) if speaker else None
     rows = [q for q in kb.quotes if wanted is None or q.speaker in wanted]
     records = [{"speaker": names.get(q.speaker, q.speaker), "doc": q.span.doc,
-                "passage": kb_text(kb, q.passages[0] if q.passages else q.span)} for q in rows]
+                "passage": _said(kb, q.passages or (q.span,))} for q in rows]
     _emit(records, ("speaker", "doc", "passage"), "quotes", output)
 
 
@@ -282,7 +282,7 @@ def show_cli(what: str = typer.Argument(..., help="An event id (from `kroniek ev
         if {r.subject, r.object} & wanted:
             records.append({"part": "relation", "what": f"{names.get(r.subject)} {r.predicate} {names.get(r.object)}",
                             "docs": sorted({s.doc for s in r.evidence}),
-                            "evidence": kb_text(kb, r.evidence[0]) if r.evidence else ""})
+                            "evidence": _said(kb, r.evidence)})
     for c in kb.claims:
         if c.subject in wanted:
             records.append({"part": "figure", "what": f"{c.attribute} {_figure(c.value)} {c.as_of or ''}".strip(),
@@ -296,8 +296,13 @@ def show_cli(what: str = typer.Argument(..., help="An event id (from `kroniek ev
     for q in kb.quotes:
         if q.speaker in wanted:
             records.append({"part": "quote", "what": names.get(q.speaker), "docs": [q.span.doc],
-                            "evidence": kb_text(kb, q.passages[0] if q.passages else q.span)})
+                            "evidence": _said(kb, q.passages or (q.span,))})
     _emit(records, ("part", "what", "docs", "evidence"), f"about {what}", output)
+
+
+def _said(kb, spans) -> str:
+    """The first of `spans` as the article writes it (a relation's evidence, a quote's first passage)."""
+    return kb_text(kb, spans[0]) if spans else ""
 
 
 def kb_text(kb, span) -> str:
