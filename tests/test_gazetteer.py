@@ -2,6 +2,7 @@
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from kroniek import gazetteer
 from kroniek.gazetteer import fold
 
 
@@ -56,3 +57,11 @@ def test_a_province_lies_in_its_country_and_beats_a_town_that_only_has_its_name_
     borno = gaz.place("Borno")
     assert borno.key.startswith("geo:sub:") and borno.country == "NG"
     assert gaz.place("Kano").key.startswith("geo:") and not gaz.place("Kano").key.startswith("geo:sub:")
+
+
+def test_another_transliteration_of_a_long_group_name_is_the_same_group():
+    gaz = gazetteer.load()
+    assert gaz.match("Jaish-e Mohammad").key == gaz.match("Jaish-e-Mohammed").key == "group:jaish-e-mohammed"
+    assert gaz.match("Tehreek-e-Taliban Pakistan").key == "group:ttp"
+    assert gaz.match("Jaish-e Mohammadi") is None  # another last letter: another name
+    assert gazetteer.skeleton("Jaish-i Muhammad") == gazetteer.skeleton("Jaish-e-Mohammed")

@@ -51,6 +51,15 @@ def fold(text: str) -> str:
 
 WHITESPACE = re.compile(r"\s+")
 OWN_NAME = 10
+MIN_SKELETON = 7  # consonants: shorter skeletons of different names collide
+
+
+def skeleton(text: str) -> str:
+    """The consonants of a folded name after its first letter. Transliterations from Arabic, Urdu or
+    Pashto differ mostly in vowels and hyphens ("Jaish-e-Mohammed", "Jaish-i Muhammad", "Jaish-e
+    Mohammad"), which the skeleton drops."""
+    folded = fold(text)
+    return folded[:1] + re.sub(r"[aeiouy]+", "", folded[1:])
 
 
 def squash(text: str) -> str:
@@ -69,6 +78,7 @@ class Gazetteer:
     exact: dict[str, list[str]] = field(default_factory=dict)  # surface -> keys (detectable)
     lower: dict[str, list[str]] = field(default_factory=dict)  # lower-cased surface -> keys
     places: dict[str, list[str]] = field(default_factory=dict)  # folded name -> place keys (lookup only)
+    skeletons: dict[str, list[str]] = field(default_factory=dict)  # skeleton of a long organisation name -> keys
     demonyms: dict[str, str] = field(default_factory=dict)  # form -> country code
     max_tokens: int = 1
     _sorted: list[str] | None = field(default=None, repr=False)  # every surface `match` knows, sorted
@@ -85,13 +95,22 @@ class Gazetteer:
                 if lowercase and not is_acronym(surface) and " " not in surface and len(surface) >= 5:
                     self.lower.setdefault(surface.lower(), []).append(entry.key)
                 self.max_tokens = max(self.max_tokens, len(re.findall(r"\w+|[^\w\s]", surface)))
+                if entry.type == "ORG" and len(skeleton(surface)) >= MIN_SKELETON:
+                    self.skeletons.setdefault(skeleton(surface), []).append(entry.key)
             if entry.type == "LOC":
                 self.places.setdefault(fold(surface), []).append(entry.key)
 
     def match(self, surface: str) -> Entry | None:
-        """The detectable entry that `surface` names exactly (or in lower case for long single words)."""
+        """The detectable entry that `surface` names exactly (or in lower case for long single words, or
+        in another transliteration for long organisation names)."""
         surface = squash(surface)
         keys = self.exact.get(surface) or (self.lower.get(surface) if surface.islower() else None)
+        if not keys and len(surface) >= MIN_SKELETON + 3 and surface[:1].isupper() and " " in surface.replace("-", " "):
+            # another spelling of a long organisation name: the same skeleton, and the same last letter
+            # ("Jaish-e Mohammad" for "Jaish-e-Mohammed")
+            keys = [k for k in self.skeletons.get(skeleton(surface), ())
+                    if fold(self.entries[k].name)[-1:] == fold(surface)[-1:]]
+            keys = keys if len(set(keys)) == 1 else None
         if not keys:
             return None
         return self.entries[keys[0]]

@@ -486,3 +486,24 @@ def test_the_movement_as_subject_of_the_deed_is_the_articles_group():
     ctx, ids = make_context(text, names, published="2024-12-04")
     [report] = extract_events(ctx)
     assert [(a.entity, a.status) for a in report.attributions] == [(ids["JNIM"], "asserted")]
+
+
+def test_a_lead_that_counts_the_dead_places_and_dates_the_event_a_later_sentence_names():
+    names = {"KORVA": ("LOC", "geo:10", "XX"), "Tarnow": ("LOC", "region:tarnow", "XX"), "Velda": ("LOC", None, None)}
+    text = ("KORVA: At least 40 guards were killed in Tarnow's Velda district on Monday when a militant drove a "
+            "truck into their convoy.\n\nOver 20 people were injured in the attack.")
+    ctx, ids = make_context(text, names, published="2024-05-06", language="en")  # a Monday
+    [report] = extract_events(ctx)
+    assert (report.location, report.date) == (ids["Velda"], "2024-05-06")
+    assert report.killed == Range(40, None) and report.injured == Range(20, None)
+    assert text[report.evidence.start:report.evidence.end].startswith("KORVA: At least 40")
+
+
+def test_a_dateline_and_the_region_around_a_district_make_no_campaign_of_a_lead():
+    names = {"Dubai": ("LOC", "geo:10", "AE"), "Velda": ("LOC", None, None), "Tarnow": ("LOC", "region:tarnow", "XX"),
+             "JeM": ("ORG", "group:jem", None)}
+    text = ("Dubai: The group is in the news again after the suicide attack on a convoy of guards in Velda district "
+            "of Tarnow.\n\nAt least 49 guards were killed in the attack claimed by JeM.")
+    ctx, ids = make_context(text, names, language="en")
+    [report] = extract_events(ctx)
+    assert report.location == ids["Velda"] and report.killed == Range(49, None)

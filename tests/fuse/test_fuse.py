@@ -54,6 +54,10 @@ def test_an_undated_report_of_an_undated_article_needs_more_than_the_city():
     assert next(v for v in events if len(v.reports) == 2).killed == Range(30, 31, 30.5)
     at_the_market = report("c", None, Range(5, 5), sites=("market",))
     assert len(fuse_events(event + [at_the_market], ENTITIES, docs(a="2016-06-02", b="2016-06-02", c=None))[0]) == 1
+    claimed_alike = [report("a", "2016-06-01", Range(30, 30), claims=("Eiswap",)), report("c", None, Range(5, 5), claims=("Eiswap",))]
+    assert len(fuse_events(claimed_alike, ENTITIES, docs(a="2016-06-02", c=None))[0]) == 1
+    claimed_otherwise = [claimed_alike[0], report("c", None, Range(5, 5), claims=("Eis",))]
+    assert len(fuse_events(claimed_otherwise, ENTITIES, docs(a="2016-06-02", c=None))[0]) == 2
 
 
 def test_a_report_dated_only_by_its_publication_keeps_to_that_year():

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from .. import gazetteer
-from ..data import LANGUAGES, load_yaml
+from ..data import LANGUAGES, lexicon_words, load_yaml
 from ..dates import compatible, find_times, last_explicit, resolve
 from ..model import Attribution, Range, Report, Span
 from ..text import Tok, Unit
@@ -25,6 +25,7 @@ from . import lexicon
 from .context import DocContext, Placed
 from .figures import casualties, is_vague
 from .figures import figures as all_figures
+from .mentions import DATELINE_TAIL
 from .numbers import word_value
 
 YEAR = re.compile(r"(?<!\d)(?:1[89]|20)\d\d(?!\d)")
@@ -204,8 +205,14 @@ def _location(ctx: DocContext, unit: Unit, at: int, drafts: list[_Draft]) -> tup
         country = _country_of_a_site(ctx, toks, site_words)
         return (country, 1) if country else (None, 0)
     outer = {p.entity.id for p in places for q in places if q is not p and p.entity.contains(q.entity)}
-    # "district X in de Nigeriaanse staat Y": the text puts X in Y though no gazetteer knows X
+    # "district X in de Nigeriaanse staat Y", "X district of Y": the text puts X in Y though no gazetteer knows X
     outer |= {q.entity.id for p, q in zip(places, places[1:]) if _written_inside(ctx, p, q)}
+    # "Y's X district": the owner holds the place
+    outer |= {p.entity.id for p, q in zip(places, places[1:]) if ctx.text(p.end, q.start).strip() in ("'s", "’s")}
+    # "SRINAGAR: At least 40 were killed in X": the dateline is where the story was filed
+    datelines = {p.entity.id for p in places if _dateline(ctx, p)}
+    if len(datelines) < len({p.entity.id for p in places}):
+        outer |= datelines
     # places of another clause ("... veroverd en trekt op naar stad Y") do not make the event a campaign
     lo, hi = _clause(ctx, toks, at)
     distinct = {p.entity.id for p in places if lo <= p.start < hi} - outer
@@ -217,9 +224,20 @@ def _location(ctx: DocContext, unit: Unit, at: int, drafts: list[_Draft]) -> tup
     return min(places, key=rank), len(distinct)
 
 
+def _dateline(ctx: DocContext, place: Placed) -> bool:
+    """The place opens a line and a dateline's colon, dash or agency follows ("KABUL:", "Lagos (AFP) -")."""
+    text = ctx.doc.text
+    if text[text.rfind("\n", 0, place.start) + 1:place.start].strip():
+        return False
+    return text[place.end:place.end + 1] == ":" or bool(DATELINE_TAIL.match(text, place.end))
+
+
 def _written_inside(ctx: DocContext, inner: Placed, outer: Placed) -> bool:
-    """Only "in", articles, adjectives and place nouns stand between the two places."""
+    """Only "in" (or a place noun and "of"), articles, adjectives and place nouns stand between the two places."""
     between = ctx.tokens_in(inner.end, outer.start)
+    if len(between) > 1 and between[0].low in lexicon_words("place_nouns") and between[1].low in ("of", "van"):
+        between = between[1:]  # "X district of Y"
+        return len(between) <= 4 and all(t.pos in ("ADP", "DET", "ADJ", "NOUN", "VERB", "") for t in between[1:])
     return bool(between) and between[0].low in ("in", "inside", "binnen") and len(between) <= 4 \
         and all(t.pos in ("ADP", "DET", "ADJ", "NOUN", "") for t in between[1:])
 
@@ -562,7 +580,7 @@ def extract_events(ctx: DocContext) -> list[Report]:
     list_actor: Placed | None = None
     list_id: int | None = None
     units = ctx.units
-    tolls: list[tuple[Unit, dict, set[str]]] = []  # units that give a toll but name no event
+    tolls: list[tuple[Unit, dict, set[str], str | None]] = []  # units that give a toll but name no event
     waiting: list[tuple[_Draft, _Draft]] = []  # references made before the event of the day is told
     # undated news is of the weeks before publication: its month, not its day
     published = ctx.doc.published.value[:7] if ctx.doc.published else None
@@ -577,10 +595,12 @@ def extract_events(ctx: DocContext) -> list[Report]:
         times = find_times(text, unit.start)
         triggers = [t for t in find_triggers(ctx, unit) if not t.negated]
         if not triggers:
-            previous_date = last_explicit(times, previous_date)
             figures = casualties(text, ctx.lang, unit.start)
             if figures.get("killed") or figures.get("injured"):
-                tolls.append((unit, figures, {t.value[:4] for t in times if t.kind == "absolute" and t.value}))
+                dated = _event_times(ctx, unit, times, unit.start)
+                when = resolve(dated[0], ctx.doc.published, previous_date) if dated else None
+                tolls.append((unit, figures, {t.value[:4] for t in times if t.kind == "absolute" and t.value}, when))
+            previous_date = last_explicit(times, previous_date)
             continue
         trig = next((t for t in triggers if not t.generic), triggers[0])
         verbs = [t for t in triggers if t.pos == "verb" and t.type != trig.type]
@@ -672,7 +692,7 @@ def extract_events(ctx: DocContext) -> list[Report]:
         # with a figure of its own, only where the document has told of one such event of the day
         unplaced = draft.location is None and not when and len(current) == 1
         if target is None and not trig.another and trig.definite and not attached and (
-                unplaced or (not trig.plural and not has_figure and not when)):
+                unplaced or (not trig.plural and not has_figure and not when and not lead)):
             # "de aanslag" without a place or date of its own is the event the document already reports,
             # whatever figure it adds ("Ruim dertig mensen raakten gewond bij de aanslag"); without a figure or
             # date, a place in the same sentence is more often context ("warned by the US") than the scene.
@@ -741,31 +761,39 @@ def _beside(ctx: DocContext, people: list[Placed], s: int, e: int, fillers: set[
     return None
 
 
-def _add_tolls(ctx: DocContext, drafts: list[_Draft], tolls: list[tuple[Unit, dict, set[str]]]) -> None:
+def _add_tolls(ctx: DocContext, drafts: list[_Draft], tolls: list[tuple[Unit, dict, set[str], str | None]]) -> None:
     """A sentence that only counts the dead ("Er vielen minstens 34 doden", "In all, 189 people were
     killed") gives the toll of the event the document reports before it, or of its only event. It is
-    the report's evidence where the event had no toll yet, or only a headline's: a headline shortens,
-    the body states."""
+    the report's evidence where the event had no death toll yet, or only a headline's: a headline
+    shortens, the body states. Where it says where and when ("40 were killed in X on Thursday"), it
+    places and dates an event the rest of the text leaves open."""
     if not drafts:
         return
     first = ctx.units[0] if ctx.units else None
     paragraph_of = {u.end: u.paragraph for u in ctx.units}
     # a headline has no full stop; a lead sentence that gives the toll stays the evidence
     headline = first if first is not None and not ctx.unit_text(first).rstrip().endswith((".", "!", "?", '"', "”")) else None
-    for unit, figures, years in tolls:
+    for unit, figures, years, when in tolls:
         before = [d for d in drafts if d.list_id is None and d.evidence.start < unit.start]
         target = before[-1] if before else (drafts[0] if len(drafts) == 1 else None)
         if target is None or (years and not any(target.date and target.date.startswith(y) for y in years)):
             continue
-        place, _ = _location(ctx, unit, unit.start, [])
+        if when and target.date and not compatible(target.date, when):
+            continue
+        place, n_places = _location(ctx, unit, unit.start, [])
         if place is not None and not _place_ok(target.location, place):
             continue
         killed, injured = figures.get("killed"), figures.get("injured")
         restated = (headline is not None and target.evidence.start == headline.start and killed is not None
                     and killed[0] == target.killed)  # the body saying what the headline said
-        if target.killed is None and target.injured is None or restated:
+        if target.killed is None and (killed is not None or target.injured is None) or restated:
             target.killed = killed[0] if killed else target.killed
-            target.injured = injured[0] if injured else target.injured
+            if injured and (target.injured is None or restated):
+                target.injured = injured[0]
+            if n_places == 1:
+                target.location = _specific(target.location, place)
+            if when and (not target.date or len(when) > len(target.date)):
+                target.date = when
             # the sentence right after one that tells of the event: the report reads both
             told = None if restated else next(
                 (x for x in target.spans if paragraph_of.get(x.end) == unit.paragraph

@@ -8,7 +8,8 @@ so two reports from one document never fuse. What ties them is a place both name
 give: a report's own date, or, where the text gives none, the year its article was published (an
 article cannot report what happened after it, nor is an undated line in a 2024 article evidence
 for a 2016 event). Where one side has no time at all (an undated line in an undated article), a
-detail must agree besides the place: the kind of site, a named subtype, or the same death toll.
+detail must agree besides the place: the kind of site, a named subtype, the same death toll, or the
+group or person who did or claimed it.
 A report without a place joins an event that has one only where its own article names that place
 elsewhere, their times agree and a date or detail of its own ties it (and the other way round);
 otherwise such reports join only each other, on the same day and at the same kind of site.
@@ -93,6 +94,12 @@ def _details(c: _Cluster, r: Report) -> tuple[bool, bool, bool]:
     return bool(sites & set(r.sites)), bool(r.subtype) and any(x.subtype for x in c.reports), toll
 
 
+def _same_actor(c: _Cluster, r: Report) -> bool:
+    """A group or person both name as the one who did or claimed it."""
+    named = {a.entity for x in c.reports for a in x.attributions if a.status in ("asserted", "claimed")}
+    return any(a.entity in named for a in r.attributions if a.status in ("asserted", "claimed"))
+
+
 def _fits(c: _Cluster, r: Report, entities: dict[str, Entity], published: dict[str, str],
           doc_places: dict[str, set[str]] | None = None) -> bool:
     if r.doc in c.docs or any(x.type != r.type for x in c.reports):
@@ -123,8 +130,8 @@ def _fits(c: _Cluster, r: Report, entities: dict[str, Entity], published: dict[s
             return True
         same_day = bool(r.date) and len(r.date) == 10 and all(x.date == r.date for x in c.reports)
         return r.location is None and all(x.location is None for x in c.reports) and same_day and same_site
-    # with no time to compare, the place alone could be any event there: a detail must agree as well
-    return AGREE in times or same_site or same_method or same_toll
+    # with no time to compare, the place alone could be any event there: a detail or the actor must agree as well
+    return AGREE in times or same_site or same_method or same_toll or _same_actor(c, r)
 
 
 def cluster_reports(reports: list[Report], entities: dict[str, Entity],
