@@ -105,7 +105,8 @@ class Gazetteer:
         in another transliteration for long organisation names)."""
         surface = squash(surface)
         keys = self.exact.get(surface) or (self.lower.get(surface) if surface.islower() else None)
-        if not keys and len(surface) >= MIN_SKELETON + 3 and surface[:1].isupper() and " " in surface.replace("-", " "):
+        if not keys and len(surface) >= MIN_SKELETON + 3 and surface[:1].isupper() and surface[-1:].isalnum() \
+                and " " in surface.replace("-", " "):
             # another spelling of a long organisation name: the same skeleton, and the same last letter
             # ("Jaish-e Mohammad" for "Jaish-e-Mohammed")
             keys = [k for k in self.skeletons.get(skeleton(surface), ())

@@ -507,3 +507,31 @@ def test_a_dateline_and_the_region_around_a_district_make_no_campaign_of_a_lead(
     ctx, ids = make_context(text, names, language="en")
     [report] = extract_events(ctx)
     assert report.location == ids["Velda"] and report.killed == Range(49, None)
+
+
+def test_a_group_named_on_the_attack_did_it_but_a_claim_before_it_only_claims():
+    names = {"Houthi": ("ORG", "group:houthis", None), "IS": ("ORG", "group:islamic-state", None),
+             "Aden": ("LOC", "geo:3", "YE"), "Gao": ("LOC", "geo:1", "ML")}
+    ctx, ids = make_context("Two sailors died in a Houthi missile attack near Aden on Tuesday.", names,
+                            published="2024-03-07", language="en")
+    [report] = extract_events(ctx)
+    assert [(a.entity, a.status) for a in report.attributions] == [(ids["Houthi"], "asserted")]
+    ctx, ids = make_context("Bij de door IS opgeëiste aanslag in Gao vielen dinsdag zes doden.", names, published="2024-03-07")
+    [report] = extract_events(ctx)
+    assert [(a.entity, a.status) for a in report.attributions] == [(ids["IS"], "claimed")]
+
+
+def test_the_day_of_a_claim_does_not_date_the_attack_claimed():
+    names = {"IS": ("ORG", "group:islamic-state", None), "Gao": ("LOC", "geo:1", "ML")}
+    text = "IS heeft maandag de aanval op de stad Gao geclaimd.\n\nDe aanval op de stad begon op woensdag."
+    ctx, ids = make_context(text, names, published="2021-03-30")  # a Tuesday
+    [report] = extract_events(ctx)
+    assert report.location == ids["Gao"] and report.date == "2021-03-24"
+
+
+def test_an_opening_that_tells_of_an_explosion_on_a_day_reports_it_before_naming_the_town():
+    text = ("Een vrachtwagen vol explosieven ontplofte gisteren op een druk kruispunt.\n\n"
+            "In totaal zijn zeker 80 mensen om het leven gekomen.")
+    ctx, _ = make_context(text, {}, published="2017-10-15")
+    [report] = extract_events(ctx)
+    assert (report.type, report.subtype, report.date, report.killed) == ("attack", "bombing", "2017-10-14", Range(80, None))

@@ -27,7 +27,7 @@ def test_reports_of_one_attack_fuse_and_their_tolls_conflict():
                report("c", "2024-02", Range(20, 20), subtype="bombing")]
     [event], conflicts = fuse_events(reports, ENTITIES, DOCS)
     assert {r.doc for r in event.reports} == {"a", "b", "c"}
-    assert (event.date, event.location, event.claimed_by, event.perpetrator) == ("2024-02-03", "Ecity", "Eiswap", "Eiswap")
+    assert (event.date, event.location, event.claimed_by, event.perpetrator) == ("2024-02-03", "Ecity", "Eiswap", None)  # a claim is no source's assertion
     assert event.killed == Range(20, 25, 20)
     assert [(c.field, len(c.values)) for c in conflicts] == [("killed", 3)]
 

@@ -350,16 +350,20 @@ def _named_capital(ctx: DocContext, toks: list[Tok]) -> Placed | None:
     return None
 
 
-def _event_times(ctx: DocContext, unit: Unit, times: list, trigger: int) -> list:
+def _event_times(ctx: DocContext, unit: Unit, times: list, trigger: int, claimed: bool = False) -> list:
     """The times that can date the event named at `trigger`: not one that opens a period after it
     ("the deadliest attack since the war began in 1989"), though "since the 2020 attack" dates the attack,
-    nor one of something that followed it ("funerals were held on Thursday after the attack")."""
+    nor one of something that followed it ("funerals were held on Thursday after the attack"), nor, where
+    the sentence tells of a `claimed` event told before, the day of the claim ("X heeft maandag de aanval
+    geclaimd"), though "X claimed Monday's attack" dates the attack."""
     opens = {s for s, _, _ in lexicon.find(ctx.unit_text(unit), "period_start", unit.start) if s > trigger}
     out = []
     after_words = set(lexicon.cues()["after_words"])
     for t in times:
         if t.end <= trigger and any(w.low in after_words for w in ctx.tokens_in(t.end, trigger)):
             continue  # "funerals were held on Thursday after the attack": Thursday is not the attack's
+        if claimed and t.end <= trigger and ctx.text(t.end, t.end + 2) not in ("'s", "’s"):
+            continue
         before = ctx.tokens_in(unit.start, t.start)[-6:]
         clause = before[max((i + 1 for i, b in enumerate(before) if not b.text[0].isalnum()), default=0):]
         if not any(b.start in opens for b in clause):
@@ -510,10 +514,34 @@ def _attributions(ctx: DocContext, unit: Unit, trig: Trigger, list_actor: Placed
             actor = list_actor
     if actor is None and list_actor is not None:
         actor = list_actor
-    if actor is not None and actor.entity.id not in claimed:
+    named_deed = _named_on_the_deed(ctx, trig, channels)
+    if actor is None:
+        actor = named_deed
+    if actor is not None and (actor.entity.id not in claimed or actor is named_deed):
         out.append(Attribution(actor.entity.id, status, span))
     unknown = lexicon.has(text, "unknown")
     return _branches_for_parents(ctx, unit, out), unknown
+
+
+def _named_on_the_deed(ctx: DocContext, trig: Trigger, channels: frozenset[str]) -> Placed | None:
+    """The text itself names who did it on the trigger word: an armed group before it ("a Houthi missile
+    attack", "de IS-aanslag"), or any organisation after "van"/"of" with only articles between ("de
+    aanslag van al-Shabaab")."""
+    if trig.pos != "noun":
+        return None
+    before = [p for p in _orgs(ctx, max(0, trig.start - 40), trig.start, channels)
+              if (p.entity.key or "").startswith("group:") and len(ctx.tokens_in(p.end, trig.start)) <= 1]
+    cue = lexicon.cues()
+    # an armed group only: "a NATO convoy attack" names the target; "de door IS opgeëiste aanslag" is a claim
+    if before and not lexicon.find(ctx.text(before[-1].end, trig.start), "claim") \
+            and not any(t.low in cue["by"] for t in ctx.tokens_in(before[-1].start - 12, before[-1].start)[-1:]):
+        return before[-1]
+    after = ctx.tokens_in(trig.end, trig.end + 40)[:3]
+    if after and after[0].low in ("van", "of"):
+        found = _orgs(ctx, after[0].end, after[-1].end, channels)
+        if found and all(t.low in cue["definite"] for t in ctx.tokens_in(after[0].end, found[0].start)):
+            return found[0]
+    return None
 
 
 def _the_group(ctx: DocContext, words: list[Tok]) -> Placed | None:
@@ -620,7 +648,9 @@ def extract_events(ctx: DocContext) -> list[Report]:
             elif counted:  # "twee mannen zijn opgehangen": the people executed
                 killed = (counted[0].value, counted[0].start, counted[0].end)
         place, n_places = _location(ctx, unit, trig.start, drafts)
-        dated = sorted(_event_times(ctx, unit, times, trig.start), key=lambda t: abs(t.start - trig.start))
+        claims = lexicon.has(text, "claim")
+        dated = sorted(_event_times(ctx, unit, times, trig.start, claims and trig.definite),
+                       key=lambda t: abs(t.start - trig.start))
         when = resolve(dated[0], ctx.doc.published, previous_date) if dated else None
         if when is None and previous_date and lexicon.has(text, "then_words"):
             when = previous_date  # "Gewapende mannen vielen toen ... aan": at the time the text just gave
@@ -630,7 +660,6 @@ def extract_events(ctx: DocContext) -> list[Report]:
         # "thousands killed", "tientallen doden": an order of magnitude is how campaigns are summed up, so
         # alone it pins no single event down; with a place and a date it still counts as the event's toll
         pinned = any(f is not None and not is_vague(ctx.text(f[1], f[2])) for f in (killed, injured))
-        claims = lexicon.has(text, "claim")
         # the one place of the document's opening sentence, after "in", is where its news happened
         lead = i <= 1 and n_places == 1 and _prepositioned(ctx, unit, place)
         if (place is not None and not pinned and not lead and unit.start <= place.start < unit.end
@@ -651,7 +680,10 @@ def extract_events(ctx: DocContext) -> list[Report]:
         # than its own is a past event of its own, placed or not
         past = bool(when and years and published) and not compatible(when[:4], published[:4]) and not trig.plural \
             and len(set(YEAR.findall(text))) == 1  # "in 2015 en 2016" sums up a campaign
-        creates = not generic and not campaign and (pinned or past or (place is not None and (
+        # "Een vrachtwagen vol explosieven ontplofte gisteren ...": the opening's deed on a day is the news,
+        # though the text names its town only further on
+        opening_deed = i <= 1 and trig.pos == "verb" and when is not None and len(when) == 10
+        creates = not generic and not campaign and (pinned or past or opening_deed or (place is not None and (
             when or trig.definite or trig.pos == "verb" or not trig.plural or aimed)))
         refers = not creates and not campaign and (trig.definite or claims) and not generic
         if not creates and not refers:

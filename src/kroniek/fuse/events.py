@@ -21,8 +21,9 @@ a shared site, subtype or death toll decides, then the largest event.
 
 Fused values follow UCDP and GTD practice: killed is a low / best / high range over the reports;
 the perpetrator is what a source asserts (a named attacker before a group), else a named suspect
-flagged as such, else who claimed it, else a suspected group flagged as such, and none where a
-source says it is not known. A branch's claim is more specific than its parent
+flagged as such, else a suspected group flagged as such, and none where a source says it is not
+known. A claim of responsibility is the claimant's word, not a source's assertion of who did it: a
+group that only claimed the attack is `claimed_by`, not the perpetrator. A branch's claim is more specific than its parent
 organisation's claim of the same attack, so the branch is kept. Disagreements become `Conflict`s.
 """
 from __future__ import annotations
@@ -257,8 +258,6 @@ def fuse_events(reports: list[Report], entities: list[Entity], docs: list[Docume
         elif suspects:
             perpetrator = _most_common(suspects)
             flags.append("perpetrator-suspected")
-        elif claimed_by:
-            perpetrator = claimed_by
         else:
             perpetrator = _most_common(suspected)
             if perpetrator:
