@@ -535,3 +535,14 @@ def test_an_opening_that_tells_of_an_explosion_on_a_day_reports_it_before_naming
     ctx, _ = make_context(text, {}, published="2017-10-15")
     [report] = extract_events(ctx)
     assert (report.type, report.subtype, report.date, report.killed) == ("attack", "bombing", "2017-10-14", Range(80, None))
+
+
+def test_a_state_that_attacks_is_the_actor_and_not_the_place_and_a_dateline_makes_no_country_outer():
+    names = {"Korvia": ("LOC", "country:KV", "KV"), "Marland": ("LOC", "country:ML", "ML"),
+             "Ostrava": ("LOC", "geo:7", "ML"), "Tarn Front": ("ORG", "group:tarn-front", None)}
+    text = ("Ostrava: Korvia on Tuesday attacked several hideouts of the Tarn Front inside neighbouring Marland, "
+            "killing at least 30 people.")
+    ctx, ids = make_context(text, names, published="2024-12-26", language="en")
+    [report] = extract_events(ctx)
+    assert report.location == ids["Marland"]
+    assert [(a.entity, a.status) for a in report.attributions] == [(ids["Korvia"], "asserted")]

@@ -185,8 +185,11 @@ def _determiner(before: list[Tok]) -> str | None:
     return None
 
 
-def _location(ctx: DocContext, unit: Unit, at: int, drafts: list[_Draft]) -> tuple[Placed | None, int]:
-    """The most specific place the unit gives the event, and how many separate places it names."""
+def _location(ctx: DocContext, unit: Unit, at: int, drafts: list[_Draft],
+              verb: Trigger | None = None) -> tuple[Placed | None, int]:
+    """The most specific place the unit gives the event, and how many separate places it names. A
+    state that is the subject of the trigger `verb` ("Pakistan attacked hideouts in X") is the actor,
+    not the place."""
     preps, site_words = _place_words()
     same = lexicon.cues()["same"]
     toks = ctx.tokens_in(unit.start, unit.end)
@@ -197,6 +200,8 @@ def _location(ctx: DocContext, unit: Unit, at: int, drafts: list[_Draft]) -> tup
                 return earlier[-1].location, 1
     places = [p for p in ctx.mentions_in(unit.start, unit.end, ("LOC",)) if not _modifier(ctx, p)]
     places = [p for p in places if not _venue(ctx, p, site_words, places)]
+    if verb is not None and verb.pos == "verb" and (actor := _state_actor(ctx, verb)) is not None:
+        places = [p for p in places if p.mention.id != actor.mention.id]
     capital = _named_capital(ctx, toks) or _that_town(ctx, unit, toks, places)
     # the town pointed at, unless the sentence names a place inside it
     if capital is not None and not any(capital.entity.contains(p.entity) for p in places if p.entity is not capital.entity):
@@ -204,15 +209,17 @@ def _location(ctx: DocContext, unit: Unit, at: int, drafts: list[_Draft]) -> tup
     if not places:
         country = _country_of_a_site(ctx, toks, site_words)
         return (country, 1) if country else (None, 0)
-    outer = {p.entity.id for p in places for q in places if q is not p and p.entity.contains(q.entity)}
+    # "SRINAGAR: At least 40 were killed in X": the dateline is where the story was filed
+    datelines = {p.entity.id for p in places if _dateline(ctx, p)}
+    if len(datelines) == len({p.entity.id for p in places}):
+        datelines = set()
+    outer = {p.entity.id for p in places for q in places
+             if q is not p and q.entity.id not in datelines and p.entity.contains(q.entity)}
     # "district X in de Nigeriaanse staat Y", "X district of Y": the text puts X in Y though no gazetteer knows X
     outer |= {q.entity.id for p, q in zip(places, places[1:]) if _written_inside(ctx, p, q)}
     # "Y's X district": the owner holds the place
     outer |= {p.entity.id for p, q in zip(places, places[1:]) if ctx.text(p.end, q.start).strip() in ("'s", "’s")}
-    # "SRINAGAR: At least 40 were killed in X": the dateline is where the story was filed
-    datelines = {p.entity.id for p in places if _dateline(ctx, p)}
-    if len(datelines) < len({p.entity.id for p in places}):
-        outer |= datelines
+    outer |= datelines
     # places of another clause ("... veroverd en trekt op naar stad Y") do not make the event a campaign
     lo, hi = _clause(ctx, toks, at)
     distinct = {p.entity.id for p in places if lo <= p.start < hi} - outer
@@ -222,6 +229,24 @@ def _location(ctx: DocContext, unit: Unit, at: int, drafts: list[_Draft]) -> tup
         prepositioned = bool(prev) and prev[0].low in preps
         return (p.entity.id in outer, not prepositioned, abs(p.start - at))
     return min(places, key=rank), len(distinct)
+
+
+def _state_actor(ctx: DocContext, verb: Trigger) -> Placed | None:
+    """The country the parse makes the subject or agent of the trigger verb, else one right before the
+    verb ("Pakistan on Tuesday attacked ..."), where it opens its clause: a country after a preposition
+    or in a list ("delen van Irak en Syrië veroverd") is a place."""
+    def opens_clause(p: Placed) -> bool:
+        if not (p.entity.key or "").startswith("country:"):
+            return False
+        ahead = ctx.tokens_in(max(0, p.start - 30), p.start)[-1:]
+        return not ahead or ahead[0].low in lexicon.cues()["definite"] or ahead[0].text in (":", ".", ";", "—", "-")
+    found = ctx.actor_of(verb.start, verb.end, types=("LOC",))
+    if found is not None and found.end <= verb.start and opens_clause(found):
+        return found
+    before = ctx.mentions_in(max(0, verb.start - 40), verb.start, ("LOC",))[-1:]
+    if before and opens_clause(before[0]) and len(ctx.tokens_in(before[0].end, verb.start)) <= 3:
+        return before[0]
+    return None
 
 
 def _dateline(ctx: DocContext, place: Placed) -> bool:
@@ -505,6 +530,8 @@ def _attributions(ctx: DocContext, unit: Unit, trig: Trigger, list_actor: Placed
         actor = _the_group(ctx, ctx.tokens_in(unit.start, trig.start)[:2])
     if actor is None and trig.subtype == "air_strike":
         actor = _striking_state(ctx, unit, trig)
+    if actor is None and trig.pos == "verb":  # "Pakistan attacked hideouts in X": a state's deed
+        actor = _state_actor(ctx, trig)
     if actor is None and trig.pos == "verb":
         actor = _nearest_org(ctx, trig.start, unit.start, trig.start, "before", channels)
         between = ctx.tokens_in(actor.end, trig.start) if actor is not None else []
@@ -647,7 +674,7 @@ def extract_events(ctx: DocContext) -> list[Report]:
                 killed = (Range(1, 1), trig.start, nxt[0].end)
             elif counted:  # "twee mannen zijn opgehangen": the people executed
                 killed = (counted[0].value, counted[0].start, counted[0].end)
-        place, n_places = _location(ctx, unit, trig.start, drafts)
+        place, n_places = _location(ctx, unit, trig.start, drafts, trig)
         claims = lexicon.has(text, "claim")
         dated = sorted(_event_times(ctx, unit, times, trig.start, claims and trig.definite),
                        key=lambda t: abs(t.start - trig.start))
