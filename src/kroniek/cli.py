@@ -100,19 +100,36 @@ def _tail(path: str, width: int = 60) -> str:
 
 @app.command("export")
 def export_cli(db: str = DB_OPTION,
-               format: str = typer.Option("json", "--format", help="Export format (json: EXPORT.md)."),
-               output: Path | None = typer.Option(None, "--output", "-o", help="File to write; default stdout.")) -> None:
-    """Write the knowledge base in the kroniek-kb/1 JSON format."""
-    from .export import to_json
+               format: str = typer.Option("json", "--format",
+                                          help="json (default), events, ftm, graphml, claims, quotes or conflicts."),
+               output: Path | None = typer.Option(None, "--output", "-o",
+                                                  help="File to write; default stdout. events writes FILE and, beside "
+                                                       "it, FILE's name + .reports.csv.")) -> None:
+    """Write the knowledge base for other tools, in one of these formats.
 
-    if format != "json":
-        console.print(f"[red]error:[/red] unknown format {escape(repr(format))}; known: json")
-        raise typer.Exit(2)
-    text = json.dumps(to_json(open_store(db).knowledge_base()), ensure_ascii=False, indent=1)
-    if output:
-        output.write_text(text + "\n", encoding="utf-8")
-    else:
-        sys.stdout.write(text + "\n")
+    \b
+    json       kroniek-kb/1 JSON (EXPORT.md), the default
+    events     ACLED/UCDP-style CSV, one row per event (killed low/best/high,
+               number of sources); -o events.csv also writes events.reports.csv,
+               one row per report with its figures and doc/start/end
+    ftm        FollowTheMoney entities, one JSON object per line (Aleph)
+    graphml    actors and relations as GraphML (Gephi)
+    claims     CSV, one row per claim, with doc/start/end
+    quotes     CSV, one row per quote, with doc/start/end
+    conflicts  CSV, one row per disagreeing value, with doc/start/end
+
+    ftm and graphml need the export extra (pip install 'kroniek\\[export]').
+    """
+    from .export import ExportError, check, export
+
+    try:
+        check(format, output)
+        written = export(open_store(db).knowledge_base(), format, output, sys.stdout)
+    except ExportError as err:
+        console.print(f"[red]error:[/red] {escape(str(err))}")
+        raise typer.Exit(2) from None
+    for path in written[1:]:
+        console.print(f"[green]wrote[/green] {escape(str(path))}")
 
 
 @app.command("entities")
