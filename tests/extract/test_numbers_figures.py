@@ -1,3 +1,4 @@
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -133,3 +134,12 @@ def test_a_bare_number_after_a_verb_of_killing_and_bounds_stay_with_their_verb()
     assert found["killed"][0] == Range(11, None) and found["injured"][0] == Range(30, 30)
     assert killed("Het dodental van de aanslagen in de drie steden is inmiddels opgelopen naar 87") == Range(87, 87)
     assert casualties("He was killed in 2019", "en") == {}
+
+
+@pytest.mark.parametrize("text,lang,killed", [
+    ("Eerst meldde de politie twee doden, later van negen.", "nl", Range(9, 9)),
+    ("Officials first spoke of four dead, later eleven.", "en", Range(11, 11)),
+    ("Four people died, later 6 soldiers were wounded.", "en", Range(4, 4)),  # a new count, not a correction
+])
+def test_a_toll_corrected_in_the_same_breath_is_the_later_figure(text, lang, killed):
+    assert casualties(text, lang)["killed"][0] == killed

@@ -214,8 +214,27 @@ def casualties(text: str, lang: str = "nl", offset: int = 0) -> dict[str, tuple[
         value = _sum(run) if len(run) > 1 else run[0].value
         if len(run) > 1 and any(p.value.high is None for p in run):
             value = Range(value.low, None)
-        out[kind] = (value, run[0].start + offset, run[-1].end + offset)
+        start, end = run[0].start, run[-1].end
+        if (revised := _revised(text, end, lang)) is not None:
+            value, start, end = revised
+        out[kind] = (value, start + offset, end + offset)
     return out
+
+
+def _revised(text: str, end: int, lang: str) -> tuple[Range, int, int] | None:
+    """A bare number after ", later (van)" that corrects the figure ending at `end` (a few words such as
+    its noun between)."""
+    m = re.match(r"(?:\s+\w+){0,3}\s*,\s*(\w+)\s+(?:(?:van|tot|op|to)\s+)?", text[end:end + 60])
+    if not m or not any(m.group(1).lower() == w for w in lexicon.cues()["revised_words"]):
+        return None
+    numbers = find_numbers(text[end + m.end():end + m.end() + 30], lang, end + m.end())
+    if not numbers or numbers[0].start != end + m.end() or not isinstance(numbers[0].value, int):
+        return None
+    rest = text[numbers[0].end:numbers[0].end + 2]
+    if rest[:1].isalpha() or rest.strip()[:1].isalpha():
+        return None  # "later 7 soldiers": a new count of its own
+    n = numbers[0]
+    return Range(n.value, n.value), n.start, n.end
 
 
 __all__ = ["Figure", "Number", "casualties", "figures", "is_count_not_year", "is_vague"]
