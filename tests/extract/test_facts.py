@@ -490,48 +490,48 @@ def test_the_movement_as_subject_of_the_deed_is_the_articles_group():
 
 def test_a_lead_that_counts_the_dead_places_and_dates_the_event_a_later_sentence_names():
     names = {"KORVA": ("LOC", "geo:10", "XX"), "Tarnow": ("LOC", "region:tarnow", "XX"), "Velda": ("LOC", None, None)}
-    text = ("KORVA: At least 40 guards were killed in Tarnow's Velda district on Monday when a militant drove a "
-            "truck into their convoy.\n\nOver 20 people were injured in the attack.")
+    text = ("KORVA: Forty guards died on Monday in Tarnow's Velda district, where a gunman fired on their "
+            "checkpoint.\n\nThe attack also left at least 20 people wounded.")
     ctx, ids = make_context(text, names, published="2024-05-06", language="en")  # a Monday
     [report] = extract_events(ctx)
     assert (report.location, report.date) == (ids["Velda"], "2024-05-06")
-    assert report.killed == Range(40, None) and report.injured == Range(20, None)
-    assert text[report.evidence.start:report.evidence.end].startswith("KORVA: At least 40")
+    assert report.killed == Range(40, 40) and report.injured == Range(20, None)
+    assert text[report.evidence.start:report.evidence.end].startswith("KORVA: Forty")
 
 
 def test_a_dateline_and_the_region_around_a_district_make_no_campaign_of_a_lead():
     names = {"Dubai": ("LOC", "geo:10", "AE"), "Velda": ("LOC", None, None), "Tarnow": ("LOC", "region:tarnow", "XX"),
              "JeM": ("ORG", "group:jem", None)}
-    text = ("Dubai: The group is in the news again after the suicide attack on a convoy of guards in Velda district "
-            "of Tarnow.\n\nAt least 49 guards were killed in the attack claimed by JeM.")
+    text = ("Dubai: Questions about the group have grown since the suicide attack that hit a border post in Velda "
+            "district of Tarnow.\n\nNineteen guards died in the attack.")
     ctx, ids = make_context(text, names, language="en")
     [report] = extract_events(ctx)
-    assert report.location == ids["Velda"] and report.killed == Range(49, None)
+    assert report.location == ids["Velda"] and report.killed == Range(19, 19)
 
 
 def test_a_group_named_on_the_attack_did_it_but_a_claim_before_it_only_claims():
-    names = {"Houthi": ("ORG", "group:houthis", None), "IS": ("ORG", "group:islamic-state", None),
+    names = {"Houthi": ("ORG", "group:houthis", None), "JNIM": ("ORG", "group:jnim", None),
              "Aden": ("LOC", "geo:3", "YE"), "Gao": ("LOC", "geo:1", "ML")}
-    ctx, ids = make_context("Two sailors died in a Houthi missile attack near Aden on Tuesday.", names,
+    ctx, ids = make_context("Four crew members were hurt when a Houthi drone attack hit a tanker near Aden on Tuesday.", names,
                             published="2024-03-07", language="en")
     [report] = extract_events(ctx)
     assert [(a.entity, a.status) for a in report.attributions] == [(ids["Houthi"], "asserted")]
-    ctx, ids = make_context("Bij de door IS opgeëiste aanslag in Gao vielen dinsdag zes doden.", names, published="2024-03-07")
+    ctx, ids = make_context("Bij de door JNIM opgeëiste aanval in Gao vielen dinsdag zes doden.", names, published="2024-03-07")
     [report] = extract_events(ctx)
-    assert [(a.entity, a.status) for a in report.attributions] == [(ids["IS"], "claimed")]
+    assert [(a.entity, a.status) for a in report.attributions] == [(ids["JNIM"], "claimed")]
 
 
 def test_the_day_of_a_claim_does_not_date_the_attack_claimed():
     names = {"IS": ("ORG", "group:islamic-state", None), "Gao": ("LOC", "geo:1", "ML")}
-    text = "IS heeft maandag de aanval op de stad Gao geclaimd.\n\nDe aanval op de stad begon op woensdag."
+    text = "Op zondag claimde IS de aanslag in Gao.\n\nDe aanslag in Gao gebeurde woensdag."
     ctx, ids = make_context(text, names, published="2021-03-30")  # a Tuesday
     [report] = extract_events(ctx)
     assert report.location == ids["Gao"] and report.date == "2021-03-24"
 
 
 def test_an_opening_that_tells_of_an_explosion_on_a_day_reports_it_before_naming_the_town():
-    text = ("Een vrachtwagen vol explosieven ontplofte gisteren op een druk kruispunt.\n\n"
-            "In totaal zijn zeker 80 mensen om het leven gekomen.")
+    text = ("Een busje met springstof ontplofte gisteren bij een drukke markt.\n\n"
+            "In totaal kwamen zeker 80 mensen om.")
     ctx, _ = make_context(text, {}, published="2017-10-15")
     [report] = extract_events(ctx)
     assert (report.type, report.subtype, report.date, report.killed) == ("attack", "bombing", "2017-10-14", Range(80, None))
@@ -540,7 +540,7 @@ def test_an_opening_that_tells_of_an_explosion_on_a_day_reports_it_before_naming
 def test_a_state_that_attacks_is_the_actor_and_not_the_place_and_a_dateline_makes_no_country_outer():
     names = {"Korvia": ("LOC", "country:KV", "KV"), "Marland": ("LOC", "country:ML", "ML"),
              "Ostrava": ("LOC", "geo:7", "ML"), "Tarn Front": ("ORG", "group:tarn-front", None)}
-    text = ("Ostrava: Korvia on Tuesday attacked several hideouts of the Tarn Front inside neighbouring Marland, "
+    text = ("Ostrava: Korvia on Monday attacked camps of the Tarn Front across the border in Marland, "
             "killing at least 30 people.")
     ctx, ids = make_context(text, names, published="2024-12-26", language="en")
     [report] = extract_events(ctx)

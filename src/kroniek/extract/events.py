@@ -188,7 +188,7 @@ def _determiner(before: list[Tok]) -> str | None:
 def _location(ctx: DocContext, unit: Unit, at: int, drafts: list[_Draft],
               verb: Trigger | None = None) -> tuple[Placed | None, int]:
     """The most specific place the unit gives the event, and how many separate places it names. A
-    state that is the subject of the trigger `verb` ("Pakistan attacked hideouts in X") is the actor,
+    state that is the subject of the trigger `verb` ("Korvia struck camps in X") is the actor,
     not the place."""
     preps, site_words = _place_words()
     same = lexicon.cues()["same"]
@@ -209,7 +209,7 @@ def _location(ctx: DocContext, unit: Unit, at: int, drafts: list[_Draft],
     if not places:
         country = _country_of_a_site(ctx, toks, site_words)
         return (country, 1) if country else (None, 0)
-    # "SRINAGAR: At least 40 were killed in X": the dateline is where the story was filed
+    # "KORVA: Twelve died in X": the dateline is where the story was filed
     datelines = {p.entity.id for p in places if _dateline(ctx, p)}
     if len(datelines) == len({p.entity.id for p in places}):
         datelines = set()
@@ -233,8 +233,8 @@ def _location(ctx: DocContext, unit: Unit, at: int, drafts: list[_Draft],
 
 def _state_actor(ctx: DocContext, verb: Trigger) -> Placed | None:
     """The country the parse makes the subject or agent of the trigger verb, else one right before the
-    verb ("Pakistan on Tuesday attacked ..."), where it opens its clause: a country after a preposition
-    or in a list ("delen van Irak en Syrië veroverd") is a place."""
+    verb ("Korvia on Monday attacked ..."), where it opens its clause: a country after a preposition
+    or in a list ("delen van Mali en Niger veroverd") is a place."""
     def opens_clause(p: Placed) -> bool:
         if not (p.entity.key or "").startswith("country:"):
             return False
@@ -379,8 +379,8 @@ def _event_times(ctx: DocContext, unit: Unit, times: list, trigger: int, claimed
     """The times that can date the event named at `trigger`: not one that opens a period after it
     ("the deadliest attack since the war began in 1989"), though "since the 2020 attack" dates the attack,
     nor one of something that followed it ("funerals were held on Thursday after the attack"), nor, where
-    the sentence tells of a `claimed` event told before, the day of the claim ("X heeft maandag de aanval
-    geclaimd"), though "X claimed Monday's attack" dates the attack."""
+    the sentence tells of a `claimed` event told before, the day of the claim ("X eiste zondag de aanslag
+    opgeëist"), though "X claimed Monday's attack" dates the attack."""
     opens = {s for s, _, _ in lexicon.find(ctx.unit_text(unit), "period_start", unit.start) if s > trigger}
     out = []
     after_words = set(lexicon.cues()["after_words"])
@@ -530,7 +530,7 @@ def _attributions(ctx: DocContext, unit: Unit, trig: Trigger, list_actor: Placed
         actor = _the_group(ctx, ctx.tokens_in(unit.start, trig.start)[:2])
     if actor is None and trig.subtype == "air_strike":
         actor = _striking_state(ctx, unit, trig)
-    if actor is None and trig.pos == "verb":  # "Pakistan attacked hideouts in X": a state's deed
+    if actor is None and trig.pos == "verb":  # "Korvia struck camps in X": a state's deed
         actor = _state_actor(ctx, trig)
     if actor is None and trig.pos == "verb":
         actor = _nearest_org(ctx, trig.start, unit.start, trig.start, "before", channels)
@@ -551,15 +551,15 @@ def _attributions(ctx: DocContext, unit: Unit, trig: Trigger, list_actor: Placed
 
 
 def _named_on_the_deed(ctx: DocContext, trig: Trigger, channels: frozenset[str]) -> Placed | None:
-    """The text itself names who did it on the trigger word: an armed group before it ("a Houthi missile
-    attack", "de IS-aanslag"), or any organisation after "van"/"of" with only articles between ("de
+    """The text itself names who did it on the trigger word: an armed group before it ("a Houthi drone
+    strike", "de IS-aanslag"), or any organisation after "van"/"of" with only articles between ("de
     aanslag van al-Shabaab")."""
     if trig.pos != "noun":
         return None
     before = [p for p in _orgs(ctx, max(0, trig.start - 40), trig.start, channels)
               if (p.entity.key or "").startswith("group:") and len(ctx.tokens_in(p.end, trig.start)) <= 1]
     cue = lexicon.cues()
-    # an armed group only: "a NATO convoy attack" names the target; "de door IS opgeëiste aanslag" is a claim
+    # an armed group only: "a NATO convoy attack" names the target; "de door JNIM opgeëiste aanval" is a claim
     if before and not lexicon.find(ctx.text(before[-1].end, trig.start), "claim") \
             and not any(t.low in cue["by"] for t in ctx.tokens_in(before[-1].start - 12, before[-1].start)[-1:]):
         return before[-1]
@@ -707,7 +707,7 @@ def extract_events(ctx: DocContext) -> list[Report]:
         # than its own is a past event of its own, placed or not
         past = bool(when and years and published) and not compatible(when[:4], published[:4]) and not trig.plural \
             and len(set(YEAR.findall(text))) == 1  # "in 2015 en 2016" sums up a campaign
-        # "Een vrachtwagen vol explosieven ontplofte gisteren ...": the opening's deed on a day is the news,
+        # "Een bestelbus vol springstof ontplofte zondag ...": the opening's deed on a day is the news,
         # though the text names its town only further on
         opening_deed = i <= 1 and trig.pos == "verb" and when is not None and len(when) == 10
         creates = not generic and not campaign and (pinned or past or opening_deed or (place is not None and (
