@@ -379,8 +379,8 @@ def _event_times(ctx: DocContext, unit: Unit, times: list, trigger: int, claimed
     """The times that can date the event named at `trigger`: not one that opens a period after it
     ("the deadliest attack since the war began in 1989"), though "since the 2020 attack" dates the attack,
     nor one of something that followed it ("funerals were held on Thursday after the attack"), nor, where
-    the sentence tells of a `claimed` event told before, the day of the claim ("X eiste zondag de aanslag
-    opgeëist"), though "X claimed Monday's attack" dates the attack."""
+    the sentence tells of a `claimed` event told before, the day of the claim ("X eiste zondag de
+    aanslag op"), though "X claimed Monday's attack" dates the attack."""
     opens = {s for s, _, _ in lexicon.find(ctx.unit_text(unit), "period_start", unit.start) if s > trigger}
     out = []
     after_words = set(lexicon.cues()["after_words"])
