@@ -344,3 +344,118 @@ def test_relations_place_of_a_province_with_a_possessive():
     name = {v: k for k, v in ids.items()}
     assert ("Lindeval", "located_in", "Westmark") in {
         (name[r.subject], r.predicate, name[r.object]) for r in extract_relations(ctx)}
+
+
+@pytest.mark.parametrize("text, language", [
+    ("The group has pledged allegiance to the Red Lions and has about 900 fighters.", "en"),
+    ("Het Kamba Front zwoer vorig jaar trouw aan de Red Lions.", "nl"),
+    ("The Kamba Front has openly pledged loyalty and support to the Red Lions.", "en"),
+    ("Het Kamba Front, dat gelieerd is aan de Red Lions, eiste de aanslag op.", "nl"),
+])
+def test_relations_allegiance_and_affiliation_make_a_group_a_part(text, language):
+    ctx, ids = make_context("Het Kamba Front groeit. " + text, PLACES, language=language)
+    name = {v: k for k, v in ids.items()}
+    found = {(name[r.subject], r.predicate, name[r.object]) for r in extract_relations(ctx)}
+    assert ("Kamba Front", "part_of", "Red Lions") in found
+    assert not any(p == "allied_with" for _, p, _ in found)
+
+
+def test_relations_allegiance_of_a_person_makes_a_member():
+    found = place_triples("In the video Jonas Kiruna swore allegiance to the Kamba Front.")
+    assert found == {("Jonas Kiruna", "member_of", "Kamba Front")}
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Het Kamba Front, dat regelmatig aanslagen pleegt in Norland, zweeg.", "nl"),
+    ("Kamba Front-strijders slaan al sinds maart geregeld toe in Norland.", "nl"),
+])
+def test_relations_struck_in_a_subordinate_clause(text, language):
+    assert ("Kamba Front", "active_in", "Norland") in place_triples(text, language)
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Zij trokken naar het district Lindeval, een bolwerk van het Kamba Front.", "nl"),
+    ("Lindeval is a stronghold of the Kamba Front, officials said.", "en"),
+])
+def test_relations_stronghold_of_a_group(text, language):
+    assert ("Kamba Front", "active_in", "Lindeval") in place_triples(text, language)
+
+
+def test_relations_stronghold_needs_the_place_beside_the_cue():
+    # a place in another clause is no stronghold: "in Harbo" says where the report was written
+    assert not any(p == "active_in" for _, p, _ in place_triples(
+        "In Harbo, officials said the army will take the stronghold of the Kamba Front soon."))
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Hij zei dat het Kamba Front naar schatting 3000 strijders heeft in Ostmark.", "nl"),
+    ("The Kamba Front has an estimated 3,000 fighters in Ostmark, the report said.", "en"),
+])
+def test_relations_fighters_somewhere_make_a_group_active_there(text, language):
+    assert ("Kamba Front", "active_in", "Ostmark") in place_triples(text, language)
+
+
+def test_relations_soldiers_of_no_named_group_say_nothing():
+    assert not any(p == "active_in" for _, p, _ in place_triples(
+        "Het Kamba Front zweeg. Er zijn 3000 soldaten in Ostmark gelegerd.", "nl"))
+
+
+@pytest.mark.parametrize("parsed", [False, True])
+def test_relations_role_of_the_group_referred_back_to(parsed):
+    found = triples("Het Kamba Front groeit snel. Dat meldt de oprichter en leider van de groep, Jonas Kiruna, "
+                    "graag.", "nl", parsed)
+    assert {("Jonas Kiruna", "leader_of", "Kamba Front"), ("Kamba Front", "founded_by", "Jonas Kiruna")} <= found
+
+
+def test_relations_role_of_a_named_group_is_not_referred_back():
+    # "van de Groep Noord" is a name, not a noun that refers back
+    found = triples("Het Kamba Front groeit. De leider van de Groep Noord, Jonas Kiruna, zweeg.", "nl")
+    assert not any(o == "Kamba Front" or s == "Kamba Front" for s, _, o in found)
+
+
+@pytest.mark.parametrize("text, language", [
+    ("The Kamba Front struck again. A bus carried the troops to Harbo. Norland mourned.", "en"),
+    ("Het Kamba Front sloeg toe. De trein was onderweg naar Harbo. Norland rouwt.", "nl"),
+    ("The Kamba Front struck again. The freighter sank 90 km off the coast of Harbo. Norland mourned.", "en"),
+    ("Het Kamba Front sloeg toe. De regering in Harbo sprak van zeven doden. Norland rouwt.", "nl"),
+    ("Harbo: the Kamba Front struck again. Norland mourned.", "en"),
+])
+def test_relations_gazetteer_country_not_for_a_place_named_in_passing(text, language):
+    assert ("Harbo", "located_in", "Norland") not in place_triples(text, language)
+
+
+def test_relations_gazetteer_country_for_a_place_where_something_happens_too():
+    found = place_triples("A bus carried the troops to Harbo. Later a bomb exploded in Harbo. Norland mourned.")
+    assert ("Harbo", "located_in", "Norland") in found
+
+
+def test_relations_place_as_the_acting_government_from_parse():
+    assert ("Harbo", "located_in", "Norland") not in place_triples(
+        "Harbo has denied the claims, saying the Kamba Front acts alone in Norland.", "en", parsed=True)
+
+
+def test_relations_group_in_place_not_when_the_place_belongs_to_a_final_verb():
+    assert ("Kamba Front", "active_in", "Norland") not in place_triples(
+        "Officieel is het Kamba Front in Norland verboden, maar de groep bestaat nog.", "nl", parsed=True)
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Analysts point to the close ties between the Kamba Front and the Red Lions.", "en"),
+    ("De banden tussen het Kamba Front en de Red Lions zijn hecht.", "nl"),
+])
+def test_relations_ties_between_two_groups(text, language):
+    found = place_triples(text, language)
+    assert any(p == "allied_with" and {s, o} == {"Kamba Front", "Red Lions"} for s, p, o in found)
+
+
+def test_relations_ties_between_need_two_names_joined():
+    assert not any(p == "allied_with" for _, p, _ in place_triples(
+        "The ties between the two groups worried the Kamba Front, the Red Lions said."))
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Lindeval lies in Ostmark, close to the border.", "en"),
+    ("Lindeval ligt in het noorden van Ostmark.", "nl"),
+])
+def test_relations_place_said_to_lie_in_another(text, language):
+    assert ("Lindeval", "located_in", "Ostmark") in place_triples(text, language)

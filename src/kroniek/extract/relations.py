@@ -71,7 +71,11 @@ def _relations_in(ctx: DocContext, unit: Unit) -> list[tuple[str, str, str]]:
                 continue
             if args == "around":
                 subj = next((p for p in reversed(before) if not _part_object(ctx, p)), None)
-                if subj and after and _same_clause(ctx.text(e, after[0].start)):
+                person = _person_subject(ctx, unit, s, subj) if rule.get("person") else None
+                if person and after and _same_clause(ctx.text(e, after[0].start)):
+                    # "X zwoer trouw aan Y": what makes a group a part makes a person a member
+                    out.append((person.entity.id, rule["person"], after[0].entity.id))
+                elif subj and after and _same_clause(ctx.text(e, after[0].start)):
                     # the object stands in the cue's own clause: not "formed by jihadists, allied with Y"
                     out.append((subj.entity.id, predicate, after[0].entity.id))
                 elif not subj and len(after) >= 2 and ctx.text(after[0].end, after[1].start).strip(" ,") in ("", "de", "het", "the"):
@@ -85,6 +89,11 @@ def _relations_in(ctx: DocContext, unit: Unit) -> list[tuple[str, str, str]]:
                     out.append((before[-2].entity.id, predicate, before[-1].entity.id))
             elif args == "both_before" and len(before) >= 2:
                 out.append((before[-2].entity.id, predicate, before[-1].entity.id))
+            elif args == "both_after" and len(after) >= 2 and not _negated(ctx, unit, s):
+                # "de banden tussen X en Y": the two names joined by "en"/"and" right after the cue
+                joined = [w for w in ctx.text(after[0].end, after[1].start).lower().split() if w not in ARTICLES]
+                if joined in (["en"], ["and"]) and _same_clause(ctx.text(e, after[0].start)):
+                    out.append((after[0].entity.id, predicate, after[1].entity.id))
             elif args == "owner" and after:
                 owner_id = _owner(ctx, unit, s, before, after[0])
                 if owner_id:
@@ -113,6 +122,17 @@ def _relations_in(ctx: DocContext, unit: Unit) -> list[tuple[str, str, str]]:
                 places = _chain(ctx, unit, e, ("LOC",))
                 if subj and places:
                     out.append((subj.entity.id, predicate, places[0].entity.id))
+            elif args == "held_by":
+                # "de wijk X, een bolwerk van Y", "X is a stronghold of Y": the place is named before the cue,
+                # the group after it; any place, as a stronghold is where a group stays, not one strike
+                place = next((p for p in reversed(ctx.mentions_in(unit.start, s, ("LOC",))) if _within(ctx, p.end, s)),
+                             None)
+                group = next((p for p in ctx.mentions_in(e, unit.end, ("ORG",)) if _within(ctx, e, p.start)), None)
+                gap = ctx.text(place.end, s).replace(",", " ").split() if place else []
+                # only an apposition or a copula between: "X, een belangrijk bolwerk van", "X is a stronghold of"
+                if place and group and len(gap) <= 4 and all(w.isalpha() and w.islower() for w in gap) \
+                        and not _negated(ctx, unit, s):
+                    out.append((group.entity.id, predicate, place.entity.id))
             elif args == "struck":
                 # where a group strikes or keeps bases: countries and regions, not the town of one attack;
                 # the group is named before the cue or right after it ("de kampen van de ADF in Congo"),
@@ -150,6 +170,15 @@ def _relations_in(ctx: DocContext, unit: Unit) -> list[tuple[str, str, str]]:
     return out
 
 
+def _person_subject(ctx: DocContext, unit: Unit, s: int, group: Placed | None) -> Placed | None:
+    """The person a cue is said of: the last name before it within reach, where that is a person ("de
+    jihadist X zwoer trouw aan Y"), not a group named after them."""
+    people = [p for p in ctx.mentions_in(unit.start, s, ("PER",)) if _within(ctx, p.end, s)]
+    if not people or (group is not None and group.start > people[-1].start):
+        return None
+    return people[-1]
+
+
 def _unit_of(ctx: DocContext, unit: Unit) -> list[tuple[str, str, str]]:
     """A unit named with the group it belongs to: "the Martyrs Brigade of the Kamba Front", "het
     Leeuwenbataljon van de X". The first name must end in a word for a unit of a larger body."""
@@ -176,13 +205,23 @@ def _group_in_place(ctx: DocContext, unit: Unit) -> list[tuple[str, str, str]]:
         # "een afsplitsing van IS in Afghanistan": the place may say where the part works, not the whole
         if a.type == "ORG" and b.type == "LOC" and _is_group(a) and _is_region(b) and not _part_object(ctx, a):
             words = [w for w in gap.lower().split() if w not in ARTICLES]
-            if " ".join(words) in gaps:
+            if " ".join(words) in gaps and not _verb_final(ctx, b):
                 out.append((a.entity.id, "active_in", b.entity.id))
         elif a.type == "LOC" and b.type == "ORG" and _is_group(b) and _is_region(a) and gap.startswith(("'s", "’s")):
             between = gap[2:].split()
             if len(between) <= 2 and all(w.isalpha() and w.islower() for w in between):
                 out.append((b.entity.id, "active_in", a.entity.id))
     return out
+
+
+def _verb_final(ctx: DocContext, place: Placed) -> bool:
+    """"X is in Y verboden": the place belongs to the verb right after it, which says what happened to
+    the group there, not that it works there. Read from the parse only."""
+    if not ctx.layer.parsed:
+        return False
+    nxt = ctx.tokens_in(place.end, place.end + 40)[:1]
+    heads = [ctx.layer.head(t) for t in ctx.tokens_in(place.start, place.end)]
+    return bool(nxt) and nxt[0].pos == "VERB" and any(h is not None and h.i == nxt[0].i for h in heads)
 
 
 def _is_group(p: Placed) -> bool:
@@ -430,6 +469,9 @@ def _roles(ctx: DocContext, unit: Unit) -> list[tuple[str, str, str]]:
             continue
         person, org = _role_ends(ctx, unit, k, toks, people, orgs)
         owner = _compound_owner(ctx, unit, t) or (org.entity if org is not None else None)
+        if owner is None:
+            # "de oprichter en leider van de beweging, X": the group a noun refers back to
+            person, owner = _group_referred(ctx, unit, k, toks, people, person)
         if person is None or owner is None:
             continue
         if predicate == "speaks_for":
@@ -437,6 +479,28 @@ def _roles(ctx: DocContext, unit: Unit) -> list[tuple[str, str, str]]:
         out.append((owner.id, predicate, person.entity.id) if predicate == "founded_by"
                    else (person.entity.id, predicate, owner.id))
     return out
+
+
+def _group_referred(ctx: DocContext, unit: Unit, k: int, toks: list[Tok], people: list[Placed],
+                    person: Placed | None) -> tuple[Placed | None, Entity | None]:
+    """A role "of the group" (or "of the movement", also after a second role: "leader and founder of
+    the group"): the group is the one the sentence names or, failing that, the one the text refers
+    back to; the person may follow the phrase ("..., X"). Returns (person, group)."""
+    cue = lexicon.cues()
+    j = k + 1
+    if j + 1 < len(toks) and toks[j].low in ("en", "and") and _role_of(toks[j + 1], "role_nouns"):
+        j += 2
+    rest = [w.low for w in toks[j:j + 3]]
+    of = next((n for n in (2, 1) if " ".join(rest[:n]) in OF_PHRASES), 0)
+    if not of or j + of >= len(toks):
+        return person, None
+    head = toks[j + of]
+    if not any(head.low.endswith(h) for h in cue.get("group_heads", ())) or head.text[:1].isupper():
+        return person, None
+    if person is None and j + of + 2 < len(toks) and toks[j + of + 1].text == ",":
+        person = _at(people, toks[j + of + 2])
+    group = subject_near(ctx, unit, toks[k].start)
+    return person, next((p.entity for p in ctx.placed if p.entity.id == group), None)
 
 
 def _known_orgs(ctx: DocContext) -> dict[str, Entity]:
@@ -636,6 +700,8 @@ def _places_in_named_countries(ctx: DocContext) -> list[tuple[str, str, str, Spa
         e = p.entity
         if p.type != "LOC" or not e.country or (e.key or "").startswith("country:") or e.id in seen:
             continue
+        if _in_passing(ctx, p):
+            continue
         country = countries.get(e.country)
         if country and country != e.id:
             seen.add(e.id)
@@ -643,6 +709,31 @@ def _places_in_named_countries(ctx: DocContext) -> list[tuple[str, str, str, Spa
             start, end = (unit.start, unit.end) if unit else (p.start, p.end)
             out.append((e.id, "located_in", country, Span(ctx.doc.id, start, end)))
     return out
+
+
+def _in_passing(ctx: DocContext, place: Placed) -> bool:
+    """A place named where nothing happens in it: the goal of a journey ("de trein naar X", "off the
+    coast of X"), a dateline ("X: ..."), or the seat that stands for a government ("de regering in X",
+    "X has denied"). The parse tells the last two; without it only the words before."""
+    unit = next((u for u in ctx.units if u.start <= place.start < u.end), None)
+    lo = unit.start if unit else 0
+    before = ctx.text(max(lo, place.start - 30), place.start).lower()
+    cue = lexicon.cues()
+    if lexicon.ends_with(before, "passing_before") or ctx.text(place.end, place.end + 1) == ":" and not before.strip():
+        return True
+    words = [w for w in before.split() if w not in ARTICLES]
+    if words[-2:-1] and words[-1] == "in" and words[-2] in cue.get("government_nouns", ()):
+        return True
+    if not ctx.layer.parsed:
+        return False
+    toks = ctx.tokens_in(place.start, place.end)
+    heads = [ctx.layer.head(t) for t in toks]
+    root = next((t for t, h in zip(toks, heads) if h is None or not (place.start <= h.start < place.end)), None)
+    if root is None:
+        return False
+    head = ctx.layer.head(root)
+    # the active subject of a verb: "X insists", "X heeft ontkend"
+    return root.dep == "nsubj" and head is not None and head.pos == "VERB"
 
 
 def _named_branches(ctx: DocContext) -> list[tuple[str, str, str, Span]]:
