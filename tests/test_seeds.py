@@ -17,16 +17,18 @@ from .conftest import GOLD, HAS_FROG, SCORER, SEEDS
 pytestmark = pytest.mark.slow
 
 # Measured on 2026-11-23 after issue 9 (extraction tuned on the dev articles' batches, never on these five):
-# seeds OVERALL 0.923 with kroniek and lite, 0.960 with frog. The floors sit just under what it reaches.
+# seeds OVERALL 0.920 with kroniek and lite. The floors sit just under what it reaches. "fields" is the lowest
+# event field: since a claim alone no longer makes the claimant the perpetrator (issue 9, class 3), one seed
+# event whose gold reads the claim as the deed has no perpetrator (0.875).
 FLOORS = {
     "kroniek": {"entities_f1": 0.9, "alias_completeness": 0.94, "published": 0.8, "overall": 0.91, "events": 1.0,
-                "fields": 1.0, "claims": 1.0, "relations": 0.73, "quotes": 0.79, "conflicts": 1.0, "fusion": 1.0,
+                "fields": 0.87, "claims": 1.0, "relations": 0.73, "quotes": 0.79, "conflicts": 1.0, "fusion": 1.0,
                 "duplicates": 0},
     "frog": {"entities_f1": 0.95, "alias_completeness": 0.94, "published": 0.8, "overall": 0.95, "events": 1.0,
-             "fields": 1.0, "claims": 1.0, "relations": 0.81, "quotes": 0.93, "conflicts": 1.0, "fusion": 1.0,
+             "fields": 0.87, "claims": 1.0, "relations": 0.81, "quotes": 0.93, "conflicts": 1.0, "fusion": 1.0,
              "duplicates": 0},
     "lite": {"entities_f1": 0.9, "alias_completeness": 0.94, "published": 0.8, "overall": 0.91, "events": 1.0,
-             "fields": 1.0, "claims": 1.0, "relations": 0.73, "quotes": 0.79, "conflicts": 1.0, "fusion": 1.0,
+             "fields": 0.87, "claims": 1.0, "relations": 0.73, "quotes": 0.79, "conflicts": 1.0, "fusion": 1.0,
              "duplicates": 0},
 }
 
@@ -86,13 +88,13 @@ def test_the_wrong_header_date_is_flagged(tmp_path):
 
 DEV = SEEDS.parent / "dev"
 DEV_GOLD = GOLD.parent / "dev.gold.yaml"
-# measured on the 60 dev articles after issue 9 (dev OVERALL 0.787 kroniek, 0.765 lite); "fields" is the mean of
+# measured on the 60 dev articles after issue 9 (dev OVERALL 0.818 kroniek, 0.796 lite); "fields" is the mean of
 # the event fields, "fusion" the share of multi-source events whose reports all fused
 DEV_FLOORS = {
-    "kroniek": {"overall": 0.78, "entities": 0.93, "events": 0.77, "claims": 0.92, "relations": 0.62, "quotes": 0.88,
-                "conflicts": 0.67, "fields": 0.62, "fusion": 0.4, "published": 0.86},
-    "lite": {"overall": 0.755, "entities": 0.92, "events": 0.77, "claims": 0.92, "relations": 0.6, "quotes": 0.83,
-             "conflicts": 0.63, "fields": 0.59, "fusion": 0.35, "published": 0.86},
+    "kroniek": {"overall": 0.81, "entities": 0.93, "events": 0.82, "claims": 0.92, "relations": 0.68, "quotes": 0.88,
+                "conflicts": 0.76, "fields": 0.67, "fusion": 0.4, "published": 0.86},
+    "lite": {"overall": 0.79, "entities": 0.93, "events": 0.81, "claims": 0.92, "relations": 0.66, "quotes": 0.84,
+             "conflicts": 0.72, "fields": 0.64, "fusion": 0.35, "published": 0.86},
 }
 
 
