@@ -546,3 +546,11 @@ def test_a_state_that_attacks_is_the_actor_and_not_the_place_and_a_dateline_make
     [report] = extract_events(ctx)
     assert report.location == ids["Marland"]
     assert [(a.entity, a.status) for a in report.attributions] == [(ids["Korvia"], "asserted")]
+
+
+def test_a_hijacking_is_an_attack_and_the_owner_of_a_region_written_before_it_is_outer():
+    names = {"Korvia": ("LOC", "country:KV", "KV"), "Tarnow": ("LOC", "region:tarnow", None)}
+    text = "Rebels hijacked a bus with 30 travellers in Korvia's remote Tarnow on Monday."
+    ctx, ids = make_context(text, names, published="2025-03-12", language="en")
+    [report] = extract_events(ctx)
+    assert (report.type, report.subtype, report.location) == ("attack", "kidnapping", ids["Tarnow"])

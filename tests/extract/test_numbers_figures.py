@@ -143,3 +143,9 @@ def test_a_bare_number_after_a_verb_of_killing_and_bounds_stay_with_their_verb()
 ])
 def test_a_toll_corrected_in_the_same_breath_is_the_later_figure(text, lang, killed):
     assert casualties(text, lang)["killed"][0] == killed
+
+
+def test_people_counted_as_held_are_no_toll_whatever_verb_of_dying_is_near():
+    assert casualties("The gunmen who held 80 passengers hostage in the north have been killed.", "en") == {}
+    assert casualties("Twenty passengers were killed and 40 were held hostage.", "en")["killed"][0] == Range(20, 20)
+    assert casualties("Drie gijzelaars kwamen om.", "nl")["killed"][0] == Range(3, 3)

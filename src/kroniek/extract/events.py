@@ -217,8 +217,8 @@ def _location(ctx: DocContext, unit: Unit, at: int, drafts: list[_Draft],
              if q is not p and q.entity.id not in datelines and p.entity.contains(q.entity)}
     # "district X in de Nigeriaanse staat Y", "X district of Y": the text puts X in Y though no gazetteer knows X
     outer |= {q.entity.id for p, q in zip(places, places[1:]) if _written_inside(ctx, p, q)}
-    # "Y's X district": the owner holds the place
-    outer |= {p.entity.id for p, q in zip(places, places[1:]) if ctx.text(p.end, q.start).strip() in ("'s", "’s")}
+    # "Y's X district", "Y's restive X": the owner holds the place
+    outer |= {p.entity.id for p, q in zip(places, places[1:]) if _owns(ctx, p, q)}
     outer |= datelines
     # places of another clause ("... veroverd en trekt op naar stad Y") do not make the event a campaign
     lo, hi = _clause(ctx, toks, at)
@@ -229,6 +229,15 @@ def _location(ctx: DocContext, unit: Unit, at: int, drafts: list[_Draft],
         prepositioned = bool(prev) and prev[0].low in preps
         return (p.entity.id in outer, not prepositioned, abs(p.start - at))
     return min(places, key=rank), len(distinct)
+
+
+def _owns(ctx: DocContext, owner: Placed, place: Placed) -> bool:
+    """"Y's X", with at most two lower-case words between ("Y's restive X")."""
+    between = ctx.text(owner.end, place.start).strip()
+    if not between.startswith(("'s", "’s")):
+        return False
+    rest = between[2:].split()
+    return len(rest) <= 2 and all(w.isalpha() and w.islower() for w in rest)
 
 
 def _state_actor(ctx: DocContext, verb: Trigger) -> Placed | None:

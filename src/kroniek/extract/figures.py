@@ -191,8 +191,10 @@ def casualties(text: str, lang: str = "nl", offset: int = 0) -> dict[str, tuple[
     and stand nearest a casualty cue. Figures joined by "en"/"and" on the same cue are added up."""
     # "acht aanslagen", "$5 million": counts that are no people are never a toll
     not_people = {w for kind in ("attacks", "funding_usd") for w in lexicon.cues()["claim_nouns"].get(kind, ())}
+    held = set(lexicon.cues()["held_words"])
     found = [f for f in figures(text, lang)
-             if (f.noun and f.noun not in not_people or _after_toll(text, f) or _after_verb(text, f)) and not f.subset]
+             if (f.noun and f.noun not in not_people or _after_toll(text, f) or _after_verb(text, f)) and not f.subset
+             and not held & set(_words_after(text, f.end, 3)[1 if f.noun else 0:])]
     cues = [(s, e, kind) for kind in ("killed", "injured") for s, e, _ in lexicon.find(text, kind)]
     cues += [(s, e, "killed") for s, e, _ in lexicon.find(text, "toll_nouns")]
     if not found or not cues:
