@@ -554,3 +554,14 @@ def test_a_hijacking_is_an_attack_and_the_owner_of_a_region_written_before_it_is
     ctx, ids = make_context(text, names, published="2025-03-12", language="en")
     [report] = extract_events(ctx)
     assert (report.type, report.subtype, report.location) == ("attack", "kidnapping", ids["Tarnow"])
+
+
+def test_a_place_right_after_a_groups_name_is_part_of_its_name_and_a_claim_told_first_waits_for_the_attack():
+    names = {"Al-Qaida": ("ORG", "group:al-qaeda", None), "Jemen": ("LOC", "country:YE", "YE")}
+    text = ("Al-Qaida Jemen eist aanslag op\n\n"
+            "De groep heeft de verantwoordelijkheid voor de aanslag opgeëist, zegt Al-Qaida.\n\n"
+            "Bij de aanslag op een redactie vielen dinsdag negen doden.")
+    ctx, ids = make_context(text, names, published="2016-05-12")
+    [report] = extract_events(ctx)
+    assert report.location is None and report.killed == Range(9, 9)
+    assert [(a.entity, a.status) for a in report.attributions] == [(ids["Al-Qaida"], "claimed")]

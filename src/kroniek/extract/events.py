@@ -292,10 +292,14 @@ def _clause(ctx: DocContext, toks: list[Tok], at: int) -> tuple[int, int]:
 
 
 def _modifier(ctx: DocContext, place: Placed) -> bool:
-    """A place that only qualifies something ("Panama-flagged", "Iran-backed", "US-led") or that the
-    scene lies away from ("30 km from Srinagar", "ten noorden van X") is not where the event happened."""
+    """A place that only qualifies something ("Panama-flagged", "Iran-backed", "US-led", a group's
+    "Al-Qaida Jemen") or that the scene lies away from ("30 km from Srinagar", "ten noorden van X") is not where the event happened."""
     after = ctx.text(place.end, place.end + 2)
     if after.startswith("-") and after[1:2].islower():
+        return True
+    # "Al-Qaida Jemen", "IS Sinai": a place right after a group's name is part of what the group is called
+    if any(o.end < place.start and not ctx.text(o.end, place.start).strip()
+           for o in ctx.mentions_in(max(0, place.start - 60), place.start, ("ORG",))):
         return True
     before = ctx.text(max(0, place.start - 40), place.start).lower()
     return any(not before[e:].strip() for _, e, _ in lexicon.find(before, "away_from"))
@@ -645,7 +649,7 @@ def extract_events(ctx: DocContext) -> list[Report]:
     list_id: int | None = None
     units = ctx.units
     tolls: list[tuple[Unit, dict, set[str], str | None]] = []  # units that give a toll but name no event
-    waiting: list[tuple[_Draft, _Draft]] = []  # references made before the event of the day is told
+    waiting: list[tuple[_Draft, _Draft | None]] = []  # references made before the event of the day is told
     # undated news is of the weeks before publication: its month, not its day
     published = ctx.doc.published.value[:7] if ctx.doc.published else None
     for i, unit in enumerate(units):
@@ -778,10 +782,13 @@ def extract_events(ctx: DocContext) -> list[Report]:
         elif creates:
             filed.file(draft, len(drafts))
             drafts.append(draft)
+        elif refers and draft.attributions and not kind:
+            waiting.append((draft, None))  # "X eiste de aanslag op" before the text tells of the attack
     for draft, fallback in waiting:
         later = [d for d in drafts if d.type == draft.type and d.evidence.start > draft.evidence.start
                  and compatible(d.date, published)]
-        _absorb(later[0] if later else fallback, draft)
+        if later or fallback is not None:
+            _absorb(later[0] if later else fallback, draft)
     _add_tolls(ctx, drafts, tolls)
     _add_attackers(ctx, drafts)
     return [_report(ctx, d) for d in _join_unplaced(drafts, published)]
