@@ -233,6 +233,9 @@ class Report:
     attributions: tuple[Attribution, ...] = ()
     perpetrator_unknown: bool = False  # the document says the perpetrator is not (yet) known
     mentions: tuple[Span, ...] = ()  # every passage of the document about this event
+    # where no place is named: the country the document puts the event in by an adjective alone ("an
+    # upscale Kenyan mall", "de Somalische hoofdstad"), as an ISO code
+    country: str | None = None
 
 
 @dataclass(frozen=True)

@@ -565,3 +565,11 @@ def test_a_place_right_after_a_groups_name_is_part_of_its_name_and_a_claim_told_
     [report] = extract_events(ctx)
     assert report.location is None and report.killed == Range(9, 9)
     assert [(a.entity, a.status) for a in report.attributions] == [(ids["Al-Qaida"], "claimed")]
+
+
+def test_an_unplaced_report_carries_the_country_its_article_names_by_adjective_alone():
+    text = ("Een busje met springstof ontplofte gisteren bij een Malinese markt.\n\n"
+            "In totaal kwamen zeker 80 mensen om.")
+    ctx, _ = make_context(text, {}, published="2017-10-15")
+    [report] = extract_events(ctx)
+    assert report.location is None and report.country == "ML"

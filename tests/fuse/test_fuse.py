@@ -1,3 +1,5 @@
+from dataclasses import replace
+
 from kroniek.fuse import claim_conflicts, fuse_events
 from kroniek.model import Attribution, Claim, DateValue, Document, Entity, Range, Report, Span
 
@@ -147,3 +149,12 @@ def test_a_placed_report_meets_an_event_told_only_by_a_report_whose_document_nam
     published = {"a": "2023-04-03", "b": "2023-04-05"}
     assert len(cluster_reports([unplaced, placed], {}, published, {"b": {"E1"}})) == 1
     assert len(cluster_reports([unplaced, placed], {}, published, {"b": {"E9"}})) == 2
+
+
+def test_a_report_placed_by_a_country_adjective_alone_joins_the_event_in_that_country_on_its_day():
+    placed = report("a", "2024-02-03", Range(20, 20))
+    by_adjective = replace(report("b", "2024-02-03", Range(25, None), location=None), country="NG")
+    [event], _ = fuse_events([placed, by_adjective], ENTITIES, DOCS)
+    assert {r.doc for r in event.reports} == {"a", "b"}
+    elsewhere = replace(by_adjective, country="KE")
+    assert len(fuse_events([placed, elsewhere], ENTITIES, DOCS)[0]) == 2

@@ -308,18 +308,33 @@ def _modifier(ctx: DocContext, place: Placed) -> bool:
 def _country_of_a_site(ctx: DocContext, toks: list[Tok], site_words: dict[str, str]) -> Placed | None:
     """"an upscale Kenyan mall", "een Nigeriaanse school": a sentence that names no place but a site of a
     country's adjective is in that country, where the document names it."""
-    gaz = gazetteer.load()
-    towns = set(lexicon.cues()["town_nouns"])
-    for i, t in enumerate(toks):
-        if not t.text[:1].isupper() or not (code := gaz.demonym(t.text)):
-            continue
-        if not any(n.low in site_words or n.low in towns or n.low.rsplit("-", 1)[-1] in site_words
-                   for n in toks[i + 1:i + 3]):
-            continue
+    for t, code in _site_demonyms(toks, site_words):
         country = _country_mention(ctx, code)
         if country is not None:
             return _pointed_at(country, t.start, t.end)
     return None
+
+
+def _site_demonyms(toks: list[Tok], site_words: dict[str, str]) -> list[tuple[Tok, str]]:
+    """The country adjectives before a site, town or capital noun ("Kenyan mall", "Somalische hoofdstad"),
+    with the country's ISO code."""
+    gaz = gazetteer.load()
+    nouns = {*lexicon.cues()["town_nouns"], *lexicon.cues()["capital_nouns"]}
+    out = []
+    for i, t in enumerate(toks):
+        if not t.text[:1].isupper() or not (code := gaz.demonym(t.text)):
+            continue
+        if any(n.low in site_words or n.low in nouns or n.low.rsplit("-", 1)[-1] in site_words for n in toks[i + 1:i + 3]):
+            out.append((t, code))
+    return out
+
+
+def _country_hint(ctx: DocContext) -> str | None:
+    """The one country the document puts sites or towns in by adjective ("a Kenyan mall", "de Somalische
+    hoofdstad"): what an unplaced report of it can be told apart by."""
+    _, site_words = _place_words()
+    codes = {code for u in ctx.units for _, code in _site_demonyms(ctx.tokens_in(u.start, u.end), site_words)}
+    return codes.pop() if len(codes) == 1 else None
 
 
 def _country_mention(ctx: DocContext, code: str) -> Placed | None:
@@ -791,7 +806,8 @@ def extract_events(ctx: DocContext) -> list[Report]:
             _absorb(later[0] if later else fallback, draft)
     _add_tolls(ctx, drafts, tolls)
     _add_attackers(ctx, drafts)
-    return [_report(ctx, d) for d in _join_unplaced(drafts, published)]
+    hint = _country_hint(ctx) if any(d.location is None for d in drafts) else None
+    return [_report(ctx, d, hint) for d in _join_unplaced(drafts, published)]
 
 
 def _add_attackers(ctx: DocContext, drafts: list[_Draft]) -> None:
@@ -963,11 +979,11 @@ def _absorb(target: _Draft, new: _Draft) -> None:
     target.spans.append(new.evidence)
 
 
-def _report(ctx: DocContext, d: _Draft) -> Report:
+def _report(ctx: DocContext, d: _Draft, country: str | None = None) -> Report:
     return Report(doc=ctx.doc.id, evidence=d.evidence, killed=d.killed, injured=d.injured, date=d.date,
                   type=d.type, subtype=d.subtype, location=d.location.entity.id if d.location else None,
                   sites=tuple(sorted(d.sites)), attributions=tuple(d.attributions), perpetrator_unknown=d.unknown,
-                  mentions=tuple(d.spans))
+                  mentions=tuple(d.spans), country=None if d.location else country)
 
 
 __all__ = ["Trigger", "extract_events", "find_triggers"]

@@ -11,7 +11,8 @@ for a 2016 event). Where one side has no time at all (an undated line in an unda
 detail must agree besides the place: the kind of site, a named subtype, the same death toll, or the
 group or person who did or claimed it.
 A report without a place joins an event that has one only where its own article names that place
-elsewhere, their times agree and a date or detail of its own ties it (and the other way round);
+elsewhere, or puts it in that place's country by an adjective alone ("a Kenyan mall"), their times
+agree and a date or detail of its own ties it (and the other way round);
 otherwise such reports join only each other, on the same day and at the same kind of site.
 Reports are compared only with the events of their type and year (blocking), since reports of
 different years never fuse.
@@ -63,6 +64,10 @@ def _place_relation(a: Report, b: Report, entities: dict[str, Entity]) -> str:
         return AGREE
     ea, eb = entities.get(a.location), entities.get(b.location)
     return AGREE if (ea and ea.contains(eb)) or (eb and eb.contains(ea)) else DISAGREE
+
+
+def _in_country(place: Entity | None, code: str) -> bool:
+    return place is not None and (place.country == code or place.key == f"country:{code}")
 
 
 def _before(a: str, b: str) -> bool:
@@ -121,8 +126,16 @@ def _fits(c: _Cluster, r: Report, entities: dict[str, Entity], published: dict[s
         # place elsewhere, their times agree and a date or a detail of its own ties it
         doc_places = doc_places or {}
         named = {x.location for x in c.reports} & doc_places.get(r.doc, set())
-        if r.location is None and all(x.location for x in c.reports) and named and AGREE in times \
-                and (r.date or same_site or same_method or same_toll):
+        tied = bool(r.date or same_site or same_method or same_toll)
+        if r.location is None and all(x.location for x in c.reports) and named and AGREE in times and tied:
+            return True
+        # a report placed only by a country adjective ("a Kenyan mall") meets an event in that country
+        if r.location is None and r.country and AGREE in times and tied \
+                and all(x.location and _in_country(entities.get(x.location), r.country) for x in c.reports):
+            return True
+        if r.location is not None and AGREE in times and all(
+                x.location is None and x.country and _in_country(entities.get(r.location), x.country)
+                and (x.date or same_site or same_method or same_toll) for x in c.reports):
             return True
         # the same the other way round: placed reports meet an event told only by unplaced ones
         if r.location is not None and all(x.location is None and r.location in doc_places.get(x.doc, set())

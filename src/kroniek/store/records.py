@@ -31,7 +31,8 @@ def report_json(r: Report) -> dict[str, Any]:
     return {"doc": r.doc, "evidence": span_json(r.evidence), "killed": range_json(r.killed),
             "injured": range_json(r.injured), "date": r.date, "type": r.type, "subtype": r.subtype,
             "location": r.location, "sites": list(r.sites), "attributions": [_attribution_json(a) for a in r.attributions],
-            "perpetrator_unknown": r.perpetrator_unknown, "mentions": [span_json(s) for s in r.mentions]}
+            "perpetrator_unknown": r.perpetrator_unknown, "mentions": [span_json(s) for s in r.mentions],
+            "country": r.country}
 
 
 def report_from(raw: dict) -> Report:
@@ -39,7 +40,7 @@ def report_from(raw: dict) -> Report:
                   raw["date"], raw["type"], raw["subtype"], raw["location"], tuple(raw["sites"]),
                   tuple(Attribution(a["entity"], a["status"], span_from(a["evidence"]), a["channel"])
                         for a in raw["attributions"]),
-                  raw["perpetrator_unknown"], tuple(span_from(s) for s in raw["mentions"]))
+                  raw["perpetrator_unknown"], tuple(span_from(s) for s in raw["mentions"]), raw.get("country"))
 
 
 def event_json(v: Event) -> dict[str, Any]:
