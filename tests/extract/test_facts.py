@@ -573,3 +573,12 @@ def test_an_unplaced_report_carries_the_country_its_article_names_by_adjective_a
     ctx, _ = make_context(text, {}, published="2017-10-15")
     [report] = extract_events(ctx)
     assert report.location is None and report.country == "ML"
+
+
+def test_a_dutch_compound_ending_in_a_trigger_is_one_but_a_tax_assessment_is_not():
+    names = {"Gao": ("LOC", "geo:1", "ML")}
+    ctx, ids = make_context("Bij de busaanslag in Gao vielen dinsdag zes doden.", names, published="2024-03-07")
+    [report] = extract_events(ctx)
+    assert report.type == "attack" and report.location == ids["Gao"]
+    ctx, _ = make_context("De belastingaanslag in Gao kwam dinsdag.", names, published="2024-03-07")
+    assert extract_events(ctx) == []

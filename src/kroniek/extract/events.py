@@ -148,6 +148,8 @@ def find_triggers(ctx: DocContext, unit: Unit) -> list[Trigger]:
             found.append((t.start, t.end, table[t.low]))
         elif "-" in t.low and t.low.rsplit("-", 1)[1] in table and table[t.low.rsplit("-", 1)[1]][2] == "noun":
             found.append((t.start, t.end, table[t.low.rsplit("-", 1)[1]]))  # "ADF-aanval", "IS-aanslag"
+        elif (head := _compound_head(t.low)) and head in table:
+            found.append((t.start, t.end, table[head]))  # "tramaanslag", "schoolontvoering"
         elif t.lemma and t.lem in table and table[t.lem][2] == _POS_WORD.get(t.pos):
             # an inflection the lexicon does not spell out ("bombings", "ontvoerde"), by its lemma and part of speech
             kind, subtype, pos, plural = table[t.lem]
@@ -164,6 +166,14 @@ def find_triggers(ctx: DocContext, unit: Unit) -> list[Trigger]:
         out.append(Trigger(s, e, kind, subtype, pos, bool(plural), det == "definite", det == "indefinite", negated,
                            det == "counted", another))
     return out
+
+
+def _compound_head(word: str) -> str | None:
+    """The trigger a one-word compound ends in ("tramaanslag" -> "aanslag"), with at least three letters before it."""
+    cue = lexicon.cues()
+    if not word.isalpha() or word in cue.get("compound_trigger_exceptions", ()):
+        return None
+    return next((h for h in cue.get("compound_trigger_heads", ()) if word.endswith(h) and len(word) >= len(h) + 3), None)
 
 
 def _find_phrases(text: str, phrases: tuple[str, ...], offset: int) -> list[tuple[int, int, str]]:
