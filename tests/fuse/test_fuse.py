@@ -158,3 +158,12 @@ def test_a_report_placed_by_a_country_adjective_alone_joins_the_event_in_that_co
     assert {r.doc for r in event.reports} == {"a", "b"}
     elsewhere = replace(by_adjective, country="KE")
     assert len(fuse_events([placed, elsewhere], ENTITIES, DOCS)[0]) == 2
+
+
+def test_a_year_is_made_a_month_by_an_undated_report_in_an_article_of_that_year():
+    year_only = report("a", "2016", Range(30, 30), sites=("market",))
+    news = report("b", None, Range(31, 31), sites=("market",))
+    [event], _ = fuse_events([year_only, news], ENTITIES, docs(a="2019-01-16", b="2016-06-02"))
+    assert event.date == "2016-06" and "date-from-publication" in event.flags
+    [event], _ = fuse_events([year_only], ENTITIES, docs(a="2019-01-16"))
+    assert event.date == "2016" and "date-from-publication" not in event.flags

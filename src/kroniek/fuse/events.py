@@ -230,13 +230,21 @@ def _fused_range(values: list[Range]) -> Range | None:
 
 
 def _fused_date(reports: list[Report], docs: dict[str, Document]) -> tuple[str | None, list[str]]:
+    """The most precise date the reports give, the most common where they differ. Where they give only a
+    year, an undated report in an article of that year dates the event to its publication month: an undated
+    report is the news of the weeks before its article."""
     dates = [r.date for r in reports if r.date]
+    news = sorted(docs[r.doc].published.value[:7] for r in reports
+                  if not r.date and r.doc in docs and docs[r.doc].published and len(docs[r.doc].published.value) >= 7)
     if dates:
         longest = max(map(len, dates))
         best = Counter(d for d in dates if len(d) == longest).most_common()
-        return sorted(best, key=lambda x: (-x[1], x[0]))[0][0], []
-    published = sorted(docs[r.doc].published.value for r in reports if r.doc in docs and docs[r.doc].published)
-    return (published[0][:7], ["date-from-publication"]) if published else (None, [])
+        date = sorted(best, key=lambda x: (-x[1], x[0]))[0][0]
+        months = [m for m in news if m.startswith(date)]
+        if len(date) == 4 and months:
+            return months[0], ["date-from-publication"]
+        return date, []
+    return (news[0], ["date-from-publication"]) if news else (None, [])
 
 
 @stage("fuse", ("reports", "claims", "relations"), ("events", "conflicts"))
