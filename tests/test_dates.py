@@ -202,3 +202,9 @@ def test_feast_days_fall_on_their_day_of_the_year_given():
     assert sorted(holiday_dates("On Easter Monday and on Christmas Eve", 2024)) == ["2024-04-01", "2024-12-24"]
     assert holiday_dates("Op tweede kerstdag bleef het rustig.", 2022) == ["2022-12-26"]
     assert holiday_dates("Het paasontbijt werd afgezegd.", 2019) == []
+
+
+def test_a_year_after_an_indefinite_article_is_read_but_a_strength_is_not():
+    from kroniek.dates import find_times
+    assert [t.value for t in find_times("He died in a 2011 drone strike.")] == ["2011"]
+    assert find_times("The army sent in a 2000-strong force.") == []

@@ -128,7 +128,7 @@ def _patterns() -> dict:
         "this_year": [(re.compile(rf"(?:(?<![\d.,])(\d{{1,2}})\.?\s+)?\b({months})\s+(?:{_alt(lex[key])})\b"), back)
                       for key, back in (("this_year", 0), ("last_year", 1))],
         "year": re.compile(rf"\b(?:{_alt(lex['year_prepositions'])})\s+(?:(?:{_alt(lex['year_articles'])})\s+)?"
-                           r"((?:1[89]|20)\d\d)(?![\d.,]?\d)(?!'?s\b)"),
+                           r"((?:1[89]|20)\d\d)(?![\d.,]?\d)(?!'?s\b)(?!-[^\W\d_])"),  # not "a 2000-strong force"
         "line_year": re.compile(r"^((?:1[89]|20)\d\d)\b(?!'?s\b)"),
         "later": re.compile(rf"\b({count})\s+(?:{_alt(lex['year_words'])})\s+(?:{_alt(lex['years_later'])})\b"),
         "ago": re.compile(rf"\b({count})\s+({_alt(lex['units'])})\s+(?:{_alt(lex['ago'])})\b"),

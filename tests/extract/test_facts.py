@@ -582,3 +582,16 @@ def test_a_dutch_compound_ending_in_a_trigger_is_one_but_a_tax_assessment_is_not
     assert report.type == "attack" and report.location == ids["Gao"]
     ctx, _ = make_context("De belastingaanslag in Gao kwam dinsdag.", names, published="2024-03-07")
     assert extract_events(ctx) == []
+
+
+def test_the_state_that_flies_a_strike_is_not_its_place_and_the_last_time_since_is_not_its_date():
+    names = {"Korvia": ("LOC", "country:KV", "KV"), "Ostrava": ("LOC", "geo:7", "ML")}
+    ctx, ids = make_context("A Korvia drone strike hit a convoy near Ostrava on Monday, killing four.", names,
+                            published="2024-12-26", language="en")
+    [report] = extract_events(ctx)
+    assert report.location == ids["Ostrava"]
+    assert [(a.entity, a.status) for a in report.attributions] == [(ids["Korvia"], "asserted")]
+    text = "Het is voor het eerst sinds 2016 dat Korvia luchtaanvallen uitvoert op Ostrava, waarbij vier doden vielen."
+    ctx, ids = make_context(text, names, published="2024-12-02")
+    [report] = extract_events(ctx)
+    assert report.date != "2016" and report.location == ids["Ostrava"]

@@ -198,8 +198,8 @@ def _determiner(before: list[Tok]) -> str | None:
 def _location(ctx: DocContext, unit: Unit, at: int, drafts: list[_Draft],
               verb: Trigger | None = None) -> tuple[Placed | None, int]:
     """The most specific place the unit gives the event, and how many separate places it names. A
-    state that is the subject of the trigger `verb` ("Korvia struck camps in X") is the actor,
-    not the place."""
+    state that is the subject of the trigger `verb` ("Korvia struck camps in X"), or that flies the air
+    strike it names ("a Korvian drone strike"), is the actor, not the place."""
     preps, site_words = _place_words()
     same = lexicon.cues()["same"]
     toks = ctx.tokens_in(unit.start, unit.end)
@@ -212,6 +212,8 @@ def _location(ctx: DocContext, unit: Unit, at: int, drafts: list[_Draft],
     places = [p for p in places if not _venue(ctx, p, site_words, places)]
     if verb is not None and verb.pos == "verb" and (actor := _state_actor(ctx, verb)) is not None:
         places = [p for p in places if p.mention.id != actor.mention.id]
+    if verb is not None and verb.subtype == "air_strike" and (striker := _striking_state(ctx, unit, verb)) is not None:
+        places = [p for p in places if p.mention.id != striker.mention.id]  # "a US drone strike" is flown by the US
     capital = _named_capital(ctx, toks) or _that_town(ctx, unit, toks, places)
     # the town pointed at, unless the sentence names a place inside it
     if capital is not None and not any(capital.entity.contains(p.entity) for p in places if p.entity is not capital.entity):
@@ -420,6 +422,7 @@ def _event_times(ctx: DocContext, unit: Unit, times: list, trigger: int, claimed
     the sentence tells of a `claimed` event told before, the day of the claim ("X eiste zondag de
     aanslag op"), though "X claimed Monday's attack" dates the attack."""
     opens = {s for s, _, _ in lexicon.find(ctx.unit_text(unit), "period_start", unit.start) if s > trigger}
+    since = {w for w in lexicon.cues()["period_start"] if " " not in w}
     out = []
     after_words = set(lexicon.cues()["after_words"])
     for t in times:
@@ -428,6 +431,8 @@ def _event_times(ctx: DocContext, unit: Unit, times: list, trigger: int, claimed
         if claimed and t.end <= trigger and ctx.text(t.end, t.end + 2) not in ("'s", "’s"):
             continue
         before = ctx.tokens_in(unit.start, t.start)[-6:]
+        if before and before[-1].low in since and trigger > t.end:
+            continue  # "voor het eerst sinds 2016 dat X aanvalt": the year is the last time, not this one
         clause = before[max((i + 1 for i, b in enumerate(before) if not b.text[0].isalnum()), default=0):]
         if not any(b.start in opens for b in clause):
             out.append(t)
