@@ -595,3 +595,13 @@ def test_the_state_that_flies_a_strike_is_not_its_place_and_the_last_time_since_
     ctx, ids = make_context(text, names, published="2024-12-02")
     [report] = extract_events(ctx)
     assert report.date != "2016" and report.location == ids["Ostrava"]
+
+
+def test_an_affiliate_of_a_group_is_the_branch_the_article_names_not_the_group():
+    names = {"JNIM": ("ORG", "group:jnim", None), "Al Qaeda": ("ORG", "group:al-qaeda", None),
+             "Gao": ("LOC", "geo:1", "ML")}
+    text = ("JNIM is strong in the north.\n\n"
+            "An attack by an Al Qaeda affiliate in Gao killed about 20 people on Tuesday.")
+    ctx, ids = make_context(text, names, published="2024-09-20", language="en")
+    [report] = extract_events(ctx)
+    assert [(a.entity, a.status) for a in report.attributions] == [(ids["JNIM"], "asserted")]

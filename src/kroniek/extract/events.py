@@ -645,16 +645,28 @@ def _striking_state(ctx: DocContext, unit: Unit, trig: Trigger) -> Placed | None
 
 def _branches_for_parents(ctx: DocContext, unit: Unit, found: list[Attribution]) -> list[Attribution]:
     """"al-Shabaab, een tak van al-Qaeda, eiste de aanslag op": where the sentence names a
-    branch beside its parent organisation, the deed is the branch's, not the parent's."""
+    branch beside its parent organisation, the deed is the branch's, not the parent's. So it is where the
+    sentence credits "an al-Qaeda affiliate" and the document names a branch of al-Qaeda elsewhere."""
     entries = gazetteer.load().entries
+    orgs = _orgs(ctx, unit.start, unit.end)
     branch_of: dict[str, str] = {}
-    for p in _orgs(ctx, unit.start, unit.end):
+    for p in orgs:
         entry = entries.get(p.entity.key or "")
         if entry is not None and entry.parent:
             branch_of.setdefault(f"group:{entry.parent}", p.entity.id)
+    nouns = set(lexicon.cues()["affiliate_nouns"])
+    for p in orgs:
+        after = ctx.tokens_in(p.end, unit.end)[:2]
+        joined = ctx.text(p.end, p.end + 1) == "-"  # "IS-gelieerde", "Qaeda-linked"
+        if p.entity.key and p.entity.key not in branch_of and any(
+                t.low in nouns or (joined and t.low.lstrip("-") in nouns) for t in after[:1 if not joined else 2]):
+            branch = next((q for q in ctx.placed if (e := entries.get(q.entity.key or "")) is not None
+                           and e.parent and f"group:{e.parent}" == p.entity.key), None)
+            if branch is not None:
+                branch_of[p.entity.key] = branch.entity.id
     if not branch_of:
         return found
-    by_key = {p.entity.id: p.entity.key for p in _orgs(ctx, unit.start, unit.end)}
+    by_key = {p.entity.id: p.entity.key for p in orgs}
     out: list[Attribution] = []
     for a in found:
         branch = branch_of.get(by_key.get(a.entity) or "")
