@@ -605,3 +605,13 @@ def test_an_affiliate_of_a_group_is_the_branch_the_article_names_not_the_group()
     ctx, ids = make_context(text, names, published="2024-09-20", language="en")
     [report] = extract_events(ctx)
     assert [(a.entity, a.status) for a in report.attributions] == [(ids["JNIM"], "asserted")]
+
+
+def test_an_assault_and_an_ambush_are_attacks():
+    names = {"JNIM": ("ORG", "group:jnim", None), "Gao": ("LOC", "geo:1", "ML")}
+    ctx, ids = make_context("Twelve soldiers died in an assault on Gao on Monday. JNIM claimed responsibility for the assault.",
+                            names, published="2024-09-20", language="en")
+    [report] = extract_events(ctx)
+    assert report.subtype == "armed_assault" and (ids["JNIM"], "claimed") in [(a.entity, a.status) for a in report.attributions]
+    ctx, _ = make_context("Bij een hinderlaag bij Gao vielen dinsdag zes doden.", names, published="2024-09-20")
+    assert [r.subtype for r in extract_events(ctx)] == ["armed_assault"]
