@@ -615,3 +615,13 @@ def test_an_assault_and_an_ambush_are_attacks():
     assert report.subtype == "armed_assault" and (ids["JNIM"], "claimed") in [(a.entity, a.status) for a in report.attributions]
     ctx, _ = make_context("Bij een hinderlaag bij Gao vielen dinsdag zes doden.", names, published="2024-09-20")
     assert [r.subtype for r in extract_events(ctx)] == ["armed_assault"]
+
+
+def test_a_revised_toll_replaces_the_one_told_before_and_is_the_evidence():
+    names = {"Gao": ("LOC", "geo:1", "ML")}
+    text = ("Bij de aanslagen in Gao zijn dinsdag veel mensen omgekomen.\n\n"
+            "Eerst werd gezegd dat er 90 doden waren. Dat aantal is nu bijgesteld naar tussen de 60 en 70.")
+    ctx, _ = make_context(text, names, published="2024-09-20")
+    [report] = extract_events(ctx)
+    assert report.killed == Range(60, 70)
+    assert text[report.evidence.start:report.evidence.end].startswith("Dat aantal")

@@ -149,3 +149,10 @@ def test_people_counted_as_held_are_no_toll_whatever_verb_of_dying_is_near():
     assert casualties("The gunmen who held 80 passengers hostage in the north have been killed.", "en") == {}
     assert casualties("Twenty passengers were killed and 40 were held hostage.", "en")["killed"][0] == Range(20, 20)
     assert casualties("Drie gijzelaars kwamen om.", "nl")["killed"][0] == Range(3, 3)
+
+
+def test_a_difference_is_no_toll_and_a_toll_stated_as_such_wins_over_a_headline_count():
+    assert casualties("Er zijn zo'n 50 mensen minder omgekomen dan eerder gemeld.", "nl") == {}
+    assert casualties("Some 30 more people died than the army said.", "en") == {}
+    text = "Ruim 200 doden Het dodental is inmiddels opgelopen naar 214, 12 van hen zijn kinderen."
+    assert casualties(text, "nl")["killed"][0] == Range(214, 214)

@@ -904,7 +904,8 @@ def _add_tolls(ctx: DocContext, drafts: list[_Draft], tolls: list[tuple[Unit, di
         killed, injured = figures.get("killed"), figures.get("injured")
         restated = (headline is not None and target.evidence.start == headline.start and killed is not None
                     and killed[0] == target.killed)  # the body saying what the headline said
-        if target.killed is None and (killed is not None or target.injured is None) or restated:
+        revised = killed is not None and lexicon.has(ctx.unit_text(unit), "toll_revisions")
+        if target.killed is None and (killed is not None or target.injured is None) or restated or revised:
             target.killed = killed[0] if killed else target.killed
             if injured and (target.injured is None or restated):
                 target.injured = injured[0]
@@ -913,7 +914,7 @@ def _add_tolls(ctx: DocContext, drafts: list[_Draft], tolls: list[tuple[Unit, di
             if when and (not target.date or len(when) > len(target.date)):
                 target.date = when
             # the sentence right after one that tells of the event: the report reads both
-            told = None if restated else next(
+            told = None if restated or revised else next(
                 (x for x in target.spans if paragraph_of.get(x.end) == unit.paragraph
                  and x.end <= unit.start and not ctx.text(x.end, unit.start).strip()), None)
             target.evidence = Span(ctx.doc.id, told.start if told else unit.start, unit.end)

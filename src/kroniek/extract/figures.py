@@ -186,6 +186,13 @@ def _after_toll(text: str, f: Figure) -> bool:
     return bool(tolls) and alone and not re.search(r"[;.:]", before[tolls[-1][1]:])
 
 
+def _difference(text: str, f: Figure) -> bool:
+    """"100 mensen minder ... dan eerder gemeld", "100 fewer people than": the figure is a difference."""
+    after = _words_after(text, f.end, 6)
+    cue = lexicon.cues()["comparatives"]
+    return any(w in cue for w in after[:3]) and any(w in ("dan", "than") for w in after)
+
+
 def casualties(text: str, lang: str = "nl", offset: int = 0) -> dict[str, tuple[Range, int, int]]:
     """{"killed": (range, start, end), "injured": ...} for the figures in a clause that count people
     and stand nearest a casualty cue. Figures joined by "en"/"and" on the same cue are added up."""
@@ -194,7 +201,11 @@ def casualties(text: str, lang: str = "nl", offset: int = 0) -> dict[str, tuple[
     held = set(lexicon.cues()["held_words"])
     found = [f for f in figures(text, lang)
              if (f.noun and f.noun not in not_people or _after_toll(text, f) or _after_verb(text, f)) and not f.subset
-             and not held & set(_words_after(text, f.end, 3)[1 if f.noun else 0:])]
+             and not held & set(_words_after(text, f.end, 3)[1 if f.noun else 0:]) and not _difference(text, f)]
+    # "het dodental is opgelopen naar 321": a toll stated as such is the toll, whatever else the clause counts
+    tolls = [f for f in found if _after_toll(text, f)]
+    if tolls:
+        found = [f for f in found if f is tolls[0] or lexicon.find(text[f.end:f.end + 40], "injured")]
     cues = [(s, e, kind) for kind in ("killed", "injured") for s, e, _ in lexicon.find(text, kind)]
     cues += [(s, e, "killed") for s, e, _ in lexicon.find(text, "toll_nouns")]
     if not found or not cues:
