@@ -625,3 +625,15 @@ def test_a_revised_toll_replaces_the_one_told_before_and_is_the_evidence():
     [report] = extract_events(ctx)
     assert report.killed == Range(60, 70)
     assert text[report.evidence.start:report.evidence.end].startswith("Dat aantal")
+
+
+def test_two_mentions_of_another_attack_with_one_toll_are_one_event_told_where_it_is_placed():
+    names = {"Gao": ("LOC", "geo:1", "ML"), "Mali": ("LOC", "country:ML", "ML")}
+    text = ("Bij een aanslag in Gao vielen dinsdag twintig doden.\n\n"
+            "Bij een tweede aanslag op een konvooi kwamen vijf soldaten om het leven.\n\n"
+            "Bij een andere aanslag op een konvooi in het noorden van Mali zijn vijf soldaten gedood.")
+    ctx, ids = make_context(text, names, published="2016-02-18")
+    reports = extract_events(ctx)
+    assert len(reports) == 2
+    second = next(r for r in reports if r.killed == Range(5, 5))
+    assert text[second.evidence.start:].startswith("Bij een andere aanslag") and second.location == ids["Mali"]

@@ -970,8 +970,13 @@ def _merge_target(drafts: list[_Draft], new: _Draft, reference: bool, subtypes: 
     Args:
         filed: the drafts filed by place; without it every draft is read.
     """
-    if new.location is None and not reference or new.another:
-        return None  # nothing placed joins an event unless it refers back to one; "another attack" is new
+    if new.another:
+        # "another attack" is new, unless the text has told of another such attack with the same toll
+        # ("een andere aanslag ... zeven militairen gedood", "de tweede aanslag ... zeven militairen")
+        return next((d for d in drafts if d.another and d.type == new.type and new.killed is not None
+                     and d.killed == new.killed and _place_ok(d.location, new.location)), None)
+    if new.location is None and not reference:
+        return None  # nothing placed joins an event unless it refers back to one
     # "de aanslag" after a sentence with the subtype: only drafts of that subtype, if there are any
     only_subtypes = reference and bool(subtypes) and new.location is None \
         and any(x.subtype in subtypes for x in drafts)
@@ -993,6 +998,8 @@ def _merge_target(drafts: list[_Draft], new: _Draft, reference: bool, subtypes: 
 
 
 def _absorb(target: _Draft, new: _Draft) -> None:
+    if target.location is None and new.location is not None and new.killed is not None and new.killed == target.killed:
+        target.evidence = new.evidence  # the same toll, now with its place: the fuller sentence
     target.subtype = target.subtype or new.subtype
     target.location = _specific(target.location, new.location)
     target.date = target.date if target.date and len(target.date) >= len(new.date or "") else new.date
