@@ -637,3 +637,11 @@ def test_two_mentions_of_another_attack_with_one_toll_are_one_event_told_where_i
     assert len(reports) == 2
     second = next(r for r in reports if r.killed == Range(5, 5))
     assert text[second.evidence.start:].startswith("Bij een andere aanslag") and second.location == ids["Mali"]
+
+
+def test_a_counted_name_is_a_people_not_a_place_but_a_year_before_a_place_leaves_it():
+    names = {"Zweden": ("LOC", "country:SE", "SE"), "Gao": ("LOC", "geo:1", "ML")}
+    ctx, _ = make_context("Een man zegt drie Zweden te hebben doodgeschoten.", names, published="2023-10-17")
+    assert all(r.location is None for r in extract_events(ctx))
+    ctx, ids = make_context("In 2014 Gao werd bij een aanslag door twaalf doden getroffen.", names, published="2023-10-17")
+    assert [r.location for r in extract_events(ctx)] == [ids["Gao"]]

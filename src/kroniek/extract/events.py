@@ -309,6 +309,11 @@ def _modifier(ctx: DocContext, place: Placed) -> bool:
     after = ctx.text(place.end, place.end + 2)
     if after.startswith("-") and after[1:2].islower():
         return True
+    # "drie Zweden": a counted name is a people ("Zweden" is Sweden and the Swedes), not a place
+    before_word = ctx.text(max(0, place.start - 20), place.start).split()[-1:]
+    if before_word and ((before_word[0].isdigit() and int(before_word[0]) < 1000)  # not a year: "in 2014 Mosul"
+                        or word_value(before_word[0].lower(), ctx.lang) is not None):
+        return True
     # "Al-Qaida Jemen", "IS Sinai": a place right after a group's name is part of what the group is called
     if any(o.end < place.start and not ctx.text(o.end, place.start).strip()
            for o in ctx.mentions_in(max(0, place.start - 60), place.start, ("ORG",))):
