@@ -645,3 +645,12 @@ def test_a_counted_name_is_a_people_not_a_place_but_a_year_before_a_place_leaves
     assert all(r.location is None for r in extract_events(ctx))
     ctx, ids = make_context("In 2014 Gao werd bij een aanslag door twaalf doden getroffen.", names, published="2023-10-17")
     assert [r.location for r in extract_events(ctx)] == [ids["Gao"]]
+
+
+def test_a_place_the_text_writes_inside_another_belongs_to_the_event_there():
+    names = {"Velda": ("LOC", None, None), "Gao": ("LOC", "geo:1", "ML"), "Mali": ("LOC", "country:ML", "ML")}
+    text = ("Bij drie aanslagen in Mali zijn zondag ten minste 40 doden gevallen.\n\n"
+            "De aanslagen vonden onder meer plaats in een kerk in de wijk Velda in Gao. Daar vielen 12 doden.")
+    ctx, ids = make_context(text, names, published="2019-04-22")
+    [report] = extract_events(ctx)
+    assert report.killed == Range(40, None)

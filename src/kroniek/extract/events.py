@@ -444,10 +444,34 @@ def _event_times(ctx: DocContext, unit: Unit, times: list, trigger: int, claimed
     return out
 
 
-def _place_ok(a: Placed | None, b: Placed | None) -> bool:
+def _place_ok(a: Placed | None, b: Placed | None, around: dict[str, list] | None = None) -> bool:
+    """Equal or nested places: by the gazetteer (a city in its country), or as the document writes them
+    (`around`: "de wijk X in Y", "Y's X district")."""
     if a is None or b is None:
         return True
-    return a.entity.id == b.entity.id or a.entity.contains(b.entity) or b.entity.contains(a.entity)
+    if a.entity.id == b.entity.id or a.entity.contains(b.entity) or b.entity.contains(a.entity):
+        return True
+    return bool(around) and (_within(b, a, around) or _within(a, b, around))
+
+
+def _within(inner: Placed, outer: Placed, around: dict[str, list]) -> bool:
+    return any(o.id == outer.entity.id or outer.entity.contains(o) for o in around.get(inner.entity.id, ()))
+
+
+def _written_around(ctx: DocContext) -> dict[str, list]:
+    """For each place the document writes inside another ("de wijk X in Y", "X district of Y", "Y's X"),
+    the places around it, the outer ones' own outer places included."""
+    around: dict[str, list] = {}
+    for unit in ctx.units:
+        places = [p for p in ctx.mentions_in(unit.start, unit.end, ("LOC",)) if not _modifier(ctx, p)]
+        for p, q in zip(places, places[1:]):
+            inner, outer = (p, q) if _written_inside(ctx, p, q) else (q, p) if _owns(ctx, p, q) else (None, None)
+            if inner is not None and inner.entity.id != outer.entity.id:
+                around.setdefault(inner.entity.id, []).append(outer.entity)
+    for outers in around.values():
+        for o in list(outers):
+            outers += [x for x in around.get(o.id, ()) if x not in outers]
+    return around
 
 
 def _specific(a: Placed | None, b: Placed | None) -> Placed | None:
@@ -699,6 +723,7 @@ def extract_events(ctx: DocContext) -> list[Report]:
     waiting: list[tuple[_Draft, _Draft | None]] = []  # references made before the event of the day is told
     # undated news is of the weeks before publication: its month, not its day
     published = ctx.doc.published.value[:7] if ctx.doc.published else None
+    around = _written_around(ctx)
     for i, unit in enumerate(units):
         if unit.bullet:
             if i and not units[i - 1].bullet:
@@ -796,7 +821,7 @@ def extract_events(ctx: DocContext) -> list[Report]:
                 filed.file(target)
             continue
         attached = place is not None and trig.end <= place.start and len(ctx.tokens_in(trig.end, place.start)) <= 3
-        target = _merge_target(drafts, draft, refers, subtypes, filed)
+        target = _merge_target(drafts, draft, refers, subtypes, filed, around)
         if target is not None and trig.definite and not attached and not has_figure and not when \
                 and target.location is None:
             # a sentence that only refers back ("the minister blamed the attack on rivals, a word the capital uses for ...")
@@ -836,7 +861,7 @@ def extract_events(ctx: DocContext) -> list[Report]:
                  and compatible(d.date, published)]
         if later or fallback is not None:
             _absorb(later[0] if later else fallback, draft)
-    _add_tolls(ctx, drafts, tolls)
+    _add_tolls(ctx, drafts, tolls, around)
     _add_attackers(ctx, drafts)
     hint = _country_hint(ctx) if any(d.location is None for d in drafts) else None
     return [_report(ctx, d, hint) for d in _join_unplaced(drafts, published)]
@@ -884,7 +909,8 @@ def _beside(ctx: DocContext, people: list[Placed], s: int, e: int, fillers: set[
     return None
 
 
-def _add_tolls(ctx: DocContext, drafts: list[_Draft], tolls: list[tuple[Unit, dict, set[str], str | None]]) -> None:
+def _add_tolls(ctx: DocContext, drafts: list[_Draft], tolls: list[tuple[Unit, dict, set[str], str | None]],
+               around: dict[str, list] | None = None) -> None:
     """A sentence that only counts the dead ("Er vielen minstens 34 doden", "In all, 189 people were
     killed") gives the toll of the event the document reports before it, or of its only event. It is
     the report's evidence where the event had no death toll yet, or only a headline's: a headline
@@ -904,7 +930,7 @@ def _add_tolls(ctx: DocContext, drafts: list[_Draft], tolls: list[tuple[Unit, di
         if when and target.date and not compatible(target.date, when):
             continue
         place, n_places = _location(ctx, unit, unit.start, [])
-        if place is not None and not _place_ok(target.location, place):
+        if place is not None and not _place_ok(target.location, place, around):
             continue
         killed, injured = figures.get("killed"), figures.get("injured")
         restated = (headline is not None and target.evidence.start == headline.start and killed is not None
@@ -969,26 +995,28 @@ def _distance(ctx: DocContext, trig: Trigger, place: Placed) -> int:
 
 
 def _merge_target(drafts: list[_Draft], new: _Draft, reference: bool, subtypes: set[str],
-                  filed: _PlaceIndex | None = None) -> _Draft | None:
+                  filed: _PlaceIndex | None = None, around: dict[str, list] | None = None) -> _Draft | None:
     """The first draft `new` is part of, else None.
 
     Args:
         filed: the drafts filed by place; without it every draft is read.
+        around: the places the document writes inside others (`_written_around`); the index does not
+            know them, so where there are any every draft is read.
     """
     if new.another:
         # "another attack" is new, unless the text has told of another such attack with the same toll
         # ("een andere aanslag ... zeven militairen gedood", "de tweede aanslag ... zeven militairen")
         return next((d for d in drafts if d.another and d.type == new.type and new.killed is not None
-                     and d.killed == new.killed and _place_ok(d.location, new.location)), None)
+                     and d.killed == new.killed and _place_ok(d.location, new.location, around)), None)
     if new.location is None and not reference:
         return None  # nothing placed joins an event unless it refers back to one
     # "de aanslag" after a sentence with the subtype: only drafts of that subtype, if there are any
     only_subtypes = reference and bool(subtypes) and new.location is None \
         and any(x.subtype in subtypes for x in drafts)
-    near = drafts if filed is None or new.location is None else \
+    near = drafts if filed is None or new.location is None or around else \
         [drafts[i] for i in filed.near(new.type, new.location)]
     for d in near:
-        if d.type != new.type or not _place_ok(d.location, new.location):
+        if d.type != new.type or not _place_ok(d.location, new.location, around):
             continue
         if d.list_id is not None and d.list_id == new.list_id:
             continue  # items of one list are different events
