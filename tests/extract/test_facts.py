@@ -654,3 +654,10 @@ def test_a_place_the_text_writes_inside_another_belongs_to_the_event_there():
     ctx, ids = make_context(text, names, published="2019-04-22")
     [report] = extract_events(ctx)
     assert report.killed == Range(40, None)
+
+
+def test_a_name_after_the_agents_preposition_acts_and_is_no_place():
+    names = {"Korvia": ("LOC", "country:KV", "KV"), "Gao": ("LOC", "geo:1", "ML")}
+    text = "Bij een aanslag in Gao vielen dinsdag zes doden.\n\nDe aanslagen gaan door ondanks aanvallen door Korvia."
+    ctx, ids = make_context(text, names, published="2024-03-07")
+    assert [r.location for r in extract_events(ctx)] == [ids["Gao"]]

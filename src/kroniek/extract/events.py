@@ -309,8 +309,11 @@ def _modifier(ctx: DocContext, place: Placed) -> bool:
     after = ctx.text(place.end, place.end + 2)
     if after.startswith("-") and after[1:2].islower():
         return True
-    # "drie Zweden": a counted name is a people ("Zweden" is Sweden and the Swedes), not a place
+    # "drie Zweden": a counted name is a people ("Zweden" is Sweden and the Swedes), not a place; "by the US",
+    # "door Rusland": a name after the agent's preposition is who acts, not where
     before_word = ctx.text(max(0, place.start - 20), place.start).split()[-1:]
+    if before_word and before_word[0].lower() in lexicon.cues()["by"]:
+        return True
     if before_word and ((before_word[0].isdigit() and int(before_word[0]) < 1000)  # not a year: "in 2014 Mosul"
                         or word_value(before_word[0].lower(), ctx.lang) is not None):
         return True
