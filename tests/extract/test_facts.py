@@ -661,3 +661,13 @@ def test_a_name_after_the_agents_preposition_acts_and_is_no_place():
     text = "Bij een aanslag in Gao vielen dinsdag zes doden.\n\nDe aanslagen gaan door ondanks aanvallen door Korvia."
     ctx, ids = make_context(text, names, published="2024-03-07")
     assert [r.location for r in extract_events(ctx)] == [ids["Gao"]]
+
+
+def test_an_overview_gives_each_years_attack_its_place_and_the_latter_takes_the_toll():
+    names = {"Mali": ("LOC", "country:ML", "ML"), "Gao": ("LOC", "geo:1", "ML")}
+    text = ("De groep uit Mali wordt beschuldigd van aanslagen op het Malinese parlement in 2003 en vooral op markten in "
+            "de stad Gao in 2009.\n\nBij die laatste aanslagen zouden 90 mensen zijn gedood.")
+    ctx, ids = make_context(text, names, published="2020-02-12")
+    reports = sorted(extract_events(ctx), key=lambda r: r.date)
+    assert [(r.date, r.location) for r in reports] == [("2003", ids["Mali"]), ("2009", ids["Gao"])]
+    assert reports[1].killed == Range(90, 90) and reports[0].killed is None

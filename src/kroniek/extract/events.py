@@ -708,6 +708,28 @@ def _branches_for_parents(ctx: DocContext, unit: Unit, found: list[Attribution])
     return out
 
 
+def _overview(ctx: DocContext, unit: Unit, trig: Trigger, subtype: str | None, times: list) -> list[_Draft]:
+    """The events of an overview sentence: after the trigger, each stretch up to a year that names one
+    place is an attack there in that year, with that stretch as its evidence."""
+    years = sorted((t for t in times if t.kind == "absolute" and t.value and len(t.value) == 4 and t.start > trig.end
+                    and ctx.text(max(0, t.start - 4), t.start).strip().lower() in ("in", "of", "van")),
+                   key=lambda t: t.start)  # "in 2008", not "since 2011"
+    out: list[_Draft] = []
+    start = trig.start
+    _, site_words = _place_words()
+    for t in years:
+        places = [p for p in ctx.mentions_in(start, t.start, ("LOC",)) if not _modifier(ctx, p)]
+        if not places:
+            places = [q for q in [_country_of_a_site(ctx, ctx.tokens_in(start, t.start), site_words)] if q is not None]
+        inner = [p for p in places if not any(p is not q and p.entity.contains(q.entity) for q in places)]
+        if len({p.entity.id for p in inner}) == 1:
+            span = Span(ctx.doc.id, start, t.end)
+            out.append(_Draft(trig.type, subtype, inner[0], t.value, _sites(ctx, unit), span, spans=[span],
+                              list_id=-unit.start - 1))  # one list: the overview's events stay apart
+        start = t.end
+    return out
+
+
 def _list_actor(ctx: DocContext, heading: Unit) -> Placed | None:
     if not find_triggers(ctx, heading):
         return None
@@ -801,7 +823,22 @@ def extract_events(ctx: DocContext) -> list[Report]:
         creates = not generic and not campaign and (pinned or past or opening_deed or (place is not None and (
             when or trig.definite or trig.pos == "verb" or not trig.plural or aimed)))
         refers = not creates and not campaign and (trig.definite or claims) and not generic
+        if (generic or campaign) and len(years) > 1:
+            # "aanslagen op het parlement in 2001 en op hotels in Mumbai in 2008": an overview gives each
+            # year's attack its own place; each is an event of its own
+            for past_event in _overview(ctx, unit, trig, subtype, times):
+                filed.file(past_event, len(drafts))
+                drafts.append(past_event)
+            continue
         if not creates and not refers:
+            continue
+        if lexicon.has(text, "latter_words") and (told := [d for d in drafts if d.type == trig.type]):
+            # "bij die laatste aanslagen vielen 174 doden": the event the text named last
+            target = max(told, key=lambda d: d.evidence.start)
+            _absorb(target, _Draft(trig.type, subtype, None, when, _sites(ctx, unit), Span(ctx.doc.id, unit.start, unit.end),
+                                   killed[0] if killed else None, injured[0] if injured else None,
+                                   spans=[Span(ctx.doc.id, unit.start, unit.end)]))
+            filed.file(target)
             continue
         attributions, unknown = _attributions(ctx, unit, trig, list_actor)
         if i + 1 < len(units) and units[i + 1].paragraph == unit.paragraph:
