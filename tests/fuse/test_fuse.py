@@ -167,3 +167,13 @@ def test_a_year_is_made_a_month_by_an_undated_report_in_an_article_of_that_year(
     assert event.date == "2016-06" and "date-from-publication" in event.flags
     [event], _ = fuse_events([year_only], ENTITIES, docs(a="2019-01-16"))
     assert event.date == "2016" and "date-from-publication" not in event.flags
+
+
+def test_a_gulf_named_after_a_port_and_the_port_are_one_place_for_a_ship_attack():
+    gulf = Entity("Egulf", "LOC", "Gulf of Maiduguri", ("Golf van Maiduguri",), (), key="sea:gulf-of-maiduguri")
+    at_sea = report("a", "2024-02-03", Range(3, 3), location="Egulf")
+    off_the_port = report("b", "2024-02-03", Range(2, 2))  # at Maiduguri
+    [event], _ = fuse_events([at_sea, off_the_port], ENTITIES + [gulf], DOCS)
+    assert {r.doc for r in event.reports} == {"a", "b"}
+    elsewhere = report("b", "2024-02-03", Range(2, 2), location="Eother")
+    assert len(fuse_events([at_sea, elsewhere], ENTITIES + [gulf], DOCS)[0]) == 2

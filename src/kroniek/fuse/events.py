@@ -29,6 +29,7 @@ organisation's claim of the same attack, so the branch is kept. Disagreements be
 """
 from __future__ import annotations
 
+import re
 from collections import Counter
 from statistics import median
 
@@ -63,7 +64,19 @@ def _place_relation(a: Report, b: Report, entities: dict[str, Entity]) -> str:
     if a.location == b.location:
         return AGREE
     ea, eb = entities.get(a.location), entities.get(b.location)
-    return AGREE if (ea and ea.contains(eb)) or (eb and eb.contains(ea)) else DISAGREE
+    if (ea and ea.contains(eb)) or (eb and eb.contains(ea)) or _named_after(ea, eb) or _named_after(eb, ea):
+        return AGREE
+    return DISAGREE
+
+
+def _named_after(sea: Entity | None, place: Entity | None) -> bool:
+    """A gulf or sea named after the place beside it ("Gulf of Aden" and Aden, "Golf van Oman" and Oman):
+    a ship attacked "off the coast of Aden" is in the Gulf of Aden."""
+    if sea is None or place is None or not (sea.key or "").startswith("sea:"):
+        return False
+    names = {gazetteer.fold(n) for n in (place.name, *place.aliases)}
+    after = (re.search(r"\b(?:of|van)\s+(.+)$", n, re.IGNORECASE) for n in (sea.name, *sea.aliases))
+    return any(m is not None and gazetteer.fold(m.group(1)) in names for m in after)
 
 
 def _in_country(place: Entity | None, code: str) -> bool:
