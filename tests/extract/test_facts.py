@@ -559,7 +559,7 @@ def test_a_hijacking_is_an_attack_and_the_owner_of_a_region_written_before_it_is
 def test_a_place_right_after_a_groups_name_is_part_of_its_name_and_a_claim_told_first_waits_for_the_attack():
     names = {"Al-Qaida": ("ORG", "group:al-qaeda", None), "Jemen": ("LOC", "country:YE", "YE")}
     text = ("Al-Qaida Jemen eist aanslag op\n\n"
-            "De groep heeft de verantwoordelijkheid voor de aanslag opgeëist, zegt Al-Qaida.\n\n"
+            "De groep eiste de aanslag op in een verklaring van Al-Qaida.\n\n"
             "Bij de aanslag op een redactie vielen dinsdag negen doden.")
     ctx, ids = make_context(text, names, published="2016-05-12")
     [report] = extract_events(ctx)
@@ -591,7 +591,7 @@ def test_the_state_that_flies_a_strike_is_not_its_place_and_the_last_time_since_
     [report] = extract_events(ctx)
     assert report.location == ids["Ostrava"]
     assert [(a.entity, a.status) for a in report.attributions] == [(ids["Korvia"], "asserted")]
-    text = "Het is voor het eerst sinds 2016 dat Korvia luchtaanvallen uitvoert op Ostrava, waarbij vier doden vielen."
+    text = "Voor het eerst sinds 2016 voert Korvia luchtaanvallen uit op Ostrava, waarbij vier doden vielen."
     ctx, ids = make_context(text, names, published="2024-12-02")
     [report] = extract_events(ctx)
     assert report.date != "2016" and report.location == ids["Ostrava"]
@@ -601,7 +601,7 @@ def test_an_affiliate_of_a_group_is_the_branch_the_article_names_not_the_group()
     names = {"JNIM": ("ORG", "group:jnim", None), "Al Qaeda": ("ORG", "group:al-qaeda", None),
              "Gao": ("LOC", "geo:1", "ML")}
     text = ("JNIM is strong in the north.\n\n"
-            "An attack by an Al Qaeda affiliate in Gao killed about 20 people on Tuesday.")
+            "A bombing by an Al Qaeda affiliate killed about 20 people in Gao on Tuesday.")
     ctx, ids = make_context(text, names, published="2024-09-20", language="en")
     [report] = extract_events(ctx)
     assert [(a.entity, a.status) for a in report.attributions] == [(ids["JNIM"], "asserted")]
@@ -620,7 +620,7 @@ def test_an_assault_and_an_ambush_are_attacks():
 def test_a_revised_toll_replaces_the_one_told_before_and_is_the_evidence():
     names = {"Gao": ("LOC", "geo:1", "ML")}
     text = ("Bij de aanslagen in Gao zijn dinsdag veel mensen omgekomen.\n\n"
-            "Eerst werd gezegd dat er 90 doden waren. Dat aantal is nu bijgesteld naar tussen de 60 en 70.")
+            "Eerst werd gezegd dat er 90 doden waren. Dat aantal werd dinsdagavond verlaagd naar tussen 60 en 70.")
     ctx, _ = make_context(text, names, published="2024-09-20")
     [report] = extract_events(ctx)
     assert report.killed == Range(60, 70)
@@ -650,7 +650,7 @@ def test_a_counted_name_is_a_people_not_a_place_but_a_year_before_a_place_leaves
 def test_a_place_the_text_writes_inside_another_belongs_to_the_event_there():
     names = {"Velda": ("LOC", None, None), "Gao": ("LOC", "geo:1", "ML"), "Mali": ("LOC", "country:ML", "ML")}
     text = ("Bij drie aanslagen in Mali zijn zondag ten minste 40 doden gevallen.\n\n"
-            "De aanslagen vonden onder meer plaats in een kerk in de wijk Velda in Gao. Daar vielen 12 doden.")
+            "De aanslagen troffen ook een kerk in de wijk Velda in Gao. Daar vielen 12 doden.")
     ctx, ids = make_context(text, names, published="2019-04-22")
     [report] = extract_events(ctx)
     assert report.killed == Range(40, None)
