@@ -1,8 +1,11 @@
 """The gazetteer's name folding: the key under which names are compared and resolved."""
+from collections import Counter
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kroniek import gazetteer
+from kroniek.data import load_yaml
 from kroniek.gazetteer import fold
 
 
@@ -65,3 +68,48 @@ def test_another_transliteration_of_a_long_group_name_is_the_same_group():
     assert gaz.match("Tehreek-e-Taliban Pakistan").key == "group:ttp"
     assert gaz.match("Jaish-e Mohammadi") is None  # another last letter: another name
     assert gazetteer.skeleton("Jaish-i Muhammad") == gazetteer.skeleton("Jaish-e-Mohammed")
+
+
+def test_a_sea_gulf_or_strait_is_a_place_of_its_own_not_the_port_it_is_named_after():
+    gaz = gazetteer.load()
+    assert gaz.match("Golf van Aden").key == gaz.match("Gulf of Aden").key == "sea:gulf-of-aden"
+    assert gaz.match("Straat van Hormuz").key == "sea:strait-of-hormuz" and gaz.match("Rode Zee").type == "LOC"
+    assert not gaz.place("Aden").key.startswith("sea:")
+    seas = load_yaml("gazetteer/marine.yaml")["seas"]
+    assert len(seas) >= 100 and all(s["lat"] is not None and s["lon"] is not None for s in seas)
+    owners = Counter(name for s in seas for name in {s["name"], *s["aliases"]})
+    assert not [n for n, k in owners.items() if k > 1]
+
+
+def test_an_older_name_of_a_group_is_its_own_entry_that_names_its_successor():
+    gaz = gazetteer.load()
+    nusra = gaz.match("Jabhat al-Nusra")
+    assert nusra.key == "group:nusra" and nusra.successor == "group:hts"
+    assert gaz.match("Hayat Tahrir al-Sham").key == "group:hts" and gaz.entries["group:hts"].successor is None
+    groups = load_yaml("gazetteer/armed_groups.yaml")["groups"]
+    ids = {g["id"] for g in groups}
+    assert all(g.get("successor") in (None, *ids) and g.get("successor") != g["id"] for g in groups)
+
+
+def test_an_inflected_or_partly_translated_organisation_name_is_found_loosely():
+    gaz = gazetteer.load()
+    assert gazetteer.stem("Nationale") == gazetteer.stem("Nationaal") and gazetteer.stem("Vrije") == "vrij"
+    assert gaz.match("Syrische Nationale Leger").key == "group:fsa"  # "Syrisch Nationaal Leger" after "het"
+    assert gaz.match("Islamitische Beweging van Uzbekistan").key == "group:imu"  # the country's other name
+    assert gaz.match("Nationale Leger") is None and gaz.match("Syrische Nationale Leger,") is None
+    assert gaz.may_start("Vrije") and not gaz.may_start("Zwijgende")
+
+
+def test_a_branch_is_found_by_its_parent_and_the_country_it_is_named_after():
+    gaz = gazetteer.load()
+    assert gaz.branch("group:al-qaeda", "YE").key == "group:aqap"
+    assert gaz.branch("group:islamic-state", "AF").key == "group:iskp"
+    assert gaz.branch("group:al-qaeda", "FR") is None and gaz.branch("group:taliban", "AF") is None
+
+
+def test_a_province_named_like_a_city_is_kept_for_a_text_that_calls_it_a_province():
+    gaz = gazetteer.load()
+    assert not gaz.place("Utrecht").key.startswith("geo:sub:")
+    assert gaz.province("Utrecht").key == "geo:sub:NL-UT"
+    # a city's old or alternate name does not hide a province that carries it as its own name
+    assert gaz.place("Sulu").key == "geo:sub:PH-SLU"

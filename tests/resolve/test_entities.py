@@ -103,3 +103,52 @@ def test_an_untyped_name_defined_with_its_acronym_is_an_organisation():
     ents = _by_name(resolve_entities(ms, [AliasLink(ms[0].id, ms[1].id, "brackets", Span("a", 0, 31))])[0])
     assert ents["Bordurian Relief Council"].type == "ORG"
     assert ents["Grand Harbour"].type == "MISC"
+
+
+def test_an_acronym_joins_the_unknown_name_it_spells_in_its_document():
+    ms = [m("a", 0, "Northern Border Rescue Corps", "ORG"), m("a", 60, "NBRC", "ORG"), m("b", 0, "NBRC", "ORG"),
+          m("b", 30, "Bordurian Relief Office", "ORG")]
+    ents = _by_name(resolve_entities(ms)[0])
+    assert len(ents["Northern Border Rescue Corps"].mentions) == 3  # the same acronym elsewhere is the same name
+    assert len(ents["Bordurian Relief Office"].mentions) == 1  # its initials are not the acronym's
+
+
+def test_an_acronym_that_spells_two_names_in_two_documents_joins_neither():
+    ms = [m("a", 0, "Northern Border Rescue Corps", "ORG"), m("a", 60, "NBRC", "ORG"),
+          m("c", 0, "New Bordurian Relief Council", "ORG"), m("c", 40, "NBRC", "ORG")]
+    ents = _by_name(resolve_entities(ms)[0])
+    assert len(ents["Northern Border Rescue Corps"].mentions) == len(ents["New Bordurian Relief Council"].mentions) == 1
+
+
+def test_a_name_in_another_word_order_is_the_same_person_of_its_document():
+    ms = [m("a", 0, "Sheikh Omar Kalim", "PER"), m("a", 40, "Sheikh Kalim Omar", "PER"),
+          m("b", 0, "Sheikh Kalim Omar", "PER")]
+    [e] = resolve_entities(ms)[0]
+    assert set(e.aliases) | {e.name} == {"Sheikh Omar Kalim", "Sheikh Kalim Omar"}
+    two = [m("c", 0, "Kalim Omar", "PER"), m("c", 20, "Omar Kalim", "PER")]
+    assert len(resolve_entities(two)[0]) == 2  # two words in either order are often two people
+
+
+def test_a_shorter_surname_finds_its_person_after_a_longer_one_joined_it():
+    ms = [m("a", 0, "Maulvi Rashid Kalim", "PER"), m("a", 30, "Rashid Kalim", "PER"), m("a", 50, "Kalim", "PER"),
+          m("b", 0, "Idris Kalim", "PER")]
+    ents = _by_name(resolve_entities(ms)[0])
+    assert set(ents["Maulvi Rashid Kalim"].aliases) == {"Rashid Kalim", "Kalim"}
+
+
+def test_an_initial_without_a_full_stop_joins_the_full_name_of_its_document():
+    ms = [m("a", 0, "Karim Bensaid", "PER"), m("a", 30, "Karim B", "PER")]
+    [e] = resolve_entities(ms)[0]
+    assert e.name == "Karim Bensaid" and e.aliases == ("Karim B",)
+
+
+def test_a_long_person_name_spelled_another_way_joins_but_a_short_one_does_not():
+    ms = [m("a", 0, "Abu Mohammad al-Kalimi", "PER"), m("b", 0, "Abu Mohamed al-Kalimi", "PER"),
+          m("c", 0, "Pieter Janssen", "PER"), m("d", 0, "Pieter Jansen", "PER"),
+          m("e", 0, "Abu Mohammad al-Kalima", "PER")]
+    docs = sorted("".join(sorted(x.span.doc for x in e.mentions)) for e in resolve_entities(ms)[0])
+    # two words are too few to tell a spelling from another person; another last word is another person
+    assert docs == ["ab", "c", "d", "e"]
+    untyped = [m("f", 0, "Abu Mohamed al-Kalimi", "MISC"), m("g", 0, "Abu Mohamad al-Kalimi", "MISC")]
+    assert len(resolve_entities(untyped)[0]) == 2  # two untyped names: nothing says either is a person
+    assert len(resolve_entities(ms + untyped)[0]) == 4  # a person's name spelled another way, untyped, is his

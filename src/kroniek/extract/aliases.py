@@ -1,8 +1,9 @@
 """Extract stage: statements in the text that two names refer to the same thing.
 
-Two shapes, both general:
+Three shapes, all general:
 - an acronym in brackets after a name, or a name in brackets after an acronym, whose letters fit
   ("Internationaal Instituut voor Strategische Studies (IISS)");
+- a quoted translation after a name ("Jaish-e-Mohammed ("het leger van Mohammed")", between brackets or commas);
 - a cue from the language's lexicon followed by a list of names ("wordt aangeduid als A, B of C",
   "ook wel A genoemd", "also known as A"), linked to the name the sentence is about: the nearest
   name before the cue, else the last organisation named in the two sentences before.
@@ -14,7 +15,7 @@ import re
 from functools import lru_cache
 
 from .. import gazetteer
-from ..data import NoLexicon, lexicon
+from ..data import NoLexicon, lexicon, lexicon_words
 from ..model import AliasLink, Annotation, Document, Mention, Span, stable_id
 from ..text import SpanIndex
 
@@ -78,6 +79,38 @@ def bracket_links(doc: Document, mentions: list[Mention]) -> tuple[list[AliasLin
         if other.id not in known:
             created.append(other)
         links.append(AliasLink(m.id, other.id, "brackets", Span(doc.id, m.span.start, match.end())))
+    return links, created
+
+
+# a quoted translation after a name, in brackets (after an acronym, maybe) or between commas:
+# Name ("het leger van X"), Name (NAME, "the army of X"), Name, "Organisatie voor X", ...
+GLOSS = re.compile(r"""\s*(?:\(\s*(?:[A-Z][\w'’-]{1,8}\s*,\s*)?|,\s*)["“„'‘]([^"”“'’\n.!?]{3,80})["”'’]\s*(?P<close>[),])""")
+GLOSS_ARTICLES = {"de", "het", "the", "die"}
+INDEFINITE = {"een", "a", "an"}
+
+
+def gloss_links(doc: Document, mentions: list[Mention]) -> tuple[list[AliasLink], list[Mention]]:
+    """A quoted translation of an organisation's name after it ("Jaish-e-Mohammed ("het leger van Mohammed")")
+    is another name of it. Only a name: the quote holds a word for a kind of organisation ("leger", "front",
+    "beweging"), at most eight words, and no indefinite article ("een terreurgroep" describes, it does not name)."""
+    text, links, created = doc.text, [], []
+    keywords = tuple(k.lower() for k in lexicon_words("org_keywords") if len(k) >= 4)
+    for m in mentions:
+        if m.label != "ORG" or not (match := GLOSS.match(text, m.span.end)):
+            continue
+        if match.group(0).lstrip()[:1] == "(" and match.group("close") != ")":
+            continue
+        s, e = match.span(1)
+        while (article := re.compile(r"\s*(\w+)\s+").match(text, s, e)) and article.group(1).lower() in GLOSS_ARTICLES:
+            s = article.end()
+        e = s + len(text[s:e].rstrip())
+        words = text[s:e].split()
+        if not 2 <= len(words) <= 8 or words[0].lower() in INDEFINITE \
+                or not any(w.lower().endswith(keywords) for w in words):
+            continue
+        alias = _new_mention(doc, s, e, m.label)
+        created.append(alias)
+        links.append(AliasLink(m.id, alias.id, "gloss", Span(doc.id, m.span.start, match.end())))
     return links, created
 
 
@@ -146,5 +179,7 @@ def cue_links(doc: Document, ann: Annotation, mentions: list[Mention]) -> tuple[
 def extract_alias_links(doc: Document, ann: Annotation, mentions: list[Mention]) -> tuple[list[AliasLink], list[Mention]]:
     """Alias statements of one document, and any mentions they add."""
     links, created = bracket_links(doc, mentions)
+    glossed, more = gloss_links(doc, mentions)
+    links, created = links + glossed, created + more
     more_links, more = cue_links(doc, ann, mentions + created)
     return links + more_links, created + more

@@ -8,13 +8,19 @@ Backends err in classes, and each class has a general fix here:
 - a word in capitals is not always an acronym: a place written in capitals ("NAIROBI (Reuters) -")
   stays a place, and a name that ends in "State", "Province", "District" is a place, not a person;
 - Frog splits some names in two ("Department of Social" + "Sciences"): adjacent spans are joined;
-- one surface form gets one label per document (majority vote, gazetteer first).
+- one surface form gets one label per document (majority vote, gazetteer first);
+- a group followed by a country one of its branches is named after is that branch ("al-Qaida in Jemen");
+- "de provincie Utrecht" is the province, not the city; a group's name less "group" ("Wagner") is the group
+  the document named in full; an untyped name in a list of places after a place preposition is a place;
+- acronyms and titles before a name with initials ("NPF DG R R Jansen"), and a photo agency before a
+  caption's name, are not part of the name.
 """
 from __future__ import annotations
 
 import re
 from bisect import bisect_left
 from collections import Counter
+from dataclasses import replace
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -22,6 +28,7 @@ from .. import gazetteer
 from ..data import calendar_words, is_particle_name, lexicon_words, name_particles
 from ..model import Annotation, Document, Mention, NerSpan, Span, Token, stable_id, stage
 from ..text import SpanIndex
+from .lexicon import cues
 
 COMPASS = re.compile(r"^(Noord|Oost|Zuid|West|Centraal|Midden|Zuidoost|Noordoost|Zuidwest|Noordwest)-")
 LABEL_ORDER = {"LOC": 0, "ORG": 1, "PER": 2, "MISC": 3}
@@ -32,6 +39,12 @@ def _person_cues() -> tuple[frozenset[str], tuple[str, ...]]:
     """Words before a name that make it a person; Dutch compounds end in one ("politiewoordvoerder")."""
     cues = {c.lower().rstrip(".") for c in lexicon_words("person_cues")}
     return frozenset(cues), tuple(c for c in cues if len(c) >= 7)
+
+
+@lru_cache(maxsize=1)
+def _agencies() -> frozenset[str]:
+    """News and photo agencies' names in lower case (facts lexicon `news_agencies`)."""
+    return frozenset(cues().get("news_agencies", ()))
 
 
 def is_person_cue(word: str) -> bool:
@@ -74,6 +87,8 @@ class _Lines:
 
 
 FIRST_WORD = re.compile(r"\S*")
+INITIAL_TOKEN = re.compile(r"[A-Z]\.?")
+CLOSER = re.compile(r"[)\]]")
 # after a dateline's place: "(Reuters) -", ", 3 March (AP) -", ", 3 mei 2022 - "
 DATELINE_TAIL = re.compile(r"(?:,[^\n()]{1,30}?)?\s*\([A-Z][^()\n]{0,30}\)\s*[-–—:]|,[^\n()]{1,30}?\s[-–—]\s")
 
@@ -112,9 +127,21 @@ def _particle_opens(toks: list[Token]) -> bool:
 
 
 def _apostrophe_tail(toks: list[Token]) -> bool:
-    """"Matiang’i": a short lower-case ending glued to a name by an apostrophe belongs to it."""
-    return (len(toks) >= 3 and len(toks[-1].text) <= 2 and toks[-2].text in "'’" and toks[-1].start == toks[-2].end
+    """"Matiang’i", "Jama'ath": a short lower-case ending glued to a name by an apostrophe belongs to it."""
+    return (len(toks) >= 3 and len(toks[-1].text) <= 4 and toks[-2].text in "'’" and toks[-1].start == toks[-2].end
             and toks[-2].start == toks[-3].end and toks[-3].text[:1].isupper())
+
+
+def _initials_start(toks: list[Token]) -> int | None:
+    """Where a person's name with initials ("R R Jansen", "K. Smit") starts after acronyms and titles that are not
+    part of it ("NPF DG R R Jansen"): the index of its first initial, or None."""
+    for k in range(1, len(toks) - 1):
+        rest = [t.text for t in toks[k:] if t.text != "."]
+        n = next((i for i, w in enumerate(rest) if not INITIAL_TOKEN.fullmatch(w)), len(rest))
+        if n and len(rest) - n == 1 and rest[-1][:1].isupper() and rest[-1][1:].islower() and len(rest[-1]) > 2 \
+                and all(gazetteer.is_acronym(t.text) or is_person_cue(t.text) for t in toks[:k]):
+            return k
+    return None
 
 
 def _place_named(surface: str, before: list[Token]) -> bool:
@@ -133,6 +160,22 @@ def _place_keyword_name(toks: list[Token], place_keywords: frozenset[str]) -> bo
     return toks[-2].text[:1].isupper() and not is_person_cue(toks[-2].text)
 
 
+def _branch_named(text: str, tokens: list[Token], j: int, found: tuple) -> tuple:
+    """"al-Qaida in Jemen", "Al-Qaida Jemen": a group, then a country one of its branches is named after, is that
+    branch (gazetteer `area`), not the parent group."""
+    gaz, (start, end, entry, _) = gazetteer.load(), found
+    if not entry.key.startswith("group:"):
+        return found
+    k = j + (j < len(tokens) and tokens[j].text.lower() in lexicon_words("branch_prepositions"))
+    for m in range(min(len(tokens), k + 3), k, -1):
+        if "\n" in text[end:tokens[m - 1].end]:
+            continue
+        place = gaz.match(text[tokens[k].start:tokens[m - 1].end])
+        if place and place.key.startswith("country:") and (branch := gaz.branch(entry.key, place.country)):
+            return (start, tokens[m - 1].end, branch, m)
+    return found
+
+
 def detect_known(doc: Document, ann: Annotation, index: SpanIndex[Token] | None = None
                  ) -> list[tuple[int, int, gazetteer.Entry]]:
     """Longest non-overlapping gazetteer names in the text, on token boundaries.
@@ -148,7 +191,7 @@ def detect_known(doc: Document, ann: Annotation, index: SpanIndex[Token] | None 
         found = None
         # every stretch tried from token i starts with its first word (less a final full stop) when the
         # tokens are in text order; most words start no name at all, and then none needs looking up
-        if index.by_start and index.by_end and not gaz.names_start_with(
+        if index.by_start and index.by_end and not gaz.may_start(
                 FIRST_WORD.match(text, tokens[i].start, tokens[i].end).group().rstrip(".")):
             i += 1
             continue
@@ -165,7 +208,7 @@ def detect_known(doc: Document, ann: Annotation, index: SpanIndex[Token] | None 
                 continue
             if gazetteer.is_acronym(surface) and len(surface) <= 3 and lines.shouting(start):
                 continue
-            found = (start, end, entry, j)
+            found = _branch_named(text, tokens, j, (start, end, entry, j))
             break
         if found:
             hits.append(found[:3])
@@ -197,7 +240,15 @@ def clean_span(span: NerSpan, doc: Document, ann: Annotation, index: SpanIndex[T
         toks = toks[:-1]
     if not toks:
         return None
+    label = span.label
+    if len(toks) >= 3 and (k := _initials_start(toks)) is not None:
+        toks, label = toks[k:], "PER"
+    if len(toks) >= 3 and toks[0].text.lower() in _agencies() and gazetteer.is_acronym(toks[0].text) \
+            and not text[text.rfind("\n", 0, toks[0].start) + 1:toks[0].start].strip():
+        toks = toks[1:]  # a photo credit before a caption's name: "ANP Jan de Vries (links) ..."
     start, end = toks[0].start, toks[-1].end
+    if (close := CLOSER.search(text, start, end)) is not None and "(" not in text[start:close.start()]:
+        end = close.start()  # "(FATA)—a": a token that runs over a closing bracket ends at it
     surface = text[start:end]
     if len(surface) < 2 or not any(c.isalpha() for c in surface) or surface.lower() in calendar_words() \
             or surface.endswith("-"):
@@ -211,7 +262,6 @@ def clean_span(span: NerSpan, doc: Document, ann: Annotation, index: SpanIndex[T
         return None  # "Group", "Partij" alone: the keyword of a name that is not there
     if len(toks) > 1 and (gaz.demonym(toks[-1].text) or gaz.demonym(text[toks[-2].start:end])):
         return None  # "Vredesmars Koerdische", "Yemeni American": a name does not end in a nationality
-    label = span.label
     if label == "PER" and len(toks) > 1 and gaz.demonym(toks[0].text):
         label = "MISC"  # "Turkish Republic", "Syrian Kurdish People": no person's name opens with a nationality
     tail = surface.rsplit("-", 1)
@@ -277,6 +327,37 @@ class _Hit(NamedTuple):
     key: str | None
 
 
+def _province_named(hit: _Hit, text: str, tokens: SpanIndex[Token]) -> _Hit:
+    """"de provincie Utrecht", "the province of Kabul": a name after a noun for a province is the province,
+    even where a city of that name is the usual meaning; then the noun is kept in the name, as the one word that
+    tells the two apart."""
+    if hit.label not in ("LOC", "MISC") or hit.key and not hit.key.startswith("geo:"):
+        return hit
+    for noun in lexicon_words("province_nouns"):
+        n = noun.count(" ") + 1
+        before: list[Token] = []
+        while len(before) < n and (prev := tokens.last_before(before[0].start if before else hit.start)):
+            before.insert(0, prev[0])
+        if len(before) == n and " ".join(t.text.lower() for t in before) == noun \
+                and not text[before[0].start:hit.start].count("\n") \
+                and (province := gazetteer.load().province(text[hit.start:hit.end])) is not None:
+            if (usual := gazetteer.load().place(text[hit.start:hit.end])) is not None and usual.key == province.key:
+                return hit  # "de provincie Cabo Delgado": the name alone says it
+            return _Hit(before[0].start, hit.end, "LOC", hit.source, province.key)
+    return hit
+
+
+def _group_without_keyword(surface: str, named: dict[str, str]) -> gazetteer.Entry | None:
+    """"Wagner" where the document names the "Wagner Group": a known group's name less the word for a group
+    (lexicon `group_suffixes`) is that group, once the document has named it in full."""
+    gaz = gazetteer.load()
+    for suffix in lexicon_words("group_suffixes"):
+        for joined in (f"{surface} {suffix}", f"{surface}-{suffix}", f"{surface}{suffix}"):
+            if (entry := gaz.match(joined)) is not None and entry.key in named:
+                return entry
+    return None
+
+
 @stage("extract", ("documents", "annotations"), ("mentions", "alias_links"))
 def extract_mentions(doc: Document, ann: Annotation) -> list[Mention]:
     """Corrected, typed entity mentions of one document."""
@@ -294,12 +375,14 @@ def extract_mentions(doc: Document, ann: Annotation) -> list[Mention]:
             continue
         overruled.update(inside)
         names.append(_Hit(span.start, span.end, span.label, span.source, None))
-    mentions = [h for h in hits if h not in overruled] + names
+    mentions = [_province_named(h, text, tokens) for h in hits if h not in overruled] + \
+        [_province_named(h, text, tokens) for h in names]
     votes: dict[str, Counter] = {}
     for s, e, label, _source, key in mentions:
         # MISC is "no type found", weaker than a type some cue gave ("zei Okonjo" once, "Okonjo" twice more)
         votes.setdefault(gazetteer.fold(text[s:e]), Counter())[label] += 100 if key else 0.4 if label == "MISC" else 1
     out = []
+    named = {key: label for *_, label, _source, key in mentions if key}
     for s, e, label, source, key in sorted(mentions):
         surface = text[s:e]
         if key is None:
@@ -307,5 +390,31 @@ def extract_mentions(doc: Document, ann: Annotation) -> list[Mention]:
             label = min(counts, key=lambda lab: (-counts[lab], LABEL_ORDER.get(lab, 9)))
             if label == "LOC" and (place := gaz.place(surface)):
                 key = place.key
+            elif label in ("ORG", "MISC") and (group := _group_without_keyword(surface, named)):
+                key, label = group.key, group.type
         out.append(Mention(stable_id("M", doc.id, s, e), Span(doc.id, s, e), surface, label, source, key))
+    return _typed_by_list(out, text)
+
+
+def _typed_by_list(mentions: list[Mention], text: str) -> list[Mention]:
+    """"in Kolvadam en Dremskoe": an untyped name in a list after a place preposition is a place when the list's
+    other names are places. Only places: a list of people or groups is too often mixed with other names."""
+    seps, prepositions = {w.lower() for w in lexicon_words("list_separators")}, lexicon_words("place_prepositions")
+
+    def joined(a: Mention, b: Mention) -> bool:
+        between = text[a.span.end:b.span.start].strip().lower()
+        return a.span.end <= b.span.start and (between in seps or between[:1] == "," and between[1:].strip() in seps)
+
+    out, i = list(mentions), 0
+    while i < len(out):
+        j = i + 1
+        while j < len(out) and joined(out[j - 1], out[j]):
+            j += 1
+        chain = out[i:j]
+        before = text[:chain[0].span.start].rstrip().rsplit(None, 1)[-1:] if chain else []
+        closed = chain and text[chain[-2].span.end:chain[-1].span.start].strip(" ,").lower() in seps - {","} \
+            if len(chain) > 1 else False  # "X en Y": a list; "in X, Y" may be an apposition
+        if closed and before and before[0].lower() in prepositions and {m.label for m in chain} == {"LOC", "MISC"}:
+            out[i:j] = [replace(m, label="LOC") if m.label == "MISC" and not m.key else m for m in chain]
+        i = j
     return out

@@ -1,8 +1,9 @@
 """Resolve stage: group mentions across the corpus into entities.
 
 Mentions are joined when they share a gazetteer key, when they are the same name, when the text
-says so (alias links), when one is the surname of a person named in full, or when their names
-differ only in spelling (rapidfuzz). Two gazetteer entries are never joined, whatever a text says:
+says so (alias links), when one is the surname, the initialled name or the reordered name of a person
+named in full, when an acronym spells an organisation's name in the same document, or when their
+names differ only in spelling (rapidfuzz). Two gazetteer entries are never joined, whatever a text says:
 that refusal is kept as a negative `Judgement`, like every other merge decision, so an analyst can
 see and reverse it.
 """
@@ -21,8 +22,9 @@ from ..model import AliasLink, Entity, Judgement, Mention, stable_id, stage
 
 FUZZY_MIN_SCORE = 92
 FUZZY_MIN_LENGTH = 8
+FUZZY_MIN_WORD = 80
 LABEL_WEIGHT = {"PER": 1.0, "ORG": 1.0, "LOC": 1.0, "MISC": 0.4}
-INITIAL = re.compile(r"[A-Z]\.")
+INITIAL = re.compile(r"[A-Z]\.?")
 
 
 class _Clusters:
@@ -97,7 +99,9 @@ def resolve_entities(mentions: list[Mention], links: Iterable[AliasLink] = (),
                                     f"alias statement ({link.cue}) joins two known organisations or places"))
 
     _join_initials(mentions, clusters, judgements)
+    _join_word_orders(mentions, clusters, judgements)
     _join_surnames(surnames, tails, clusters, judgements)
+    _join_acronyms(mentions, clusters, judgements)
     _join_spellings(mentions, clusters, judgements)
     for j in decided:  # last, so that the entities the analyst saw are joined whole
         if j.verdict == "positive" and j.a in by_id and j.b in by_id:
@@ -149,7 +153,9 @@ def _join_surnames(surnames: list[Mention], tails: dict[str, list[Mention]], clu
     """"Okafor" joins "Grace Okafor" named in the same document, else the only person of that surname in the
     corpus. Where that is ambiguous, bare surnames join only each other within their own document."""
     unresolved: dict[tuple[str, str], str] = {}
-    for m in surnames:
+    # the longer of two surnames first: "Masood Azhar" joins "Maulana Masood Azhar" before "Azhar" looks
+    # for its person, who is then one cluster and not two
+    for m in sorted(surnames, key=lambda m: (-len(_words(m.text)), m.id)):
         candidates = [f for f in tails.get(gazetteer.fold(m.text), []) if f.id != m.id]
         same_doc = [f for f in candidates if f.span.doc == m.span.doc]
         for pool in (same_doc, candidates):
@@ -181,24 +187,81 @@ def _join_initials(mentions: list[Mention], clusters: _Clusters, judgements: lis
             judgements.append(Judgement(pool[0].id, m.id, "positive", "initial of a person named in full"))
 
 
+def _join_word_orders(mentions: list[Mention], clusters: _Clusters, judgements: list[Judgement]) -> None:
+    """"Maulana Azhar Masood" is "Maulana Masood Azhar" of the same document: a name of three words or more
+    with its words in another order (given and family names are swapped in transcription). Only where one
+    person of the document has those words."""
+    bags: dict[tuple[str, tuple[str, ...]], list[Mention]] = defaultdict(list)
+    for m in mentions:
+        words = _words(m.text)
+        if m.label == "PER" and len(words) >= 3:
+            bags[(m.span.doc, tuple(sorted(gazetteer.fold(w) for w in words)))].append(m)
+    for pool in bags.values():
+        if len({gazetteer.fold(m.text) for m in pool}) < 2:
+            continue
+        for m in pool[1:]:
+            if clusters.find(m.id) != clusters.find(pool[0].id) and clusters.union(pool[0].id, m.id):
+                judgements.append(Judgement(pool[0].id, m.id, "positive", "the same name in another word order"))
+
+
+def _join_acronyms(mentions: list[Mention], clusters: _Clusters, judgements: list[Judgement]) -> None:
+    """"CRPF" joins "Central Reserve Police Force" of the same document though no bracket ties them: an acronym
+    of three letters or more that spells the initials of one organisation's name there, in order. Known
+    organisations are not matched this way: the gazetteer already knows their acronyms."""
+    names: dict[tuple[str, str], list[Mention]] = defaultdict(list)
+    for m in mentions:
+        if m.label in ("ORG", "MISC") and not m.key and len(_words(m.text)) >= 3 and not gazetteer.is_acronym(m.text):
+            names[(m.span.doc, _initials(m.text))].append(m)
+    found: dict[str, list[tuple[Mention, Mention]]] = defaultdict(list)  # the acronym's cluster -> (name, acronym)
+    for m in mentions:
+        if m.label != "ORG" or m.key or not gazetteer.is_acronym(m.text) or not m.text.isalpha() or len(m.text) < 3:
+            continue
+        pool = names.get((m.span.doc, m.text.upper()), [])
+        if pool and len({clusters.find(f.id) for f in pool}) == 1 and clusters.find(pool[0].id) != clusters.find(m.id):
+            found[clusters.find(m.id)].append((pool[0], m))
+    for pairs in found.values():
+        if len({clusters.find(name.id) for name, _ in pairs}) > 1:
+            continue  # one acronym spells two names in two documents: which one it is stays open
+        for name, m in pairs:
+            if clusters.union(name.id, m.id):
+                judgements.append(Judgement(name.id, m.id, "positive", "acronym of a name in the same document"))
+
+
+def _initials(name: str) -> str:
+    """The capitals that open the words of a name ("Jamaat-ul-Mujahideen India": "JMI")."""
+    return "".join(w[0] for w in re.findall(r"[^\W\d_][\w'’]*", name) if w[0].isupper())
+
+
 def _join_spellings(mentions: list[Mention], clusters: _Clusters, judgements: list[Judgement]) -> None:
     """Organisation names that differ by a letter ("Haqqani-netwerk" / "Haqqani netwerk" is already one fold;
-    "Hayat Tahrir al-Sham" / "Hayat Tahrir as-Sham" is this). Persons are left out on purpose: Jansen and
-    Janssen are different people. Names with digits are left out too ("Brigade 1" is not "Brigade 11").
-    Compared within blocks of the same opening letters, so a corpus with many names stays near-linear."""
-    names: dict[str, tuple[str, str, int]] = {}
+    "Hayat Tahrir al-Sham" / "Hayat Tahrir as-Sham" is this). Persons only with three words or more and the
+    same last word ("Abu Mohammad al-Kalimi" / "Abu Mohamed al-Kalimi"): Jansen and Janssen are different
+    people, and so may be Ali and Ari Jansen. Names with digits are left out ("Brigade 1" is not "Brigade 11").
+    Compared within blocks of the same opening letters and label, so a corpus with many names stays near-linear."""
+    names: dict[tuple[str, str], tuple[str, tuple[str, ...]]] = {}
+    by_id = {m.id: m for m in mentions}
     for m in mentions:
-        if m.label == "ORG" and not m.key and len(m.text) >= FUZZY_MIN_LENGTH and not any(c.isdigit() for c in m.text):
-            names.setdefault(gazetteer.fold(m.text), (m.id, m.label, len(_words(m.text))))
-    blocks: dict[tuple[str, int], list[tuple[str, str]]] = defaultdict(list)
-    for name, (mid, _label, n_words) in sorted(names.items()):
-        blocks[(name[:3], n_words)].append((name, mid))
-    for block in blocks.values():
-        for i, (a, ida) in enumerate(block):
-            for b, idb in block[i + 1:]:
+        if m.key or len(m.text) < FUZZY_MIN_LENGTH or any(c.isdigit() for c in m.text):
+            continue
+        words = tuple(gazetteer.fold(w) for w in _words(m.text) if gazetteer.fold(w))
+        if m.label == "ORG":
+            names.setdefault((gazetteer.fold(m.text), "ORG"), (m.id, words))
+        elif m.label in ("PER", "MISC") and len(words) >= 3:  # an untyped name may be a person's
+            names.setdefault((gazetteer.fold(m.text), "PER"), (m.id, words))
+    blocks: dict[tuple, list[tuple[str, str, tuple[str, ...]]]] = defaultdict(list)
+    for (name, label), (mid, words) in sorted(names.items()):
+        blocks[(name[:3], label, len(words), words[-1] if label == "PER" else "")].append((name, mid, words))
+    for (_, label, *_), block in blocks.items():
+        for i, (a, ida, wa) in enumerate(block):
+            for b, idb, wb in block[i + 1:]:
                 if abs(len(a) - len(b)) > 3 or clusters.find(ida) == clusters.find(idb):
                     continue
-                if fuzz.ratio(a, b) >= FUZZY_MIN_SCORE and clusters.union(ida, idb):
+                # a person's given names are compared word by word: "Mohammad" and "Mohamed" are one name
+                alike = all(fuzz.ratio(x, y) >= FUZZY_MIN_WORD for x, y in zip(wa, wb)) if label == "PER" \
+                    else fuzz.ratio(a, b) >= FUZZY_MIN_SCORE
+                if label == "PER" and "PER" not in (by_id[ida].label, by_id[idb].label):
+                    continue  # two untyped names are not joined for their spelling
+                if alike and clusters.union(ida, idb):
                     judgements.append(Judgement(ida, idb, "positive", "spelling variant (rapidfuzz)"))
 
 
