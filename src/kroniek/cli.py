@@ -383,6 +383,32 @@ def separate_cli(first: str = typer.Argument(..., help="Entity id or mention id.
     _judge(first, second, "negative", db, by)
 
 
+@app.command("serve")
+def serve_cli(db: str = DB_OPTION,
+              port: int = typer.Option(8000, min=1, max=65535, help="Port to listen on."),
+              host: str = typer.Option("127.0.0.1", help="Address to listen on. The default keeps the app to this "
+                                                         "machine; 0.0.0.0 opens it to every network it is on.")) -> None:
+    """Read the knowledge base in a browser: search, actor dossiers, events, documents with their facts
+    highlighted, timeline and conflicts. Loads nothing from the network; Ctrl+C stops it."""
+    try:
+        import uvicorn
+
+        from .web import create_app
+        from .web.app import LOCAL_HOSTS
+    except ImportError as err:
+        console.print(f"[red]error:[/red] the web app needs the web extra: pip install 'kroniek\\[web]' ({escape(str(err))})")
+        raise typer.Exit(2) from None
+    store = open_store(db)
+    anywhere = host in ("0.0.0.0", "::", "")
+    if host not in LOCAL_HOSTS:
+        console.print(f"[yellow]warning:[/yellow] listening on {escape(host)}: whoever reaches this machine there can read "
+                      "the knowledge base")
+    console.print(f"[green]serving[/green] {escape(db)} at http://{'127.0.0.1' if anywhere else escape(host)}:{port}/ "
+                  "(Ctrl+C stops)")
+    uvicorn.run(create_app(store, allowed_hosts=["*"] if anywhere else sorted({host, *LOCAL_HOSTS})),
+                host=host, port=port, log_level="warning", server_header=False)
+
+
 def main() -> None:  # pragma: no cover - console script entry point
     app()
 

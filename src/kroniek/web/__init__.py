@@ -1,0 +1,7 @@
+"""Web app: `kroniek serve`, the analyst's desk over one knowledge base (search, actor dossiers,
+events, documents with their facts highlighted, timeline, conflicts). Needs the `web` extra."""
+from __future__ import annotations
+
+from .app import create_app
+
+__all__ = ["create_app"]

@@ -1,0 +1,517 @@
+"""Web app (read side): what each page shows, read from one loaded `KnowledgeBase`.
+
+`Desk` holds the knowledge base of a store and loads it again when the SQLite file changes (a build
+or a merge while the app runs); `View` is one loaded state with its indices (by id, facts by
+document, the search index). Each page is a plain function `View` + request values -> a dict for its
+template, or None for an id that is not there; nothing here knows about HTTP. These reading queries
+repeat what `kroniek show` computes inside `cli.py`; both should move into one `query` module later.
+"""
+from __future__ import annotations
+
+import os
+import threading
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from ..gazetteer import fold
+from ..model import Claim, Document, Entity, Event, KnowledgeBase, Range, Span
+from .highlight import Mark, nest
+from .search import SearchIndex, first_line
+
+
+# -- formatting shared by the pages ------------------------------------------------------------------
+def figure(r: Range | None) -> str:
+    """A count as a source states it: "12", "≥12", "≤12", "12–15"; "" when there is none."""
+    if r is None:
+        return ""
+    if r.high is None:
+        return f"≥{num(r.low)}"
+    if r.low is None:
+        return f"≤{num(r.high)}"
+    return num(r.low) if r.low == r.high else f"{num(r.low)}–{num(r.high)}"
+
+
+def num(x) -> str:
+    """A figure as people write it: 4.0 as 4, 12000 as 12 000."""
+    if isinstance(x, float) and x.is_integer():
+        x = int(x)
+    return f"{x:,}".replace(",", " ") if isinstance(x, int) and abs(x) >= 10000 else str(x)
+
+
+def precision(date: str | None) -> str:
+    return {4: "year", 7: "month", 10: "day"}.get(len(date or ""), "")
+
+
+def words(s: str | None) -> str:
+    return (s or "").replace("_", " ")
+
+
+def squeeze(text: str) -> str:
+    return " ".join(text.split())
+
+
+# -- one loaded knowledge base -----------------------------------------------------------------------
+@dataclass
+class View:
+    kb: KnowledgeBase
+    docs: dict[str, Document] = field(init=False)
+    entities: dict[str, Entity] = field(init=False)
+    events: dict[str, Event] = field(init=False)
+    names: dict[str, str] = field(init=False)
+    folded: dict[str, set[str]] = field(init=False)  # folded name or alias -> entity ids
+    index: SearchIndex = field(init=False)
+
+    def __post_init__(self) -> None:
+        kb = self.kb
+        self.docs = {d.id: d for d in kb.documents}
+        self.entities = {e.id: e for e in kb.entities}
+        self.events = {v.id: v for v in kb.events}
+        self.names = {e.id: e.name for e in kb.entities}
+        self.folded = defaultdict(set)
+        for e in kb.entities:
+            for n in (e.name, *e.aliases):
+                self.folded[fold(n)].add(e.id)
+        self._marks: dict[str, list[Mark]] | None = None
+        self.index = SearchIndex(kb, self.names, {v.id: self.event_title(v) for v in kb.events})
+
+    # naming ----------------------------------------------------------------------------------------
+    def name(self, ref: str | None) -> str:
+        return "" if ref is None else self.names.get(ref, ref)
+
+    def doc_title(self, doc_id: str) -> str:
+        d = self.docs.get(doc_id)
+        return doc_id if d is None else (d.title or first_line(d) or doc_id)
+
+    def event_title(self, v: Event) -> str:
+        what = words(v.subtype or v.type)
+        where = f" in {self.name(v.location)}" if v.location else ""
+        return f"{what}{where}, {v.date}" if v.date else f"{what}{where}, undated"
+
+    def said(self, span: Span) -> str:
+        d = self.docs.get(span.doc)
+        return squeeze(span.slice(d.text)) if d else ""
+
+    def find(self, name_or_id: str) -> set[str]:
+        """The entities `name_or_id` names: an id, or any name or alias folded."""
+        if name_or_id in self.entities:
+            return {name_or_id}
+        return set(self.folded.get(fold(name_or_id), ()))
+
+    # facts by document -----------------------------------------------------------------------------
+    def marks(self, doc_id: str) -> list[Mark]:
+        """Every highlight of a document: mentions, event evidence and attributions, claims,
+        relations and quotes, each with its link and anchor."""
+        if self._marks is None:
+            self._marks = self._all_marks()
+        return self._marks.get(doc_id, [])
+
+    def _all_marks(self) -> dict[str, list[Mark]]:
+        out: dict[str, list[Mark]] = defaultdict(list)
+        for e in self.kb.entities:
+            for m in e.mentions:
+                out[m.span.doc].append(Mark(m.span.start, m.span.end, "mention", href_actor(e.id), f"m-{m.id}",
+                                            f"{e.name} ({e.type})"))
+        for v in self.kb.events:
+            title = self.event_title(v)
+            for r in v.reports:
+                tip = f"{title}; this report: killed {figure(r.killed) or '–'}, injured {figure(r.injured) or '–'}"
+                out[r.doc].append(Mark(r.evidence.start, r.evidence.end, "event", href_event(v.id),
+                                       anchor_report(v.id, r.evidence), tip))
+                for a in r.attributions:
+                    out[r.doc].append(Mark(a.evidence.start, a.evidence.end, "attribution", href_event(v.id),
+                                           f"at-{v.id}-{a.evidence.start}", f"{a.status}: {self.name(a.entity)} ({title})"))
+        for c in self.kb.claims:
+            out[c.evidence.doc].append(Mark(c.evidence.start, c.evidence.end, "claim", href_actor(c.subject) + "#claims",
+                                            f"c-{c.id}", f"{self.name(c.subject)}: {words(c.attribute)} {figure(c.value)}"
+                                            + (f" (as of {c.as_of})" if c.as_of else "")))
+        for r in self.kb.relations:
+            for s in r.evidence:
+                out[s.doc].append(Mark(s.start, s.end, "relation", href_actor(r.subject) + "#relations",
+                                       anchor_relation(r.subject, r.predicate, r.object, s),
+                                       f"{self.name(r.subject)} {words(r.predicate)} {self.name(r.object)}"))
+        for q in self.kb.quotes:  # the quoted passages themselves; the first carries the quote's anchor
+            for i, p in enumerate(q.passages or (q.span,)):
+                out[p.doc].append(Mark(p.start, p.end, "quote", href_actor(q.speaker) + "#quotes",
+                                       f"q-{q.span.start}" + (f"-{i}" if i else ""), f"quote: {self.name(q.speaker)}"))
+        return out
+
+
+def href_actor(ref: str) -> str:
+    from urllib.parse import quote
+
+    return "/actor/" + quote(ref, safe="")
+
+
+def href_event(ref: str) -> str:
+    from urllib.parse import quote
+
+    return "/event/" + quote(ref, safe="")
+
+
+def href_doc(ref: str, anchor: str | None = None) -> str:
+    from urllib.parse import quote
+
+    return "/document/" + quote(ref, safe="/") + (f"#{quote(anchor, safe='')}" if anchor else "")
+
+
+def anchor_report(event_id: str, evidence: Span) -> str:
+    return f"ev-{event_id}-{evidence.start}"
+
+
+def anchor_relation(subject: str, predicate: str, obj: str, s: Span) -> str:
+    return f"r-{predicate}-{subject}-{obj}-{s.start}"
+
+
+class Desk:
+    """The knowledge base of one store, loaded once and again whenever its SQLite file changes."""
+
+    def __init__(self, store) -> None:
+        self.store = store
+        self._lock = threading.Lock()
+        self._view: View | None = None
+        self._stamp: tuple | None = None
+        url = str(store.url)
+        self._path = url[len("sqlite:///"):] if url.startswith("sqlite:///") else None
+
+    def _current_stamp(self) -> tuple | None:
+        if self._path is None:
+            return None  # another database: loaded once
+        stamp = []
+        for suffix in ("", "-wal"):
+            try:
+                st = os.stat(self._path + suffix)
+                stamp.append((st.st_mtime_ns, st.st_size))
+            except OSError:
+                stamp.append(None)
+        return tuple(stamp)
+
+    def loaded(self) -> View:
+        """The view the last `view()` call loaded (or loads one)."""
+        return self._view if self._view is not None else self.view()
+
+    def view(self) -> View:
+        stamp = self._current_stamp()
+        with self._lock:
+            if self._view is None or stamp != self._stamp:
+                self._view = View(self.store.knowledge_base())
+                self._stamp = stamp
+            return self._view
+
+
+# -- pages -------------------------------------------------------------------------------------------
+def overview(view: View) -> dict:
+    kb = view.kb
+    counts = {"documents": len(kb.documents), "actors": len(kb.entities), "events": len(kb.events),
+              "claims": len(kb.claims), "relations": len(kb.relations), "quotes": len(kb.quotes),
+              "conflicts": len(kb.conflicts)}
+    actors = sorted((e for e in kb.entities if e.type in ("ORG", "PER")), key=lambda e: (-len(e.mentions), e.name))[:16]
+    return {"counts": counts, "actors": [{"id": e.id, "name": e.name, "type": e.type, "mentions": len(e.mentions),
+                                          "documents": len(e.documents)} for e in actors]}
+
+
+def search_page(view: View, q: str) -> dict:
+    hits = view.index.search(q) if q.strip() else {}
+    return {"q": q, "hits": hits, "total": sum(len(h) for h in hits.values()), **overview(view)}
+
+
+def _roles(view: View, v: Event, wanted: set[str], places: bool = True) -> list[str]:
+    roles = [role for role, who in (("perpetrator", v.perpetrator), ("claimed", v.claimed_by)) if who in wanted]
+    roles += ["suspected" for s in v.suspects if s in wanted and "perpetrator" not in roles][:1]
+    said = {a.entity for r in v.reports for a in r.attributions if a.entity in wanted}
+    if said and not roles:
+        roles.append("named in a report")
+    if places and v.location:
+        loc = view.entities.get(v.location)
+        if v.location in wanted:
+            roles.append("place")
+        elif any(view.entities[w].contains(loc) for w in wanted if w in view.entities):
+            roles.append("place (within)")
+    return roles
+
+
+def dossier(view: View, entity_id: str) -> dict | None:
+    e = view.entities.get(entity_id)
+    if e is None:
+        return None
+    kb = view.kb
+    seen: dict[str, dict[str, dict]] = defaultdict(dict)  # surface -> document -> its first mention, and how many
+    for m in sorted(e.mentions, key=lambda m: (m.span.doc, m.span.start)):
+        where = seen[m.text].setdefault(m.span.doc, {"doc": m.span.doc, "href": href_doc(m.span.doc, f"m-{m.id}"), "n": 0})
+        where["n"] += 1
+    names = [{"text": t, "count": sum(w["n"] for w in where.values()), "where": list(where.values()),
+              "main": t == e.name, "alias": t in e.aliases}
+             for t, where in sorted(seen.items(), key=lambda kv: (-sum(w["n"] for w in kv[1].values()), kv[0]))]
+    for alias in e.aliases:  # an alias known only from the gazetteer or an alias link
+        if alias not in seen:
+            names.append({"text": alias, "count": 0, "where": [], "main": False, "alias": True})
+
+    relations = []
+    for r in kb.relations:
+        if entity_id not in (r.subject, r.object):
+            continue
+        relations.append({"subject": r.subject, "predicate": words(r.predicate), "object": r.object,
+                          "evidence": [{"doc": s.doc, "text": view.said(s),
+                                        "href": href_doc(s.doc, anchor_relation(r.subject, r.predicate, r.object, s))}
+                                       for s in r.evidence]})
+    leaders = sorted({r.subject for r in kb.relations if r.predicate == "leader_of" and r.object == entity_id})
+    founders = sorted({r.object for r in kb.relations if r.predicate == "founded_by" and r.subject == entity_id})
+
+    claims = sorted((c for c in kb.claims if c.subject == entity_id),
+                    key=lambda c: (c.attribute, c.as_of or "", view.name(c.attributed_to), c.evidence.doc))
+    claim_rows = [_claim_row(view, c) for c in claims]
+    founded = sorted({figure(c.value) for c in claims if c.attribute == "founded"})
+    charts = [chart for attribute in dict.fromkeys(c.attribute for c in claims if c.attribute != "founded")
+              if (chart := claim_chart(view, [c for c in claims if c.attribute == attribute], attribute))]
+
+    wanted = {entity_id}
+    events = []
+    for v in kb.events:
+        roles = _roles(view, v, wanted)
+        if roles:
+            events.append({**event_row(view, v), "roles": roles})
+    events.sort(key=lambda r: (r["date"] is None, r["date"] or "", r["title"]))
+    quotes = [{"doc": q.span.doc, "title": view.doc_title(q.span.doc), "href": href_doc(q.span.doc, f"q-{q.span.start}"),
+               "passages": [view.said(p) for p in (q.passages or (q.span,))]}
+              for q in kb.quotes if q.speaker == entity_id]
+    event_ids = {r["id"] for r in events}
+    conflicts = [conflict_row(view, c) for c in kb.conflicts if c.about == entity_id or c.about in event_ids]
+    return {"e": e, "names": names, "relations": relations, "leaders": leaders, "founders": founders,
+            "founded": founded, "claims": claim_rows, "charts": charts, "events": events, "quotes": quotes,
+            "conflicts": conflicts, "documents": [{"id": d, "title": view.doc_title(d)} for d in e.documents]}
+
+
+def _claim_row(view: View, c: Claim) -> dict:
+    return {"attribute": words(c.attribute), "value": figure(c.value), "as_of": c.as_of,
+            "source": view.name(c.attributed_to), "source_id": c.attributed_to if c.attributed_to in view.entities else None,
+            "doc": c.evidence.doc, "text": view.said(c.evidence), "href": href_doc(c.evidence.doc, f"c-{c.id}")}
+
+
+def event_row(view: View, v: Event) -> dict:
+    return {"id": v.id, "title": view.event_title(v), "date": v.date, "precision": precision(v.date),
+            "type": v.type, "subtype": words(v.subtype), "location": v.location, "perpetrator": v.perpetrator,
+            "claimed_by": v.claimed_by, "killed": figure(v.killed), "injured": figure(v.injured),
+            "sources": len({r.doc for r in v.reports}), "flags": [words(f) for f in v.flags]}
+
+
+def _window(text: str, span: Span, width: int = 320) -> tuple[int, int]:
+    """The paragraph around `span`, cut to about `width` characters either side at word boundaries."""
+    lo = text.rfind("\n", 0, span.start) + 1
+    hi = text.find("\n", span.end)
+    hi = len(text) if hi < 0 else hi
+    if span.start - lo > width:
+        lo = text.find(" ", span.start - width, span.start) + 1 or span.start - width
+    if hi - span.end > width:
+        cut = text.rfind(" ", span.end, span.end + width)
+        hi = cut if cut > span.end else span.end + width
+    return lo, hi
+
+
+def event_page(view: View, event_id: str) -> dict | None:
+    v = view.events.get(event_id)
+    if v is None:
+        return None
+    reports = []
+    for r in v.reports:
+        d = view.docs.get(r.doc)
+        if d is None:
+            continue
+        lo, hi = _window(d.text, r.evidence)
+        marks = [Mark(r.evidence.start, r.evidence.end, "event", "", "", "this report's evidence")]
+        marks += [m for m in view.marks(r.doc) if m.kind == "mention"]
+        reports.append({"doc": r.doc, "title": view.doc_title(r.doc), "published": d.published,
+                        "href": href_doc(r.doc, anchor_report(v.id, r.evidence)),
+                        "killed": figure(r.killed), "injured": figure(r.injured), "date": r.date,
+                        "precision": precision(r.date), "location": r.location, "subtype": words(r.subtype),
+                        "sites": [words(s) for s in r.sites], "perpetrator_unknown": r.perpetrator_unknown,
+                        "attributions": [{"entity": a.entity, "status": a.status, "channel": a.channel,
+                                          "text": view.said(a.evidence),
+                                          "href": href_doc(r.doc, f"at-{v.id}-{a.evidence.start}")}
+                                         for a in r.attributions],
+                        "before": lo > 0 and d.text[lo - 1] != "\n", "after": hi < len(d.text) and d.text[hi] != "\n", "steps": nest(d.text, marks, lo, hi)})
+    conflicts = [conflict_row(view, c) for c in view.kb.conflicts if c.about == event_id]
+    return {"v": v, "row": event_row(view, v), "reports": reports, "conflicts": conflicts,
+            "killed": v.killed, "injured": v.injured}
+
+
+def conflict_row(view: View, c) -> dict:
+    event = view.events.get(c.about)
+    values = []
+    for doc, value in c.values:
+        shown = figure(value) if isinstance(value, Range) else view.name(value)
+        evidence, href = "", href_doc(doc)
+        if event is not None:
+            r = next((r for r in event.reports if r.doc == doc), None)
+            if r is not None:
+                evidence, href = view.said(r.evidence), href_doc(doc, anchor_report(event.id, r.evidence))
+        else:
+            cl = next((cl for cl in view.kb.claims if cl.subject == c.about and cl.evidence.doc == doc
+                       and (c.attribute is None or cl.attribute == c.attribute)), None)
+            if cl is not None:
+                evidence, href = view.said(cl.evidence), href_doc(doc, f"c-{cl.id}")
+        values.append({"doc": doc, "title": view.doc_title(doc), "value": shown,
+                       "entity": value if isinstance(value, str) and value in view.entities else None,
+                       "evidence": evidence, "href": href})
+    return {"about": c.about, "is_event": event is not None,
+            "title": view.event_title(event) if event else view.name(c.about),
+            "field": words(c.field), "attribute": words(c.attribute), "as_of": c.as_of, "values": values}
+
+
+def document_page(view: View, doc_id: str) -> dict | None:
+    d = view.docs.get(doc_id)
+    if d is None:
+        return None
+    marks = view.marks(doc_id)
+    counts = defaultdict(int)
+    for m in marks:
+        counts[m.kind] += 1
+    actors = sorted(((e, sum(1 for m in e.mentions if m.span.doc == doc_id)) for e in view.kb.entities
+                     if any(m.span.doc == doc_id for m in e.mentions)), key=lambda p: (-p[1], p[0].name))
+    events = [event_row(view, v) for v in view.kb.events if any(r.doc == doc_id for r in v.reports)]
+    return {"d": d, "title": view.doc_title(doc_id), "steps": nest(d.text, marks), "counts": dict(counts),
+            "actors": [{"id": e.id, "name": e.name, "type": e.type, "count": n} for e, n in actors],
+            "events": events, "precision": precision(d.published.value) if d.published else ""}
+
+
+def _pad(date: str, high: bool) -> str:
+    parts = date.split("-")
+    parts += ["99" if high else "00"] * (3 - len(parts))
+    return "-".join(parts)
+
+
+def timeline(view: View, actor: str = "", place: str = "", kind: str = "", start: str = "", end: str = "") -> dict:
+    """Events in date order (undated last), kept by who did or claimed them, where (a country keeps
+    the places within it), their type or subtype, and a date range of ISO prefixes."""
+    notes = []
+    actors = view.find(actor.strip()) if actor.strip() else None
+    if actors is not None and not actors:
+        notes.append(f"No actor is called “{actor.strip()}”.")
+    places = view.find(place.strip()) if place.strip() else None
+    if places is not None and not places:
+        notes.append(f"No place is called “{place.strip()}”.")
+    start, end = start.strip(), end.strip()
+    rows = []
+    for v in view.kb.events:
+        if kind and kind not in (v.type, v.subtype):
+            continue
+        if actors is not None and not _roles(view, v, actors, places=False):
+            continue
+        if places is not None:
+            loc = view.entities.get(v.location) if v.location else None
+            if loc is None or not (loc.id in places or any(view.entities[p].contains(loc) for p in places)):
+                continue
+        if start or end:
+            if not v.date:
+                continue
+            if start and _pad(v.date, True) < _pad(start, False):
+                continue
+            if end and _pad(v.date, False) > _pad(end, True):
+                continue
+        rows.append(event_row(view, v))
+    rows.sort(key=lambda r: (r["date"] is None, r["date"] or "", r["title"]))
+    groups: list[tuple[str, list[dict]]] = []
+    for r in rows:
+        label = r["date"][:4] if r["date"] else "undated"
+        if not groups or groups[-1][0] != label:
+            groups.append((label, []))
+        groups[-1][1].append(r)
+    kinds = sorted({v.type for v in view.kb.events} | {v.subtype for v in view.kb.events if v.subtype})
+    actor_names = sorted({view.name(x) for v in view.kb.events for x in (v.perpetrator, v.claimed_by, *v.suspects) if x})
+    place_names = sorted({view.name(v.location) for v in view.kb.events if v.location}
+                         | {e.name for v in view.kb.events if v.location for e in view.kb.entities
+                            if e.contains(view.entities.get(v.location))})
+    return {"rows": rows, "groups": groups, "notes": notes, "kinds": kinds, "actor_names": actor_names,
+            "place_names": place_names, "total": len(view.kb.events),
+            "filters": {"actor": actor, "place": place, "type": kind, "from": start, "to": end},
+            "strip": time_strip(rows)}
+
+
+def conflicts_page(view: View) -> dict:
+    rows = [conflict_row(view, c) for c in view.kb.conflicts]
+    rows.sort(key=lambda r: (not r["is_event"], r["title"], r["field"] != "killed", r["field"]))
+    return {"rows": rows}
+
+
+# -- charts (inline SVG geometry; the template writes the elements) ----------------------------------
+PALETTE = ("#1f6fb4", "#d0621b", "#2d8a4e", "#9b3fa3", "#b3261e", "#6b6b2a", "#2a8a8a", "#555555")
+
+
+def _year(date: str) -> float:
+    parts = [int(p) for p in date.split("-")]
+    if len(parts) == 1:
+        return parts[0] + 0.5
+    if len(parts) == 2:
+        return parts[0] + (parts[1] - 0.5) / 12
+    return parts[0] + (parts[1] - 1 + (parts[2] - 0.5) / 31) / 12
+
+
+def _nice(x: float) -> float:
+    """The smallest 1, 2 or 5 times a power of ten at or above `x`."""
+    if x <= 0:
+        return 1
+    p = 10 ** len(str(int(x))) / 10
+    for step in (1, 2, 5, 10):
+        if step * p >= x:
+            return step * p
+    return 10 * p
+
+
+def claim_chart(view: View, claims: list[Claim], attribute: str, width: int = 560, height: int = 180) -> dict | None:
+    """A size-over-time chart of one attribute's claims that have a date: per claim a bar from low to
+    high (dashed where open-ended), a dot at the stated value, one colour per source."""
+    dated = [c for c in claims if c.as_of and any(isinstance(x, (int, float)) for x in (c.value.low, c.value.high))]
+    if not dated:
+        return None
+    left, right, top, bottom = 56, 16, 12, 28
+    xs = [_year(c.as_of) for c in dated]
+    x0, x1 = min(xs), max(xs)
+    pad = max(0.75, (x1 - x0) * 0.08)
+    x0, x1 = x0 - pad, x1 + pad
+    y1 = _nice(max(max(x for x in (c.value.low, c.value.high) if x is not None) for c in dated) * 1.1)
+
+    def px(x: float) -> float:
+        return round(left + (x - x0) / (x1 - x0) * (width - left - right), 1)
+
+    def py(y: float) -> float:
+        return round(height - bottom - y / y1 * (height - top - bottom), 1)
+    sources: dict[str, str] = {}
+    marks = []
+    for c, x in zip(dated, xs):
+        source = view.name(c.attributed_to) or view.doc_title(c.evidence.doc)
+        colour = sources.setdefault(source, PALETTE[len(sources) % len(PALETTE)])
+        low, high = c.value.low, c.value.high
+        dot = low if low is not None else high
+        marks.append({"x": px(x), "y_low": py(low if low is not None else 0), "y_high": py(high if high is not None else y1),
+                      "y_dot": py(dot), "dashed": low is None or high is None, "colour": colour,
+                      "label": f"{figure(c.value)} as of {c.as_of} ({source})"})
+    years = range(int(x0) + (x0 % 1 > 0.01), int(x1) + 1)
+    step = max(1, len(years) // 8)
+    xticks = [{"x": px(y), "label": str(y)} for y in list(years)[::step]]
+    yticks = [{"y": py(y1 * k / 4), "label": num(int(y1 * k / 4) if float(y1 * k / 4).is_integer() else y1 * k / 4)}
+              for k in range(5)]
+    return {"attribute": words(attribute), "width": width, "height": height, "left": left, "right": width - right,
+            "top": top, "bottom": height - bottom, "marks": marks, "xticks": xticks, "yticks": yticks,
+            "legend": [{"label": s, "colour": c} for s, c in sources.items()]}
+
+
+def time_strip(rows: list[dict], width: int = 960, height: int = 56) -> dict | None:
+    """A strip of the dated events over time: one tick per event, taller for more deaths."""
+    dated = [r for r in rows if r["date"]]
+    if not dated:
+        return None
+    xs = [_year(r["date"]) for r in dated]
+    x0, x1 = min(xs), max(xs)
+    if x1 - x0 < 1:
+        x0, x1 = x0 - 0.5, x1 + 0.5
+    left, right = 8, 8
+
+    def px(x: float) -> float:
+        return round(left + (x - x0) / (x1 - x0) * (width - left - right), 1)
+    ticks = []
+    for r, x in zip(dated, xs):
+        killed = r["killed"].lstrip("≥≤").split("–")[0].replace(" ", "")
+        n = int(killed) if killed.isdigit() else 0
+        ticks.append({"x": px(x), "h": 8 + min(28, n ** 0.5 * 3), "id": r["id"], "label": r["title"]})
+    years = range(int(x0) + (x0 % 1 > 0.01), int(x1) + 1)
+    step = max(1, len(years) // 10)
+    return {"width": width, "height": height, "base": 38, "ticks": ticks,
+            "years": [{"x": px(y), "label": str(y)} for y in list(years)[::step]]}

@@ -1,0 +1,95 @@
+"""The desk in a real browser: Debian's chromium through its chromedriver (Selenium) walks search ->
+actor dossier -> event -> document with its highlights, and the article's injected script and
+onerror image never run. Screenshots of each page go to $KRONIEK_SCREENSHOTS or a temporary folder.
+Skipped only where /usr/bin/chromium is not installed (scripts/install.sh installs it)."""
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+CHROMIUM, CHROMEDRIVER = Path("/usr/bin/chromium"), Path("/usr/bin/chromedriver")
+
+pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian's chromium is not installed")
+
+
+@pytest.fixture
+def browser(tmp_path):
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+
+    options = webdriver.ChromeOptions()
+    options.binary_location = str(CHROMIUM)
+    for flag in ("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage",
+                 "--window-size=1280,1000", f"--user-data-dir={tmp_path / 'profile'}"):
+        options.add_argument(flag)
+    driver = webdriver.Chrome(service=Service(executable_path=str(CHROMEDRIVER if CHROMEDRIVER.exists()
+                                                                   else shutil.which("chromedriver"))), options=options)
+    driver.set_page_load_timeout(20)
+    yield driver
+    driver.quit()
+
+
+def assert_nothing_ran(driver) -> None:
+    from selenium.common.exceptions import NoAlertPresentException
+
+    assert driver.execute_script("return typeof window.__xss") == "undefined"
+    with pytest.raises(NoAlertPresentException):
+        _ = driver.switch_to.alert.text
+
+
+def test_web_browser_walks_search_dossier_event_document(live_server, browser, tmp_path):
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.common.keys import Keys
+
+    shots = Path(os.environ.get("KRONIEK_SCREENSHOTS") or tmp_path / "screenshots")
+    shots.mkdir(parents=True, exist_ok=True)
+    driver = browser
+
+    driver.get(live_server + "/")
+    box = driver.find_element(By.CSS_SELECTOR, "form.search input[name=q]")
+    box.send_keys("shabaab", Keys.ENTER)
+    driver.find_element(By.ID, "hits-actor")
+    assert driver.current_url.endswith("/search?q=shabaab")
+    driver.save_screenshot(str(shots / "1-search.png"))
+
+    driver.find_element(By.CSS_SELECTOR, "#hits-actor a.hit").click()
+    assert driver.find_element(By.TAG_NAME, "h1").text == "al-Shabaab"
+    assert "Harakat al-Shabaab" in driver.find_element(By.ID, "names").text
+    assert driver.find_elements(By.CSS_SELECTOR, "figure.chart svg circle")
+    driver.save_screenshot(str(shots / "2-actor.png"))
+
+    driver.find_element(By.CSS_SELECTOR, "#events a[href='/event/V-market']").click()
+    assert "Kismayo" in driver.find_element(By.TAG_NAME, "h1").text
+    assert len(driver.find_elements(By.CSS_SELECTOR, "article.report")) == 2
+    assert driver.find_elements(By.CSS_SELECTOR, "article.report .hl-event")
+    driver.save_screenshot(str(shots / "3-event.png"))
+
+    driver.find_element(By.PARTIAL_LINK_TEXT, "Read it in the article").click()
+    assert "/document/" in driver.current_url and "#ev-V-market-" in driver.current_url
+    for kind in ("mention", "event", "attribution", "relation"):
+        assert driver.find_elements(By.CSS_SELECTOR, f"article.article .hl-{kind}"), kind
+    target = driver.execute_script("return document.querySelector(':target') && document.querySelector(':target').className")
+    assert target == "hl hl-event"
+    driver.save_screenshot(str(shots / "4-document.png"))
+
+    driver.get(live_server + "/document/hostile-en")
+    article = driver.find_element(By.CSS_SELECTOR, "article.article").text
+    assert "<script>window.__xss=1;alert(1)</script>" in article
+    assert "<img src=x onerror=\"window.__xss=2;alert(2)\">" in article
+    assert not driver.find_elements(By.CSS_SELECTOR, "main img, main script, main b")
+    assert_nothing_ran(driver)
+    driver.save_screenshot(str(shots / "5-hostile.png"))
+    driver.get(live_server + "/event/V-blast")
+    assert_nothing_ran(driver)
+    driver.get(live_server + "/actor/E-abdi")
+    assert_nothing_ran(driver)
+    driver.get(live_server + "/timeline?place=Somali%C3%AB")
+    assert len(driver.find_elements(By.CSS_SELECTOR, "table.events a[href^='/event/']")) == 2
+    driver.save_screenshot(str(shots / "6-timeline.png"))
+    driver.get(live_server + "/conflicts")
+    driver.save_screenshot(str(shots / "7-conflicts.png"))
+    assert len(list(shots.glob("*.png"))) >= 7

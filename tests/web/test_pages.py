@@ -1,0 +1,144 @@
+"""Web app pages over a hand-made knowledge base: each page shows its key values, links lead to
+pages and anchors that exist, unknown ids are 404."""
+from __future__ import annotations
+
+import html
+import re
+
+import pytest
+
+from .desk import ANCHOR, walk
+
+
+def text_of(page: str) -> str:
+    """What a reader sees of the page's main part: tags dropped, entities decoded, spaces squeezed."""
+    main = page[page.index("<main>"):] if "<main>" in page else page
+    return " ".join(html.unescape(re.sub(r"<[^>]+>", "", main)).split())
+
+
+def test_web_search_folds_case_and_accents_and_finds_aliases(client):
+    page = client.get("/search", params={"q": "SOMALIE"}).text
+    assert 'href="/actor/E-somalia"' in page  # "Somalië" is an alias of Somalia
+    page = client.get("/search", params={"q": "harakat"}).text
+    assert 'href="/actor/E-shabaab"' in page
+    assert "<mark>Harakat</mark>" in page
+    page = client.get("/search", params={"q": "strijd"}).text  # quotes and documents, by word prefix
+    assert 'href="/document/vismarkt_nl#q-' in page and 'href="/document/vismarkt_nl"' in page
+    page = client.get("/search", params={"q": "vismarkt"}).text
+    assert 'href="/event/V-market"' in page
+
+
+def test_web_search_reads_any_input_as_words(client):
+    for q in ['"', "NEAR(a b)", "al-* OR", "*", "'; DROP TABLE hits; --", "x" * 500]:
+        assert client.get("/search", params={"q": q}).status_code == 200
+    assert "Nothing found" in client.get("/search", params={"q": "zzzqqq"}).text
+    home = text_of(client.get("/").text)
+    assert "3 documents" in home and "al-Shabaab" in home
+
+
+def test_web_actor_dossier_shows_names_relations_figures_events_quotes(client):
+    page = client.get("/actor/E-shabaab").text
+    seen = text_of(page)
+    assert "Harakat al-Shabaab" in seen and 'href="/document/market-en#m-M-market-en-' in page
+    assert "Ali Dheere" in seen and "leader of" in seen  # a leader, and the relation with its evidence
+    assert "Commander Ali Dheere leads al-Shabaab." in seen
+    assert "rival of" in seen and "Islamic State in Somalia" in seen
+    assert "≥7000" in seen and "2023-03" in seen and "Abdi Noor" in seen  # the figure, its date and its source
+    assert "<svg" in page and "fighters over time" in seen
+    assert 'href="/event/V-market"' in page and 'href="/event/V-blast"' in page
+    assert "perpetrator, claimed" in seen
+    abdi = client.get("/actor/E-abdi").text
+    assert "Wij geven niet op" in text_of(abdi) and 'href="/document/vismarkt_nl#q-' in abdi
+    kismayo = text_of(client.get("/actor/E-kismayo").text)
+    assert "place" in kismayo and "-0.358" in kismayo
+    somalia = text_of(client.get("/actor/E-somalia").text)
+    assert "place (within)" in somalia  # an event in one of its cities
+
+
+def test_web_event_page_sets_reports_side_by_side(client):
+    page = client.get("/event/V-market").text
+    seen = text_of(page)
+    assert "suicide bombing in Kismayo, 2023-03-04" in seen and "(day)" in seen
+    assert re.search(r"Killed\s*</th>\s*<td>12</td><td>13.5</td><td>15</td>", page)
+    assert '<article class="report">' in page and page.count('<article class="report">') == 2
+    assert "≥12" in seen and "15" in seen and "claimed" in seen and "via radio" in seen
+    assert '<span class="hl hl-event"' in page  # the evidence sentence marked in its paragraph
+    assert 'href="/document/market-en#ev-V-market-' in page and 'href="/document/vismarkt_nl#ev-V-market-' in page
+    assert "killed" in text_of(page[page.index('id="conflicts"'):])
+
+
+def test_web_document_page_highlights_every_kind(client):
+    page = client.get("/document/market-en").text
+    for kind in ("mention", "event", "attribution", "relation"):
+        assert f'class="hl hl-{kind}"' in page, kind
+    assert 'class="tag tag-event" href="/event/V-market"' in page
+    assert 'class="hl hl-mention" id="m-M-market-en-' in page and 'href="/actor/E-kismayo"' in page
+    nl = client.get("/document/vismarkt_nl").text
+    assert 'class="hl hl-claim"' in nl and 'class="hl hl-quote"' in nl
+    # the article is written out whole and unchanged, markup aside
+    from .desk import desk_kb
+
+    text = next(d.text for d in desk_kb().documents if d.id == "vismarkt_nl")
+    article = nl[nl.index('<article class="article"'):nl.index("</article>")]
+    article = re.sub(r'<a class="tag[^"]*"[^>]*>[^<]*</a>', "", article[article.index(">") + 1:])
+    assert html.unescape(re.sub(r"<[^>]+>", "", article)) == text
+
+
+def test_web_timeline_filters_by_actor_place_type_and_dates(client):
+    def shown(**params):
+        page = client.get("/timeline", params=params).text
+        return set(re.findall(r'href="/event/(V-[a-z]+)"', page))
+    assert shown() == {"V-market", "V-blast"}
+    assert shown(type="bombing") == {"V-blast"}
+    assert shown(actor="harakat al-shabaab") == {"V-market", "V-blast"}
+    assert shown(actor="Ali Dheere") == set()
+    assert shown(place="Somalië") == {"V-market", "V-blast"}  # a country holds its cities
+    assert shown(**{"from": "2023-03-05"}) == {"V-blast"}
+    assert shown(to="2023-03-04") == {"V-market"}
+    assert shown(**{"from": "2023-03", "to": "2023"}) == {"V-market", "V-blast"}
+    assert "No actor is called" in client.get("/timeline", params={"actor": "nobody"}).text
+
+
+def test_web_conflicts_page_lists_each_value_with_its_document(client):
+    page = client.get("/conflicts").text
+    seen = text_of(page)
+    assert "killed" in seen and "≥12" in seen and "15" in seen
+    assert 'href="/document/market-en#ev-V-market-' in page and 'href="/event/V-market"' in page
+
+
+@pytest.mark.parametrize("path", ["/actor/E-nobody", "/event/V-nothing", "/document/none", "/document/../etc/passwd",
+                                  "/nothing-here"])
+def test_web_unknown_ids_are_404(client, path):
+    r = client.get(path)
+    assert r.status_code == 404 and "Not found" in r.text
+
+
+def test_web_every_link_leads_to_a_page_and_anchor(client):
+    """Walk the whole site from the search page: every internal link answers 200 and every #anchor it
+    names exists in the page it leads to."""
+    def get(url):
+        r = client.get(url)
+        return r.status_code, r.headers["content-type"], r.text
+    pages, wanted = walk(get)
+    assert {"/actor/E-shabaab", "/event/V-market", "/document/market-en", "/timeline", "/conflicts"} <= set(pages)
+    assert len(pages) > 20
+    for url, (status, _) in pages.items():
+        assert status == 200, url
+    for page, fragment, origin in wanted:
+        assert fragment in set(ANCHOR.findall(pages[page][1])), (page, fragment, origin)
+
+
+def test_web_reads_the_store_again_after_it_changes(client, web_db):
+    import time
+    from dataclasses import replace
+
+    from kroniek.store import Store
+
+    from .desk import desk_kb
+
+    assert client.get("/event/V-blast").status_code == 200
+    time.sleep(0.05)  # past the file system's clock tick
+    kb = desk_kb()
+    Store(web_db).replace_facts(replace(kb, events=[v for v in kb.events if v.id != "V-blast"]))
+    assert client.get("/event/V-blast").status_code == 404
+    assert client.get("/event/V-market").status_code == 200
