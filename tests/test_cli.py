@@ -11,7 +11,7 @@ from .conftest import ROOT
 
 runner = CliRunner()
 COMMANDS = ["build", "export", "entities", "merge", "separate", "events", "conflicts", "claims", "relations", "quotes",
-            "show", "judgements"]
+            "show", "judgements", "serve"]
 
 
 @pytest.mark.parametrize("command", COMMANDS)
