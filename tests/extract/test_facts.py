@@ -671,3 +671,16 @@ def test_an_overview_gives_each_years_attack_its_place_and_the_latter_takes_the_
     reports = sorted(extract_events(ctx), key=lambda r: r.date)
     assert [(r.date, r.location) for r in reports] == [("2003", ids["Mali"]), ("2009", ids["Gao"])]
     assert reports[1].killed == Range(90, 90) and reports[0].killed is None
+
+
+def test_a_sentence_counting_the_dead_names_who_did_it_after_by_or_on_the_attacker():
+    names = {"JNIM": ("ORG", "group:jnim", None), "Gao": ("LOC", "geo:1", "ML")}
+    text = "Bij een aanslag in Gao vielen dinsdag doden.\n\nZes soldaten werden gedood door JNIM."
+    ctx, ids = make_context(text, names, published="2024-03-07")
+    [report] = extract_events(ctx)
+    assert (ids["JNIM"], "asserted") in [(a.entity, a.status) for a in report.attributions]
+    text = ("An attack in Gao on Tuesday left many dead.\n\n"
+            "Six soldiers lost their lives to a JNIM terrorist at their post.")
+    ctx, ids = make_context(text, names, published="2024-03-07", language="en")
+    [report] = extract_events(ctx)
+    assert (ids["JNIM"], "asserted") in [(a.entity, a.status) for a in report.attributions]

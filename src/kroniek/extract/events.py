@@ -976,6 +976,9 @@ def _add_tolls(ctx: DocContext, drafts: list[_Draft], tolls: list[tuple[Unit, di
         restated = (headline is not None and target.evidence.start == headline.start and killed is not None
                     and killed[0] == target.killed)  # the body saying what the headline said
         revised = killed is not None and lexicon.has(ctx.unit_text(unit), "toll_revisions")
+        if (doer := _deed_by(ctx, unit)) is not None and doer.entity.id not in {a.entity for a in target.attributions}:
+            status = "suspected" if lexicon.has(ctx.unit_text(unit), "hedge") else "asserted"
+            target.attributions.append(Attribution(doer.entity.id, status, Span(ctx.doc.id, unit.start, unit.end)))
         if target.killed is None and (killed is not None or target.injured is None) or restated or revised:
             target.killed = killed[0] if killed else target.killed
             if injured and (target.injured is None or restated):
@@ -990,6 +993,25 @@ def _add_tolls(ctx: DocContext, drafts: list[_Draft], tolls: list[tuple[Unit, di
                  and x.end <= unit.start and not ctx.text(x.end, unit.start).strip()), None)
             target.evidence = Span(ctx.doc.id, told.start if told else unit.start, unit.end)
             target.spans.append(target.evidence)
+
+
+def _deed_by(ctx: DocContext, unit: Unit) -> Placed | None:
+    """Who a sentence that counts the dead says did it: the organisation after "killed by" / "gedood door",
+    or an armed group named on the attacker ("a Korvian Front gunman opened fire")."""
+    text = ctx.unit_text(unit)
+    by = set(lexicon.cues()["by"])
+    for _, e, _ in lexicon.find(text, "killed", unit.start):
+        after = ctx.tokens_in(e, unit.end)[:2]
+        if after and after[0].low in by:
+            found = _orgs(ctx, after[0].end, min(unit.end, after[0].end + 40))
+            if found and all(t.low in lexicon.cues()["definite"] for t in ctx.tokens_in(after[0].end, found[0].start)):
+                return found[0]
+    nouns = {n for n in lexicon.cues()["attacker_nouns"] if " " not in n}
+    for p in _orgs(ctx, unit.start, unit.end):
+        nxt = ctx.tokens_in(p.end, unit.end)[:1]
+        if (p.entity.key or "").startswith("group:") and nxt and nxt[0].low in nouns:
+            return p
+    return None
 
 
 def _join_unplaced(drafts: list[_Draft], published: str | None = None) -> list[_Draft]:
