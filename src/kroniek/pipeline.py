@@ -168,12 +168,23 @@ def stale_sources(plan: _Plan, store: Store, paths: Sequence[str | Path], prune:
 
 def build(paths: Iterable[str | Path], store: Store, backend: str = "kroniek", batch_size: int = 200,
           prune: bool = False, on_progress: Callable[[int], None] | None = None,
-          on_total: Callable[[int], None] | None = None, on_file: Callable[[str], None] | None = None) -> BuildReport:
+          on_total: Callable[[int], None] | None = None, on_file: Callable[[str], None] | None = None,
+          on_wait: Callable[[], None] | None = None) -> BuildReport:
     """Add what is new under `paths` to the knowledge base and resolve the corpus again.
 
     Every document is processed on its own: whatever fails on one (reading, NLP, extraction) is
-    reported in `BuildReport.skipped` with its reason, and the build goes on with the others."""
-    paths = list(paths)
+    reported in `BuildReport.skipped` with its reason, and the build goes on with the others.
+    Builds on one database serialise: this one holds the store's writer lock from planning to its
+    last resolve (`on_wait` is called if another build holds it first), and its entity and event
+    counts are read from the database at the end."""
+    with store.writing(on_wait):
+        report = _build(list(paths), store, backend, batch_size, prune, on_progress, on_total, on_file)
+        report.entities, report.events = store.count("entities"), store.count("events")
+    return report
+
+
+def _build(paths: list, store: Store, backend: str, batch_size: int, prune: bool, on_progress, on_total,
+           on_file) -> BuildReport:
     report = BuildReport()
     t0 = time.perf_counter()
     plan = plan_build(paths, store, report, on_file)
@@ -258,20 +269,27 @@ def judge(store: Store, first: str, second: str, verdict: str, by: str = "analys
         raise KeyError(f"E030: no entity or mention with id {ref!r}")
 
     a, b = representative(first), representative(second)
-    store.add_judgement(Judgement(a, b, verdict, reason or f"{by}: {first} {verdict} {second}", by))
-    resolve_corpus(store)
+    with store.writing():
+        store.add_judgement(Judgement(a, b, verdict, reason or f"{by}: {first} {verdict} {second}", by))
+        resolve_corpus(store)
 
 
 def undo_judgement(store: Store, judgement: Judgement) -> None:
     """Take a judgement back and resolve again, as if it had never been made."""
-    if not store.remove_judgement(judgement):
-        raise KeyError(f"E032: no such judgement: {judgement.a} {judgement.verdict} {judgement.b}")
-    resolve_corpus(store)
+    with store.writing():
+        if not store.remove_judgement(judgement):
+            raise KeyError(f"E032: no such judgement: {judgement.a} {judgement.verdict} {judgement.b}")
+        resolve_corpus(store)
 
 
 def resolve_corpus(store: Store, report: BuildReport | None = None) -> None:
-    """The corpus-level stages: entities across documents, then publication dates."""
-    report = report or BuildReport()
+    """The corpus-level stages: entities across documents, then publication dates. Holds the store's
+    writer lock, so it never runs beside a build."""
+    with store.writing():
+        _resolve_corpus(store, report or BuildReport())
+
+
+def _resolve_corpus(store: Store, report: BuildReport) -> None:
     t = time.perf_counter()
     analyst = [j for j in store.judgements() if j.by != "kroniek"]
     entities, judgements = resolve_entities(store.mentions(), store.alias_links(), analyst)

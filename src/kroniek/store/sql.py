@@ -1,103 +1,145 @@
-"""Store stage: the knowledge base in SQL through SQLAlchemy Core (SQLite now, PostgreSQL-ready).
+"""Store stage: the knowledge base in SQL through SQLAlchemy Core, in SQLite or PostgreSQL.
 
-The only module that speaks SQL. The schema is versioned in the `meta` table; `migrate` is safe to
-run on every open. A document is its text: `sha1` identifies it, `id` is its unique readable name,
+The only module that speaks SQL, and only in SQLAlchemy Core, so one schema serves both: `--db
+path.db` is a SQLite file, `--db postgresql://user@host/dbname` a PostgreSQL database (psycopg 3).
+Strings compare and sort bytewise on both (collation "C" on PostgreSQL), and every ORDER BY says
+where NULLs go, so the same corpus reads back in the same order from either.
+
+The schema is versioned in the `meta` table; `migrate` only reads a database that is up to date, so
+it is safe on every open. A document is its text: `sha1` identifies it, `id` is its unique readable name,
 and `sources` lists every file, JSONL record or URL it was read from. Each batch of documents is
 written in one transaction, after deleting whatever an earlier run derived from the documents it
 replaces, so an interrupted build loses at most the batch in flight and a rerun never duplicates
 anything. Until the corpus-level stages have run over the last batch, `meta` says so
 (`resolve_pending`), so a reader can tell a half-finished knowledge base from a finished one.
+
+One writer at a time: a build (or a merge) holds the knowledge base's writer lock (`Store.writing`)
+from reading what is stored to its last resolve, so two builds on one database serialise and each
+one's summary is what the database holds. On SQLite the lock is `flock` on a file beside the
+database (`kb.db.lock`), on PostgreSQL a session-level `pg_advisory_lock`; both go with the process
+that holds them, however it ends.
 """
 from __future__ import annotations
 
-from collections.abc import Iterable
+import os
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 
-from sqlalchemy import (JSON, Column, Float, ForeignKey, Integer, LargeBinary, MetaData, String, Table, Text, create_engine,
-                        delete, event, func, insert, inspect, select, update)
-from sqlalchemy.engine import Engine
-from sqlalchemy.exc import DatabaseError, OperationalError
+from sqlalchemy import (JSON, Column, Float, ForeignKey, Index, Integer, LargeBinary, MetaData, String, Table, Text,
+                        create_engine, delete, event, func, insert, inspect, select, update)
+from sqlalchemy.dialects import postgresql
+from sqlalchemy.engine import Engine, make_url
+from sqlalchemy.exc import ArgumentError, DatabaseError, NoSuchModuleError, OperationalError
 
 from ..model import AliasLink, DateValue, DocFacts, Document, Entity, Judgement, KnowledgeBase, Mention, Span, stage
 from . import records
 
-SCHEMA_VERSION = 4
-metadata = MetaData()
+try:  # the SQLite writer lock; without fcntl (Windows) builds are not serialised
+    import fcntl
+except ImportError:  # pragma: no cover
+    fcntl = None
 
-meta = Table("meta", metadata, Column("key", String, primary_key=True), Column("value", String))
+# 5: indexes for dossier and timeline queries; strings without a length (PostgreSQL enforces one)
+SCHEMA_VERSION = 5
+metadata = MetaData()
+# PostgreSQL would sort and compare strings by the database's locale; "C" is bytewise, as SQLite does
+Str = String().with_variant(postgresql.VARCHAR(collation="C"), "postgresql")
+LongStr = Text().with_variant(postgresql.TEXT(collation="C"), "postgresql")
+# the key of the writer lock on PostgreSQL (pg_advisory_lock takes a 64-bit number)
+BUILD_LOCK = 0x6B726F6E69656B  # "kroniek"
+# the most values one IN (...) list binds: SQLite allows 32766 parameters a statement, psycopg 65535
+CHUNK = 2000
+
+meta = Table("meta", metadata, Column("key", Str, primary_key=True), Column("value", Str))
 documents = Table(
     "documents", metadata,
-    Column("id", String, primary_key=True), Column("sha1", String, unique=True, nullable=False),
-    Column("path", Text), Column("url", Text), Column("title", Text), Column("language", String(8)),
-    Column("text", Text, nullable=False), Column("published", String(10)), Column("published_source", String),
-    Column("header_date", String(10)), Column("date_candidates", JSON), Column("flags", JSON),
-    Column("backend", String))
+    Column("id", Str, primary_key=True), Column("sha1", Str, unique=True, nullable=False),
+    Column("path", LongStr), Column("url", LongStr), Column("title", LongStr), Column("language", Str),
+    Column("text", LongStr, nullable=False), Column("published", Str), Column("published_source", Str),
+    Column("header_date", Str), Column("date_candidates", JSON), Column("flags", JSON),
+    Column("backend", Str))
 sources = Table(
     "sources", metadata,
-    Column("locator", Text, primary_key=True), Column("doc", String, ForeignKey("documents.id"), primary_key=True),
-    Column("file", Text, index=True))
+    Column("locator", LongStr, primary_key=True), Column("doc", Str, ForeignKey("documents.id"), primary_key=True),
+    Column("file", LongStr, index=True))
 # the text layer of each document (spaCy DocBin bytes: tokens, sentences, lemmas, tags, parse), made
 # once by the NLP backend and read by every later stage
 layers = Table(
     "layers", metadata,
-    Column("doc", String, ForeignKey("documents.id"), primary_key=True), Column("backend", String),
+    Column("doc", Str, ForeignKey("documents.id"), primary_key=True), Column("backend", Str),
     Column("data", LargeBinary, nullable=False))
 # the facts of each document as the facts stage found them, with the fingerprint of what they were
 # read from (the text, its date, its mentions' entities): a build reuses them while it holds
 doc_facts = Table(
     "doc_facts", metadata,
-    Column("doc", String, ForeignKey("documents.id"), primary_key=True), Column("fingerprint", String),
+    Column("doc", Str, ForeignKey("documents.id"), primary_key=True), Column("fingerprint", Str),
     Column("record", JSON))
 # per document, what the corpus dating read in it (its violent-event sentences with places and dates),
 # with the same kind of fingerprint
 doc_anchors = Table(
     "doc_anchors", metadata,
-    Column("doc", String, ForeignKey("documents.id"), primary_key=True), Column("fingerprint", String),
+    Column("doc", Str, ForeignKey("documents.id"), primary_key=True), Column("fingerprint", Str),
     Column("record", JSON))
 mentions = Table(
     "mentions", metadata,
-    Column("id", String, primary_key=True), Column("doc", String, ForeignKey("documents.id"), index=True),
-    Column("start", Integer, nullable=False), Column("end", Integer, nullable=False), Column("text", Text),
-    Column("label", String(8)), Column("source", String), Column("key", String), Column("grounding", String))
+    Column("id", Str, primary_key=True), Column("doc", Str, ForeignKey("documents.id"), index=True),
+    Column("start", Integer, nullable=False), Column("end", Integer, nullable=False), Column("text", LongStr),
+    Column("label", Str), Column("source", Str), Column("key", Str), Column("grounding", Str))
 alias_links = Table(
     "alias_links", metadata,
-    Column("a", String, primary_key=True), Column("b", String, primary_key=True), Column("cue", String, primary_key=True),
-    Column("doc", String, ForeignKey("documents.id"), index=True), Column("start", Integer), Column("end", Integer))
+    Column("a", Str, primary_key=True), Column("b", Str, primary_key=True), Column("cue", Str, primary_key=True),
+    Column("doc", Str, ForeignKey("documents.id"), index=True), Column("start", Integer), Column("end", Integer))
 entities = Table(
     "entities", metadata,
-    Column("id", String, primary_key=True), Column("type", String(8)), Column("name", Text), Column("key", String),
-    Column("aliases", JSON), Column("lat", Float), Column("lon", Float), Column("country", String(8)))
+    Column("id", Str, primary_key=True), Column("type", Str), Column("name", LongStr), Column("key", Str),
+    Column("aliases", JSON), Column("lat", Float), Column("lon", Float), Column("country", Str))
 entity_mentions = Table(
     "entity_mentions", metadata,
-    Column("mention_id", String, ForeignKey("mentions.id"), primary_key=True),
-    Column("entity_id", String, ForeignKey("entities.id"), index=True))
+    Column("mention_id", Str, ForeignKey("mentions.id"), primary_key=True),
+    Column("entity_id", Str, ForeignKey("entities.id"), index=True))
 judgements = Table(
     "judgements", metadata,
-    Column("a", String, primary_key=True), Column("b", String, primary_key=True),
-    Column("reason", String, primary_key=True), Column("verdict", String), Column("by", String))
+    Column("a", Str, primary_key=True), Column("b", Str, primary_key=True),
+    Column("reason", Str, primary_key=True), Column("verdict", Str), Column("by", Str))
 # Derived by the facts and fuse stages on every resolve; each row keeps its full record as JSON, with
 # the columns a query filters on (subject, document, date) beside it.
-FACT_TABLES = ("events", "claims", "relations", "quotes", "conflicts")
+FACT_TABLES = ("events", "event_reports", "claims", "relations", "quotes", "conflicts")
 events = Table(
     "events", metadata,
-    Column("id", String, primary_key=True), Column("type", String), Column("date", String(10)),
-    Column("location", String), Column("perpetrator", String), Column("record", JSON))
+    Column("id", Str, primary_key=True), Column("type", Str), Column("date", Str),
+    Column("location", Str), Column("perpetrator", Str), Column("record", JSON))
+# each report of an event (its n-th, in the event's record) by the document that gives it
+event_reports = Table(
+    "event_reports", metadata,
+    Column("event", Str, ForeignKey("events.id"), primary_key=True), Column("n", Integer, primary_key=True),
+    Column("doc", Str, ForeignKey("documents.id"), nullable=False), Column("start", Integer), Column("end", Integer))
 claims = Table(
     "claims", metadata,
-    Column("id", String, primary_key=True), Column("subject", String, index=True), Column("attribute", String),
-    Column("doc", String, ForeignKey("documents.id")), Column("record", JSON))
+    Column("id", Str, primary_key=True), Column("subject", Str, index=True), Column("attribute", Str),
+    Column("doc", Str, ForeignKey("documents.id")), Column("record", JSON))
 relations = Table(
     "relations", metadata,
-    Column("subject", String, primary_key=True), Column("predicate", String, primary_key=True),
-    Column("object", String, primary_key=True), Column("record", JSON))
+    Column("subject", Str, primary_key=True), Column("predicate", Str, primary_key=True),
+    Column("object", Str, primary_key=True), Column("record", JSON))
 quotes = Table(
     "quotes", metadata,
-    Column("speaker", String, primary_key=True), Column("doc", String, ForeignKey("documents.id"), primary_key=True),
+    Column("speaker", Str, primary_key=True), Column("doc", Str, ForeignKey("documents.id"), primary_key=True),
     Column("record", JSON))
 conflicts = Table(
     "conflicts", metadata,
-    Column("id", Integer, primary_key=True, autoincrement=True), Column("about", String, index=True),
-    Column("field", String), Column("record", JSON))
+    Column("id", Integer, primary_key=True, autoincrement=True), Column("about", Str, index=True),
+    Column("field", Str), Column("record", JSON))
+
+# What a timeline (events by date, documents by date) and a dossier (an actor's mentions, events,
+# claims, relations and quotes; a document's reports) look up, beside the primary keys, whose first
+# column is indexed already; and what deleting a document's rows looks up by document.
+for _name, _column in (("ix_documents_published", documents.c.published), ("ix_sources_doc", sources.c.doc),
+                       ("ix_events_date", events.c.date), ("ix_events_location", events.c.location),
+                       ("ix_events_perpetrator", events.c.perpetrator), ("ix_event_reports_doc", event_reports.c.doc),
+                       ("ix_claims_doc", claims.c.doc), ("ix_relations_object", relations.c.object),
+                       ("ix_quotes_doc", quotes.c.doc)):
+    Index(_name, _column)
 
 
 class StoreError(RuntimeError):
@@ -138,11 +180,20 @@ class Store:
             if create and not path.parent.is_dir():
                 raise StoreError(f"E013: cannot create {url}: folder {path.parent} does not exist")
             url = f"sqlite:///{url}"
+        elif url.startswith(("postgresql://", "postgres://")):
+            url = "postgresql+psycopg://" + url.split("://", 1)[1]  # psycopg 3, not SQLAlchemy's default psycopg2
         self.url = url
+        self._writing = 0  # depth of `writing()` in this process
         try:
-            self.engine: Engine = create_engine(url, future=True)
-            if self.engine.dialect.name == "sqlite":
-                event.listen(self.engine, "connect", _sqlite_pragmas)
+            self.engine: Engine = create_engine(url)
+        except (ImportError, NoSuchModuleError) as err:
+            extra = " (pip install 'kroniek[postgres]')" if url.startswith("postgres") else ""
+            raise StoreError(f"E013: cannot open {_shown(url)}: no driver for it: {err}{extra}") from None
+        except ArgumentError as err:
+            raise StoreError(f"E013: cannot open {_shown(url)}: {err}") from None
+        if self.engine.dialect.name == "sqlite":
+            event.listen(self.engine, "connect", _sqlite_pragmas)
+        try:
             tables = inspect(self.engine).get_table_names()
             if "meta" not in tables and (tables or not create):  # never write into another program's database
                 raise StoreError(f"E012: {_shown(url)} is not a kroniek knowledge base")
@@ -152,25 +203,105 @@ class Store:
             code = "E012" if "not a database" in reason else "E013"
             raise StoreError(f"{code}: cannot open {_shown(url)}: {reason}") from None
 
+    @property
+    def shown(self) -> str:
+        """The database as a message names it: a SQLite file by its path, a server's URL without the password."""
+        return _shown(self.url)
+
+    @property
+    def dialect(self) -> str:
+        """"sqlite" or "postgresql"."""
+        return self.engine.dialect.name
+
+    def _version(self) -> int | None:
+        with self.engine.connect() as conn:
+            if not inspect(conn).has_table("meta"):
+                return None
+            row = conn.execute(select(meta.c.value).where(meta.c.key == "schema_version")).first()
+        return None if row is None else int(row[0])
+
     def migrate(self) -> None:
+        """Bring the schema to this kroniek's version; a database that has it is only read. The
+        migration holds the writer lock, so two processes opening a new database never both create it."""
+        version = self._version()
+        if version is not None and version > SCHEMA_VERSION:
+            raise SchemaError(f"E010: database schema {version} is newer than this kroniek ({SCHEMA_VERSION})")
+        if version == SCHEMA_VERSION:
+            return
+        with self.writing():
+            self._migrate()
+
+    def _migrate(self) -> None:
         with self.engine.begin() as conn:
             meta.create(conn, checkfirst=True)
             row = conn.execute(select(meta.c.value).where(meta.c.key == "schema_version")).first()
-            if row is not None and int(row[0]) > SCHEMA_VERSION:
-                raise SchemaError(f"E010: database schema {row[0]} is newer than this kroniek ({SCHEMA_VERSION})")
+            if row is not None and int(row[0]) >= SCHEMA_VERSION:
+                return  # another process migrated it while this one waited for the lock
             if row is not None and int(row[0]) < 2:
                 # version 1 had empty fact tables of another shape; they are derived, so drop them
                 for name in ("reports", *FACT_TABLES):
-                    conn.exec_driver_sql(f'DROP TABLE IF EXISTS "{name}"')
+                    conn.exec_driver_sql(f'DROP TABLE IF EXISTS "{name}"')  # the same on SQLite and PostgreSQL
             metadata.create_all(conn)
+            for table in metadata.sorted_tables:  # version 5 indexed tables that earlier ones created
+                for index in table.indexes:
+                    index.create(conn, checkfirst=True)
             if row is not None and int(row[0]) < 3:
                 # version 2 kept one path per document; it becomes the document's first source
                 rows = [dict(locator=r.path, doc=r.id, file=r.path)
                         for r in conn.execute(select(documents.c.id, documents.c.path)) if r.path]
                 if rows:
                     conn.execute(insert(sources), rows)
-            conn.execute(delete(meta).where(meta.c.key == "schema_version"))
-            conn.execute(insert(meta).values(key="schema_version", value=str(SCHEMA_VERSION)))
+            self._set_meta(conn, "schema_version", str(SCHEMA_VERSION))
+
+    # -- the writer lock ------------------------------------------------------------------------------
+    @contextmanager
+    def writing(self, on_wait: Callable[[], None] | None = None) -> Iterator[None]:
+        """Hold the knowledge base's writer lock: another process that asks for it waits until this one
+        is done (a second build runs after the first and finds its documents stored). Re-entrant within
+        one Store. `on_wait` is called once if the lock is held elsewhere, before waiting for it."""
+        if self._writing:
+            self._writing += 1
+            try:
+                yield
+            finally:
+                self._writing -= 1
+            return
+        with self._lock(on_wait or (lambda: None)):
+            self._writing = 1
+            try:
+                yield
+            finally:
+                self._writing = 0
+
+    @contextmanager
+    def _lock(self, on_wait: Callable[[], None]) -> Iterator[None]:
+        if self.dialect == "postgresql":
+            # a session-level advisory lock on a connection of its own, outside any transaction
+            with self.engine.connect() as conn:
+                conn.execution_options(isolation_level="AUTOCOMMIT")
+                if not conn.execute(select(func.pg_try_advisory_lock(BUILD_LOCK))).scalar():
+                    on_wait()
+                    conn.execute(select(func.pg_advisory_lock(BUILD_LOCK)))
+                try:
+                    yield
+                finally:
+                    conn.execute(select(func.pg_advisory_unlock(BUILD_LOCK)))
+            return
+        path = self.engine.url.database if self.dialect == "sqlite" else None
+        if not path or path == ":memory:" or path.startswith("file:") or fcntl is None:
+            yield  # a database no other process can open, or no flock here
+            return
+        # not flock on the database file itself: closing a second descriptor of it would drop SQLite's own locks
+        fd = os.open(path + ".lock", os.O_RDWR | os.O_CREAT, 0o644)
+        try:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                on_wait()
+                fcntl.flock(fd, fcntl.LOCK_EX)
+            yield
+        finally:
+            os.close(fd)  # releases the lock
 
     # -- build state ---------------------------------------------------------------------------------
     def _set_meta(self, conn, key: str, value: str | None) -> None:
@@ -186,6 +317,18 @@ class Store:
     def mark_resolved(self) -> None:
         with self.engine.begin() as conn:
             self._set_meta(conn, "resolve_pending", None)
+            self._set_meta(conn, "generation", str(self._generation(conn) + 1))
+
+    def generation(self) -> int:
+        """A number that grows with every complete resolve (a build, a merge): a reader holding the
+        knowledge base in memory loads it again when this has changed, on any database."""
+        with self.engine.connect() as conn:
+            return self._generation(conn)
+
+    @staticmethod
+    def _generation(conn) -> int:
+        row = conn.execute(select(meta.c.value).where(meta.c.key == "generation")).first()
+        return int(row[0]) if row else 0
 
     # -- documents and what was extracted from them -----------------------------------------------
     def known_hashes(self) -> dict[str, str]:
@@ -233,13 +376,15 @@ class Store:
             for locator, doc in pairs:
                 conn.execute(delete(sources).where((sources.c.locator == locator) & (sources.c.doc == doc)))
             touched = {doc for _, doc in pairs} - keep
-            left = {doc for (doc,) in conn.execute(select(sources.c.doc).where(sources.c.doc.in_(touched)))}
+            left = {doc for part in _chunks(sorted(touched))
+                    for (doc,) in conn.execute(select(sources.c.doc).where(sources.c.doc.in_(part)))}
             gone = sorted(touched - left)
             if gone:
                 _delete_documents(conn, gone)
                 self._set_meta(conn, "resolve_pending", "1")
             for doc in touched & left:
-                newest = conn.execute(select(sources.c.locator).where(sources.c.doc == doc)).first()
+                newest = conn.execute(select(sources.c.locator).where(sources.c.doc == doc)
+                                      .order_by(sources.c.locator)).first()
                 conn.execute(update(documents).where(documents.c.id == doc).values(path=newest[0]))
         return gone
 
@@ -255,7 +400,8 @@ class Store:
         ids = [d.id for d in docs]
         files = files or {}
         with self.engine.begin() as conn:
-            kept = [dict(r._mapping) for r in conn.execute(select(sources).where(sources.c.doc.in_(ids)))]
+            kept = [dict(r._mapping) for part in _chunks(ids)
+                    for r in conn.execute(select(sources).where(sources.c.doc.in_(part)).order_by(sources.c.locator))]
             _delete_documents(conn, ids)
             conn.execute(insert(documents), [_doc_row(d, backend) for d in docs])
             have = {(r["locator"], r["doc"]) for r in kept}
@@ -297,10 +443,11 @@ class Store:
     def layers(self, ids: Iterable[str] | None = None) -> dict[str, bytes]:
         """Document name -> its stored text layer (DocBin bytes); documents stored without one are absent."""
         query = select(layers.c.doc, layers.c.data)
-        if ids is not None:
-            query = query.where(layers.c.doc.in_(list(ids)))
         with self.engine.connect() as conn:
-            return {doc: data for doc, data in conn.execute(query)}
+            if ids is None:
+                return {doc: bytes(data) for doc, data in conn.execute(query)}
+            return {doc: bytes(data) for part in _chunks(list(ids))
+                    for doc, data in conn.execute(query.where(layers.c.doc.in_(part)))}
 
     def doc_facts(self) -> dict[str, tuple[str, DocFacts]]:
         """Document name -> (fingerprint, the facts found in it) from the last resolve."""
@@ -324,7 +471,8 @@ class Store:
         if not found:
             return
         with self.engine.begin() as conn:
-            conn.execute(delete(table).where(table.c.doc.in_(list(found))))
+            for part in _chunks(list(found)):
+                conn.execute(delete(table).where(table.c.doc.in_(part)))
             conn.execute(insert(table), [dict(doc=doc, fingerprint=fp, record=rec) for doc, (fp, rec) in found.items()])
 
     def update_dates(self, docs: Iterable[Document]) -> None:
@@ -337,13 +485,15 @@ class Store:
 
     def mentions(self) -> list[Mention]:
         with self.engine.connect() as conn:
-            rows = conn.execute(select(mentions).order_by(mentions.c.doc, mentions.c.start)).mappings().all()
+            rows = conn.execute(select(mentions).order_by(mentions.c.doc, mentions.c.start, mentions.c.end,
+                                                          mentions.c.id)).mappings().all()
         return [Mention(r["id"], Span(r["doc"], r["start"], r["end"]), r["text"], r["label"], r["source"], r["key"])
                 for r in rows]
 
     def alias_links(self) -> list[AliasLink]:
         with self.engine.connect() as conn:
-            rows = conn.execute(select(alias_links)).mappings().all()
+            rows = conn.execute(select(alias_links).order_by(alias_links.c.a, alias_links.c.b, alias_links.c.cue)
+                                ).mappings().all()
         return [AliasLink(r["a"], r["b"], r["cue"], Span(r["doc"], r["start"], r["end"])) for r in rows]
 
     # -- corpus-level results ------------------------------------------------------------------------
@@ -398,12 +548,16 @@ class Store:
     def replace_facts(self, found: KnowledgeBase) -> None:
         """Store the events, claims, relations, quotes and conflicts of one resolve, replacing the last."""
         with self.engine.begin() as conn:
-            for table in (events, claims, relations, quotes, conflicts):
+            for table in (event_reports, events, claims, relations, quotes, conflicts):
                 conn.execute(delete(table))
             rows = [dict(id=v.id, type=v.type, date=v.date, location=v.location, perpetrator=v.perpetrator,
                          record=records.event_json(v)) for v in found.events]
             if rows:
                 conn.execute(insert(events), rows)
+            rows = [dict(event=v.id, n=n, doc=r.doc, start=r.evidence.start, end=r.evidence.end)
+                    for v in found.events for n, r in enumerate(v.reports)]
+            if rows:
+                conn.execute(insert(event_reports), rows)
             rows = [dict(id=c.id, subject=c.subject, attribute=c.attribute, doc=c.evidence.doc,
                          record=records.claim_json(c)) for c in found.claims]
             if rows:
@@ -421,7 +575,9 @@ class Store:
 
     def _records(self, table: Table, order) -> list[dict]:
         with self.engine.connect() as conn:
-            return [r[0] for r in conn.execute(select(table.c.record).order_by(*order))]
+            # NULLs first, as SQLite puts them (PostgreSQL would put them last)
+            query = select(table.c.record).order_by(*(c.asc().nulls_first() for c in order))
+            return [r[0] for r in conn.execute(query)]
 
     def knowledge_base(self) -> KnowledgeBase:
         return KnowledgeBase(
@@ -433,6 +589,18 @@ class Store:
             quotes=[records.quote_from(r) for r in self._records(quotes, (quotes.c.doc, quotes.c.speaker))],
             conflicts=[records.conflict_from(r) for r in self._records(conflicts, (conflicts.c.id,))])
 
+    def events_reported_in(self, doc: str) -> list[str]:
+        """The ids of the events a document reports, in date order."""
+        query = (select(events.c.id).where(events.c.id.in_(select(event_reports.c.event).where(event_reports.c.doc == doc)))
+                 .order_by(events.c.date.asc().nulls_first(), events.c.id))
+        with self.engine.connect() as conn:
+            return [event_id for (event_id,) in conn.execute(query)]
+
+    def count(self, table: str) -> int:
+        """The rows of one table now: what a build's summary reports, read after the build."""
+        with self.engine.connect() as conn:
+            return conn.execute(select(func.count()).select_from(metadata.tables[table])).scalar_one()
+
     def table_counts(self) -> dict[str, int]:
         with self.engine.connect() as conn:
             return {t.name: conn.execute(select(func.count()).select_from(t)).scalar_one()
@@ -442,23 +610,28 @@ class Store:
 def _delete_documents(conn, ids: list[str]) -> None:
     """Remove documents and every row derived from them. The fact tables are rebuilt by the next
     resolve; rows that point at the documents by key go now, so no foreign key is left dangling."""
-    if not ids:
-        return
-    old = select(mentions.c.id).where(mentions.c.doc.in_(ids))
-    conn.execute(delete(entity_mentions).where(entity_mentions.c.mention_id.in_(old)))
-    conn.execute(delete(alias_links).where(alias_links.c.doc.in_(ids)))
-    conn.execute(delete(mentions).where(mentions.c.doc.in_(ids)))
-    conn.execute(delete(claims).where(claims.c.doc.in_(ids)))
-    conn.execute(delete(quotes).where(quotes.c.doc.in_(ids)))
-    conn.execute(delete(sources).where(sources.c.doc.in_(ids)))
-    conn.execute(delete(layers).where(layers.c.doc.in_(ids)))
-    conn.execute(delete(doc_facts).where(doc_facts.c.doc.in_(ids)))
-    conn.execute(delete(doc_anchors).where(doc_anchors.c.doc.in_(ids)))
-    conn.execute(delete(documents).where(documents.c.id.in_(ids)))
+    for part in _chunks(ids):
+        old = select(mentions.c.id).where(mentions.c.doc.in_(part))
+        conn.execute(delete(entity_mentions).where(entity_mentions.c.mention_id.in_(old)))
+        for table in (alias_links, mentions, claims, quotes, event_reports, sources, layers, doc_facts, doc_anchors):
+            conn.execute(delete(table).where(table.c.doc.in_(part)))
+        conn.execute(delete(documents).where(documents.c.id.in_(part)))
+
+
+def _chunks(items: Sequence, size: int = CHUNK) -> Iterator[Sequence]:
+    """`items` in slices short enough for one IN (...) list on every database."""
+    for i in range(0, len(items), size):
+        yield items[i:i + size]
 
 
 def _shown(url: str) -> str:
-    return url.removeprefix("sqlite:///")
+    """The database as a message names it: a SQLite file by its path, a server URL without its password."""
+    if url.startswith("sqlite:///"):
+        return url.removeprefix("sqlite:///")
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except ArgumentError:
+        return url
 
 
 def _doc_row(d: Document, backend: str) -> dict:
