@@ -72,7 +72,8 @@ def build_cli(paths: list[Path] = typer.Argument(..., help="Article files or fol
         try:
             report = build(paths, store, backend=backend.value, batch_size=batch_size, prune=prune,
                            on_total=lambda n: progress.update(task, total=n),
-                           on_progress=lambda n: progress.advance(task, n), on_file=showing)
+                           on_progress=lambda n: progress.advance(task, n), on_file=showing,
+                           on_wait=lambda: console.print(f"waiting for another build on {escape(store.shown)} to finish"))
         except BackendUnavailable as err:
             console.print(f"[red]error:[/red] {escape(str(err))} (try --backend lite)")
             raise typer.Exit(2) from None
@@ -88,7 +89,7 @@ def build_cli(paths: list[Path] = typer.Argument(..., help="Article files or fol
     console.print(f"[green]built[/green] {report.documents} new documents ({report.unchanged} unchanged, "
                   f"{len(report.removed)} removed, {len(report.skipped)} skipped) with {report.backend}: "
                   f"{report.mentions} mentions, {report.entities} entities, {report.events} events in {total:.1f} s "
-                  f"-> {escape(db)}")
+                  f"-> {escape(store.shown)}")
     if report.failed:
         console.print("[red]error:[/red] nothing could be built from the given paths")
         raise typer.Exit(1)
