@@ -684,3 +684,12 @@ def test_a_sentence_counting_the_dead_names_who_did_it_after_by_or_on_the_attack
     ctx, ids = make_context(text, names, published="2024-03-07", language="en")
     [report] = extract_events(ctx)
     assert (ids["JNIM"], "asserted") in [(a.entity, a.status) for a in report.attributions]
+
+
+def test_a_sentence_counting_only_the_wounded_gives_the_event_its_injured():
+    names = {"Gao": ("LOC", "geo:1", "ML")}
+    text = "Gunmen killed 14 people in an attack on Gao on Sunday.\n\nA local official said at least 20 people were wounded."
+    ctx, _ = make_context(text, names, published="2024-03-04", language="en")
+    [report] = extract_events(ctx)
+    assert (report.killed, report.injured) == (Range(14, 14), Range(20, None))
+    assert text[report.evidence.start:].startswith("Gunmen")

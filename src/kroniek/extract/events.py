@@ -993,6 +993,9 @@ def _add_tolls(ctx: DocContext, drafts: list[_Draft], tolls: list[tuple[Unit, di
                  and x.end <= unit.start and not ctx.text(x.end, unit.start).strip()), None)
             target.evidence = Span(ctx.doc.id, told.start if told else unit.start, unit.end)
             target.spans.append(target.evidence)
+        elif injured and target.injured is None:  # "at least 20 people were wounded": the toll of the wounded
+            target.injured = injured[0]
+            target.spans.append(Span(ctx.doc.id, unit.start, unit.end))
 
 
 def _deed_by(ctx: DocContext, unit: Unit) -> Placed | None:
