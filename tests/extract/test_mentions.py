@@ -301,3 +301,11 @@ def test_an_untyped_name_in_a_list_of_places_is_a_place():
     assert by_text["Dremskoe"] == "LOC"
     assert by_text["Qorvath"] == "MISC"  # no place preposition opens that list
     assert by_text["Vorlan"] == "MISC"  # after a comma alone it may be an apposition
+
+
+def test_a_known_group_before_an_affiliation_suffix_is_a_mention_but_not_before_any_compound():
+    text = "The al-Qaeda-linked group claimed it. A VN-rapport noemde het."
+    doc, found = _mentions(text)
+    by_text = {m.text: m.key for m in found}
+    assert by_text.get("al-Qaeda") == "group:al-qaeda"
+    assert "VN" not in by_text

@@ -54,11 +54,13 @@ def is_person_cue(word: str) -> bool:
 
 
 def _compound_boundary(text: str, start: int, end: int) -> bool:
-    """True where text[start:end] is only part of a hyphenated compound ("VN-rapport", "Oost-Afghanistan")."""
+    """True where text[start:end] is only part of a hyphenated compound ("VN-rapport", "Oost-Afghanistan"),
+    unless the rest says who the name's holder is tied to ("al-Qaeda-linked", "IS-gezinde")."""
     if start >= 2 and text[start - 1] == "-" and text[start - 2].isalpha():
         return True
     if end < len(text) and text[end] == "-" and end + 1 < len(text) and text[end + 1].isalpha():
-        return True
+        suffix = FIRST_WORD.match(text, end + 1).group().rstrip(".,;:")
+        return suffix not in lexicon_words("affiliation_suffixes")
     return (start > 0 and text[start - 1].isalnum()) or (end < len(text) and text[end].isalnum())
 
 
@@ -210,6 +212,12 @@ def detect_known(doc: Document, ann: Annotation, index: SpanIndex[Token] | None 
                 continue
             found = _branch_named(text, tokens, j, (start, end, entry, j))
             break
+        if found is None and "-" in tokens[i].text:
+            # one token for "al-Qaeda-linked" (a tokenizer that keeps hyphens): the name before the suffix
+            head, _, suffix = text[tokens[i].start:tokens[i].end].rpartition("-")
+            entry = gaz.match(head) if suffix in lexicon_words("affiliation_suffixes") else None
+            if entry is not None:
+                found = (tokens[i].start, tokens[i].start + len(head), entry, i + 1)
         if found:
             hits.append(found[:3])
             i = found[3]
