@@ -693,3 +693,12 @@ def test_a_sentence_counting_only_the_wounded_gives_the_event_its_injured():
     [report] = extract_events(ctx)
     assert (report.killed, report.injured) == (Range(14, 14), Range(20, None))
     assert text[report.evidence.start:].startswith("Gunmen")
+
+
+def test_a_place_no_gazetteer_knows_may_lie_in_the_country_of_the_event_told():
+    names = {"Mali": ("LOC", "country:ML", "ML"), "Velda": ("LOC", None, None)}
+    text = ("Bij een aanval op een legerkamp in het centrum van Mali zijn zaterdag zeker 24 soldaten omgekomen.\n\n"
+            "Het kamp bij Velda werd aangevallen door strijders op motoren.")
+    ctx, ids = make_context(text, names, published="2024-06-10")
+    [report] = extract_events(ctx)
+    assert report.killed == Range(24, None)

@@ -89,7 +89,8 @@ class _Draft:
 
 class _PlaceIndex:
     """The drafts that `_place_ok` may accept for a place: those of the event's type at no place, at
-    the place itself, at the country it lies in or, for a country, at a place in it. A draft is filed
+    the place itself, at the country it lies in or, for a country, at a place in it or at a place no
+    gazetteer knows (and for such a place, at any country). A draft is filed
     again whenever a sentence moves it to a more specific place. Reading every draft for every
     sentence made a long article quadratic in the events it reports."""
 
@@ -103,6 +104,8 @@ class _PlaceIndex:
             return {(kind, "none", "")}
         e = place.entity
         keys = {(kind, "id", e.id)}
+        if _unknown(place):
+            keys.add((kind, "unknown", ""))
         if e.country:
             keys.add((kind, "in", e.country))
         if e.key and e.key.startswith("country:"):
@@ -128,6 +131,9 @@ class _PlaceIndex:
             wanted.add((kind, "is", e.country))  # a draft at the country that contains the place
         if e.key and e.key.startswith("country:"):
             wanted.add((kind, "in", e.key.split(":", 1)[1]))  # a draft at a place inside this country
+            wanted.add((kind, "unknown", ""))  # or at a place no gazetteer knows
+        if _unknown(place):
+            wanted |= {key for key in self._at if key[0] == kind and key[1] == "is"}
         return sorted(set().union(*(self._at.get(key, set()) for key in wanted)))
 
 
@@ -454,7 +460,15 @@ def _place_ok(a: Placed | None, b: Placed | None, around: dict[str, list] | None
         return True
     if a.entity.id == b.entity.id or a.entity.contains(b.entity) or b.entity.contains(a.entity):
         return True
+    # "in het centrum van Mali ... het kamp bij Boulkessi": a place no gazetteer knows may lie in the country
+    # the document's event is in
+    if any(_unknown(x) and (y.entity.key or "").startswith("country:") for x, y in ((a, b), (b, a))):
+        return True
     return bool(around) and (_within(b, a, around) or _within(a, b, around))
+
+
+def _unknown(p: Placed) -> bool:
+    return not p.entity.key and not p.entity.country
 
 
 def _within(inner: Placed, outer: Placed, around: dict[str, list]) -> bool:
