@@ -702,3 +702,11 @@ def test_a_place_no_gazetteer_knows_may_lie_in_the_country_of_the_event_told():
     ctx, ids = make_context(text, names, published="2024-06-10")
     [report] = extract_events(ctx)
     assert report.killed == Range(24, None)
+
+
+def test_the_date_of_a_dateline_dates_the_story_not_the_event():
+    names = {"Gao": ("LOC", "geo:1", "ML")}
+    text = "GAO, Aug 18, 2019 (AFP) - A suicide bomber killed 21 people at a wedding in Gao late on Saturday, police said."
+    ctx, _ = make_context(text, names, published="2019-08-18", language="en")  # a Sunday
+    [report] = extract_events(ctx)
+    assert report.date == "2019-08-17"

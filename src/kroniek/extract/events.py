@@ -29,6 +29,8 @@ from .mentions import DATELINE_TAIL
 from .numbers import word_value
 
 YEAR = re.compile(r"(?<!\d)(?:1[89]|20)\d\d(?!\d)")
+# a dateline opening a sentence: a place in capitals, perhaps a date and an agency, then a dash or colon
+DATELINE = re.compile(r"\s*[A-Z][A-Z .'’-]{2,40}(?:,[^\n()–—-]{1,30}?)?\s*(?:\([^()\n]{1,30}\))?\s*[-–—:]\s+(?=[A-Z\"“‘'])")
 MAX_PLACE_DISTANCE = 12  # tokens between a trigger and its place when no figure ties the sentence to an event
 MAX_SUBJECT_DISTANCE = 8  # tokens between a verb trigger and the organisation taken as its subject
 PRONOUNS = frozenset({"ze", "zij", "hij", "they", "it", "he", "she"})
@@ -772,6 +774,8 @@ def extract_events(ctx: DocContext) -> list[Report]:
             list_actor, list_id = None, None
         text = ctx.unit_text(unit)
         times = find_times(text, unit.start)
+        if (line := DATELINE.match(text)) is not None:  # "KABUL, Aug 18 (Reuters) -" dates the story, not the event
+            times = [t for t in times if t.start >= unit.start + line.end()]
         triggers = [t for t in find_triggers(ctx, unit) if not t.negated]
         if not triggers:
             figures = casualties(text, ctx.lang, unit.start)
