@@ -459,3 +459,18 @@ def test_relations_ties_between_need_two_names_joined():
 ])
 def test_relations_place_said_to_lie_in_another(text, language):
     assert ("Lindeval", "located_in", "Ostmark") in place_triples(text, language)
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Het Kamba Front groeit. De groep werd in 1998 opgericht door Jonas Kiruna en wordt nu geleid door Peter Vos.", "nl"),
+    ("The Kamba Front is growing. The group was founded in 1998 by Jonas Kiruna and is now led by Peter Vos.", "en"),
+])
+def test_relations_founded_and_led_by_a_person_said_of_the_group_referred_back_to(text, language):
+    found = triples(text, language)
+    assert {("Kamba Front", "founded_by", "Jonas Kiruna"), ("Peter Vos", "leader_of", "Kamba Front")} <= found
+
+
+def test_relations_a_group_that_is_the_object_of_another_verb_is_not_the_one_active_somewhere():
+    text = "The Kamba Front, a rebel group that pledged allegiance to the Red Lions in 2019, is active in Sudria."
+    found = place_triples(text)
+    assert ("Kamba Front", "active_in", "Sudria") in found and ("Red Lions", "active_in", "Sudria") not in found

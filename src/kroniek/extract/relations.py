@@ -26,9 +26,10 @@ from .context import DocContext, Placed
 SYMMETRIC = frozenset({"rival_of", "allied_with"})
 TYPES = {"located_in": ("LOC",)}
 # a state backs or arms a group as an organisation does ("nauwe banden met Turkije"): the object of an
-# alliance may be a country
-OBJECT_TYPES = {"allied_with": ("ORG", "LOC")}
+# alliance may be a country; a group is founded by people or by other groups
+OBJECT_TYPES = {"allied_with": ("ORG", "LOC"), "founded_by": ("ORG", "PER")}
 WINDOW = 15  # tokens a relation's end may stand from its cue
+OBJECT_PREPOSITIONS = frozenset({"to", "aan", "with", "met", "against", "tegen"})
 
 
 def _within(ctx: DocContext, a: int, b: int) -> bool:
@@ -40,6 +41,14 @@ def _part_object(ctx: DocContext, p: Placed) -> bool:
     """An organisation after "van"/"of" names a whole ("de tak van IS", "leden van X"), not the
     sentence's subject. A place after "van" is the place itself ("het station van Quetta")."""
     return p.type == "ORG" and lexicon.ends_with(ctx.text(max(0, p.start - 25), p.start), "whole_prepositions")
+
+
+def _verb_object(ctx: DocContext, p: Placed) -> bool:
+    """The organisation follows "to", "aan", "with", "met", "against" or "tegen" (an article between at most)."""
+    before = [w.lower() for w in ctx.text(max(0, p.start - 20), p.start).split()][-2:]
+    if before and before[-1] in ARTICLES:
+        before = before[:-1]
+    return bool(before) and before[-1] in OBJECT_PREPOSITIONS
 
 
 def _chain(ctx: DocContext, unit: Unit, start: int, types: tuple[str, ...]) -> list[Placed]:
@@ -65,8 +74,9 @@ def _relations_in(ctx: DocContext, unit: Unit) -> list[tuple[str, str, str]]:
         types = TYPES.get(predicate, ("ORG",))
         for s, e, _ in lexicon.find_phrases(text, tuple(rule["cue"]), unit.start):
             before = [p for p in ctx.mentions_in(unit.start, s, types) if _within(ctx, p.end, s)]
-            after = [p for p in ctx.mentions_in(e, unit.end, OBJECT_TYPES.get(predicate, types))
-                     if _within(ctx, e, p.start) and (p.type in types or _is_country(p))]
+            objects = OBJECT_TYPES.get(predicate, types)
+            after = [p for p in ctx.mentions_in(e, unit.end, objects)
+                     if _within(ctx, e, p.start) and (p.type in types or p.type in objects and p.type != "LOC" or _is_country(p))]
             if args == "around" and _negated(ctx, unit, s):
                 continue
             if args == "around":
@@ -100,7 +110,16 @@ def _relations_in(ctx: DocContext, unit: Unit) -> list[tuple[str, str, str]]:
                     out.append((after[0].entity.id, predicate, owner_id))
             elif args == "person":
                 people = ctx.mentions_in(unit.start, unit.end, ("PER",))
-                if after and people:
+                passive = ctx.text(s, e).split()[-1].lower() in lexicon.cues()["by"]
+                if passive and not after:
+                    # "X is led by Y", "de groep wordt geleid door Y": the person after the cue leads the group
+                    # named before it, or the one the text refers back to
+                    led = [p for p in ctx.mentions_in(e, unit.end, ("PER",)) if _within(ctx, e, p.start)][:1]
+                    subj = next((p for p in reversed(ctx.mentions_in(unit.start, s, ("ORG",))) if not _part_object(ctx, p)), None)
+                    group = subj.entity.id if subj else subject_near(ctx, unit, s)
+                    if led and group:
+                        out.append((led[0].entity.id, predicate, group))
+                elif after and people:
                     person = min(people, key=lambda p: abs(p.start - s))
                     prefix = ctx.text(max(unit.start, person.start - 12), person.start).lower()
                     if not any(w in prefix.split() for w in former):
@@ -152,9 +171,11 @@ def _relations_in(ctx: DocContext, unit: Unit) -> list[tuple[str, str, str]]:
                 if not places:
                     near = [p for p in ctx.mentions_in(unit.start, s, ("LOC",)) if len(ctx.tokens_in(p.end, s)) <= 3]
                     places = near
-                # "X, led by Y's former branch, which controls ...": a possessor only qualifies a noun
+                # "X, led by Y's former branch, which controls ...": a possessor only qualifies a noun; "X, which
+                # swore allegiance to Y, is active in": Y is the object of another verb
                 subj = next((p for p in reversed(ctx.mentions_in(unit.start, s, ("ORG",)))
-                             if not _part_object(ctx, p) and not ctx.text(p.end, p.end + 2) in ("'s", "’s")), None)
+                             if not _part_object(ctx, p) and not ctx.text(p.end, p.end + 2) in ("'s", "’s")
+                             and not _verb_object(ctx, p)), None)
                 group = subj.entity.id if subj else subject_near(ctx, unit, s)
                 if group:
                     out += [(group, predicate, p.entity.id) for p in places]
