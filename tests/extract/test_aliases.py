@@ -67,3 +67,10 @@ def test_a_quoted_translation_after_a_group_is_its_alias():
 def test_a_quoted_description_after_a_group_is_no_alias():
     links = _links('Het Zuidelijk Front, "een gewelddadige groep", ontkent alles. Het ZRF ("we zijn onschuldig") zweeg.')
     assert not [x for x in links if x[2] == "gloss"]
+
+
+def test_an_acronym_of_a_long_name_translated_from_another_language_fits_loosely_but_a_stranger_does_not():
+    name = "Beweging voor de Bevrijding van Noord-Kordo"  # initials B B N K; acronym from another language
+    assert acronym_fits("MBNK", name, loose=True) and not acronym_fits("MBNK", name)
+    assert not acronym_fits("XYNK", name, loose=True)  # half its letters missing
+    assert not acronym_fits("MBK", "Bond Kordo", loose=True)  # a short name fits only exactly
