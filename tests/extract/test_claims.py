@@ -190,3 +190,21 @@ def test_claims_the_founding_of_a_place_or_a_known_organisation_is_no_groups():
     assert claims("In Lorvania werd in 1990 de Rode Vuist opgericht.") == {("Rode Vuist", "founded", Range(1990, 1990))}
     assert claims("RV is active in Lorvania. Since its founding in 1999, it has grown.", language="en") == {
         ("Rode Vuist", "founded", Range(1999, 1999))}
+
+
+def test_claims_a_group_no_gazetteer_knows_is_the_group_the_text_introduces_as_one():
+    names = {"Beweging voor de Bevrijding van Kordo|BBK": ("ORG", None, None), "Rode Vuist": ("ORG", "group:rode-vuist", None),
+             "Karim Veldman": ("PER", None, None)}
+    text = ("Een onbekende rebellengroep, de Beweging voor de Bevrijding van Kordo (BBK), eiste de aanslagen op. "
+            "Volgens onderzoeker Karim Veldman telt de groep hooguit 300 strijders. Het is een afsplitsing van de Rode Vuist.")
+    ctx, ids = make_context(text, names, published="2023-05-10")
+    [claim] = extract_claims(ctx)
+    assert (claim.subject, claim.attribute, claim.attributed_to) == (ids["Beweging voor de Bevrijding van Kordo"], "fighters",
+                                                                      ids["Karim Veldman"])
+
+
+def test_claims_the_source_is_the_one_after_according_to_not_the_group_counted():
+    ctx, ids = make_context("The Rode Vuist has an estimated 1,500 fighters, according to the VN.", GROUPS,
+                            published="2023-05-10", language="en")
+    [claim] = extract_claims(ctx)
+    assert claim.attributed_to == ids["VN"]

@@ -34,10 +34,6 @@ def _anaphora() -> tuple[str, ...]:
     return tuple(sorted(lexicon_words("group_anaphora"), key=len, reverse=True))
 
 
-def _is_group(p: Placed) -> bool:
-    return p.type == "ORG" and (p.entity.key or "").startswith("group:")
-
-
 def _subject_groups(ctx: DocContext, unit: Unit) -> list[Placed]:
     """The groups named in `unit` that can own a figure there: a group after a preposition such as
     "aan", "tegen", "to" ("trouw aan X", "allegiance to X") is an object, and so is its alias in
@@ -46,7 +42,7 @@ def _subject_groups(ctx: DocContext, unit: Unit) -> list[Placed]:
     skip = set(lexicon.cues()["definite"]) | set(lexicon.cues()["indefinite"])
     out, previous_oblique, previous_end = [], False, None
     for p in ctx.mentions_in(unit.start, unit.end, ("ORG",)):
-        if not _is_group(p):
+        if not ctx.is_group(p):
             continue
         gap = ctx.text(previous_end, p.start).strip() if previous_end is not None else None
         if gap == "(" and previous_end is not None:
@@ -68,7 +64,7 @@ def subject_near(ctx: DocContext, unit: Unit, pos: int, named_only: bool = False
     group the document is about; with `skip_objects`, groups that stand as objects ("trouw aan X")
     are passed over (see `_subject_groups`)."""
     groups = (_subject_groups(ctx, unit) if skip_objects
-              else [p for p in ctx.mentions_in(unit.start, unit.end, ("ORG",)) if _is_group(p)])
+              else [p for p in ctx.mentions_in(unit.start, unit.end, ("ORG",)) if ctx.is_group(p)])
     anaphors = lexicon.find_phrases(ctx.unit_text(unit), _anaphora(), unit.start)
     best = min(groups, key=lambda p: abs(p.start - pos), default=None)
     near_anaphor = min((abs(s - pos) for s, _, _ in anaphors), default=None)
@@ -80,7 +76,7 @@ def subject_near(ctx: DocContext, unit: Unit, pos: int, named_only: bool = False
 
 
 def _group_names(ctx: DocContext) -> set[str]:
-    return {n.lower() for p in ctx.placed if _is_group(p)
+    return {n.lower() for p in ctx.placed if ctx.is_group(p)
             for n in (p.mention.text, p.entity.name, *p.entity.aliases)}
 
 
@@ -130,7 +126,7 @@ def _founded(ctx: DocContext, unit: Unit, times: list, figs: list[Figure]) -> li
         near = [t for t in years if gap(t.start, e if t.start >= e else s) <= MAX_FOUNDED_DISTANCE]
         if near:
             out.append((_year(near[0]), min(s, near[0].start), max(e, near[0].end)))
-    groups = [p for p in ctx.mentions_in(unit.start, unit.end, ("ORG",)) if _is_group(p)]
+    groups = [p for p in ctx.mentions_in(unit.start, unit.end, ("ORG",)) if ctx.is_group(p)]
     for s, e in _separable(text, "founding_verbs", unit.start):
         if not any(s < p.start <= e + 3 for p in groups):
             continue  # "launched an offensive": the object is no group
@@ -162,7 +158,7 @@ def _founded_other(ctx: DocContext, unit: Unit, pos: int) -> bool:
     skip = set(lexicon.cues()["definite"])
     dominant = ctx.dominant_group.id if ctx.dominant_group else None
     for p in reversed(ctx.mentions_in(unit.start, pos, ("ORG", "LOC"))):
-        if _is_group(p) or p.entity.id == dominant or (p.type == "ORG" and not p.entity.key):
+        if ctx.is_group(p) or p.entity.id == dominant or (p.type == "ORG" and not p.entity.key):
             return False  # an organisation the gazetteer does not know may be a group
         opens = re.search(r"(?:^|[,;:(])\s*$", ctx.text(unit.start, p.start)) or all(
             t.low in skip for t in ctx.tokens_in(unit.start, p.start))
@@ -248,7 +244,7 @@ def _speaker(ctx: DocContext, unit: Unit, claimer: str | None, at: int) -> str |
     skip = set(cue["definite"]) | set(cue["indefinite"])
     openers = set(cue["own_speech_openers"])
     channels = tuple(cue["channel_nouns"])
-    groups = [p for p in ctx.mentions_in(unit.start, unit.end, ("ORG",)) if _is_group(p)]
+    groups = [p for p in ctx.mentions_in(unit.start, unit.end, ("ORG",)) if ctx.is_group(p)]
     # "the group said", never "they said" or "it said": a pronoun as often stands for officials
     anaphors = lexicon.find_phrases(text, tuple(a for a in _anaphora() if " " in a), unit.start)
     dominant = ctx.dominant_group.id if ctx.dominant_group else None
@@ -372,12 +368,17 @@ def _followed_by_word(ctx: DocContext, unit: Unit, f: Figure) -> bool:
 
 
 def _source(ctx: DocContext, unit: Unit) -> str | None:
+    """Who the figures of a sentence come from: a name right after a source cue ("according to X"), in
+    any cue of the sentence, else a name before a cue that is a verb ("X estimated"), though not the
+    group the figure counts ("the ADF has an estimated 1,500 fighters, according to the UN")."""
     prepositions = set(lexicon.cues()["source_prepositions"])
-    for s, e, word in lexicon.find(ctx.unit_text(unit), "source_cues", unit.start):
+    cues = lexicon.find(ctx.unit_text(unit), "source_cues", unit.start)
+    for s, e, word in cues:
         named = ctx.mentions_in(e, min(unit.end, e + 40), ("ORG", "PER"))
         if named:
             return named[0].entity.id
-        before = ctx.mentions_in(max(unit.start, s - 30), s, ("ORG", "PER"))
+    for s, e, word in cues:
+        before = [p for p in ctx.mentions_in(max(unit.start, s - 30), s, ("ORG", "PER")) if not ctx.is_group(p)]
         if before and word not in prepositions:
             return before[-1].entity.id
         words = ctx.text(e, unit.end).strip().split()[:3]

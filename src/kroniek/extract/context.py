@@ -2,6 +2,7 @@
 parse), and the resolved entity mentions in reading order, with small position queries over them."""
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
@@ -123,10 +124,34 @@ class DocContext:
                     return found[0]
         return None
 
+    def is_group(self, p: Placed) -> bool:
+        """An armed group: one the gazetteer knows, or an organisation it does not know that the document
+        introduces as one ("de rebellengroep X", "X, a militia linked to Y") or whose name says so ("the
+        X Liberation Front")."""
+        return p.type == "ORG" and ((p.entity.key or "").startswith("group:") or p.entity.id in self._new_groups)
+
+    @cached_property
+    def _new_groups(self) -> set[str]:
+        cue = lexicon_cues()
+        nouns = tuple(w.lower() for w in cue["armed_group_nouns"])
+        name_words = set(cue["group_name_words"])
+        out = set()
+        for p in self.placed:
+            if p.type != "ORG" or p.entity.key or p.entity.id in out:
+                continue
+            if name_words & set(re.split(r"[\s-]+", p.entity.name)):
+                out.add(p.entity.id)
+                continue
+            before = self.text(max(0, p.start - 40), p.start).lower().replace(",", " ").split()[-3:]
+            after = self.text(p.end, min(len(self.doc.text), p.end + 40)).lower().replace(",", " ").split()[:3]
+            if any(w.endswith(nouns) for w in before) or (self.text(p.end, p.end + 1) == "," and any(w.endswith(nouns) for w in after)):
+                out.add(p.entity.id)
+        return out
+
     @cached_property
     def dominant_group(self) -> Entity | None:
         """The armed group (else organisation) the document names most: who "de groep" and "ze" are."""
-        counts = Counter(p.entity.id for p in self.placed if (p.entity.key or "").startswith("group:"))
+        counts = Counter(p.entity.id for p in self.placed if self.is_group(p))
         if not counts:
             counts = Counter(p.entity.id for p in self.placed if p.type == "ORG")
         if not counts:

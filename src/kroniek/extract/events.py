@@ -648,7 +648,7 @@ def _named_on_the_deed(ctx: DocContext, trig: Trigger, channels: frozenset[str])
     if trig.pos != "noun":
         return None
     before = [p for p in _orgs(ctx, max(0, trig.start - 40), trig.start, channels)
-              if (p.entity.key or "").startswith("group:") and len(ctx.tokens_in(p.end, trig.start)) <= 1]
+              if ctx.is_group(p) and len(ctx.tokens_in(p.end, trig.start)) <= 1]
     cue = lexicon.cues()
     # an armed group only: "a NATO convoy attack" names the target; "de door JNIM opgeëiste aanval" is a claim
     if before and not lexicon.find(ctx.text(before[-1].end, trig.start), "claim") \
@@ -1030,7 +1030,7 @@ def _deed_by(ctx: DocContext, unit: Unit) -> Placed | None:
     nouns = {n for n in lexicon.cues()["attacker_nouns"] if " " not in n}
     for p in _orgs(ctx, unit.start, unit.end):
         nxt = ctx.tokens_in(p.end, unit.end)[:1]
-        if (p.entity.key or "").startswith("group:") and nxt and nxt[0].low in nouns:
+        if ctx.is_group(p) and nxt and nxt[0].low in nouns:
             return p
     return None
 

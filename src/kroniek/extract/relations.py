@@ -224,11 +224,11 @@ def _group_in_place(ctx: DocContext, unit: Unit) -> list[tuple[str, str, str]]:
     for a, b in pairwise(names):
         gap = ctx.text(a.end, b.start)
         # "een afsplitsing van IS in Afghanistan": the place may say where the part works, not the whole
-        if a.type == "ORG" and b.type == "LOC" and _is_group(a) and _is_region(b) and not _part_object(ctx, a):
+        if a.type == "ORG" and b.type == "LOC" and ctx.is_group(a) and _is_region(b) and not _part_object(ctx, a):
             words = [w for w in gap.lower().split() if w not in ARTICLES]
             if " ".join(words) in gaps and not _verb_final(ctx, b):
                 out.append((a.entity.id, "active_in", b.entity.id))
-        elif a.type == "LOC" and b.type == "ORG" and _is_group(b) and _is_region(a) and gap.startswith(("'s", "’s")):
+        elif a.type == "LOC" and b.type == "ORG" and ctx.is_group(b) and _is_region(a) and gap.startswith(("'s", "’s")):
             between = gap[2:].split()
             if len(between) <= 2 and all(w.isalpha() and w.islower() for w in between):
                 out.append((b.entity.id, "active_in", a.entity.id))
@@ -243,10 +243,6 @@ def _verb_final(ctx: DocContext, place: Placed) -> bool:
     nxt = ctx.tokens_in(place.end, place.end + 40)[:1]
     heads = [ctx.layer.head(t) for t in ctx.tokens_in(place.start, place.end)]
     return bool(nxt) and nxt[0].pos == "VERB" and any(h is not None and h.i == nxt[0].i for h in heads)
-
-
-def _is_group(p: Placed) -> bool:
-    return (p.entity.key or "").startswith("group:")
 
 
 def _is_region(p: Placed) -> bool:
