@@ -5,6 +5,7 @@ from __future__ import annotations
 import socket
 import threading
 import time
+from contextlib import contextmanager
 
 import pytest
 
@@ -42,6 +43,12 @@ def free_port() -> int:
 @pytest.fixture
 def live_server(app):
     """The app behind a real uvicorn server on 127.0.0.1; yields its base URL."""
+    with serving(app) as url:
+        yield url
+
+
+@contextmanager
+def serving(app):
     import uvicorn
 
     port = free_port()
@@ -52,6 +59,8 @@ def live_server(app):
     while not server.started:
         assert time.monotonic() < deadline, "the server did not start"
         time.sleep(0.02)
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(10)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.should_exit = True
+        thread.join(10)

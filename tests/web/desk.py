@@ -8,7 +8,15 @@ import re
 from dataclasses import replace
 from urllib.parse import unquote, urldefrag, urlsplit
 
-from kroniek.model import Attribution, Event, KnowledgeBase, Mention, Quote, Range, Report
+from kroniek.model import (
+    Attribution,
+    Event,
+    KnowledgeBase,
+    Mention,
+    Quote,
+    Range,
+    Report,
+)
 
 from ..conftest import assert_spans_match, make_doc
 from ..export.sample import _at, small_kb
@@ -44,7 +52,8 @@ def desk_kb() -> KnowledgeBase:
 
 LINK = re.compile(r'href="([^"]*)"')
 ANCHOR = re.compile(r'id="([^"]*)"')
-START = ("/", "/search?q=kismayo", "/search?q=noor", "/search?q=onerror", "/timeline?type=bombing")
+START = ("/", "/search?q=kismayo", "/search?q=noor", "/search?q=onerror", "/timeline?type=bombing", "/map", "/graph",
+         "/judgements")
 
 
 def walk(get) -> tuple[dict[str, tuple[int, str]], list[tuple[str, str, str]]]:

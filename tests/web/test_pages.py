@@ -142,3 +142,48 @@ def test_web_reads_the_store_again_after_it_changes(client, web_db):
     Store(web_db).replace_facts(replace(kb, events=[v for v in kb.events if v.id != "V-blast"]))
     assert client.get("/event/V-blast").status_code == 404
     assert client.get("/event/V-market").status_code == 200
+
+
+def test_web_map_puts_one_dot_per_event_on_the_shipped_outline(client):
+    page = client.get("/map").text
+    assert '<image href="/static/world-110m.svg"' in page
+    dots = re.findall(r'<a href="/event/(V-[a-z]+)"><circle class="dot" cx="([\d.]+)" cy="([\d.]+)" r="([\d.]+)"', page)
+    assert sorted(d[0] for d in dots) == ["V-blast", "V-market"]  # both in Kismayo, which has coordinates
+    r = {d[0]: float(d[3]) for d in dots}
+    assert r["V-market"] > r["V-blast"]  # 13.5 killed against 4
+    assert len({(d[1], d[2]) for d in dots}) == 2  # two events at one place do not hide each other
+    assert "suicide bombing in Kismayo, 2023-03-04 · killed 12–15</title>" in page
+    assert re.findall(r'<a href="/event/(V-[a-z]+)"><circle', client.get("/map", params={"type": "bombing"}).text) == ["V-blast"]
+    world = client.get("/map", params={"world": "1"}).text
+    assert 'viewBox="0.0 0.0 1000.0 394.4"' in world and 'href="/map"' in world
+    outline = client.get("/static/world-110m.svg")
+    assert outline.status_code == 200 and outline.headers["content-type"].startswith("image/svg+xml")
+    assert 40_000 < len(outline.content) < 300_000 and "<script" not in outline.text
+
+
+def test_web_map_projection_and_outline():
+    from kroniek.web.worldmap import HEIGHT, WIDTH, project
+
+    assert project(0, -180) == (0, round(84 / 142 * HEIGHT, 2))
+    assert project(84, 180) == (WIDTH, 0)
+    x, y = project(-0.358, 42.546)  # Kismayo: east of the centre, just south of the equator
+    assert 600 < x < 630 and 230 < y < 236
+
+
+def test_web_graph_draws_actors_and_relations_filtered_by_predicate(client, web_db):
+    page = client.get("/graph").text
+    edges = re.findall(r'<line x1="[\d.]+" y1="[\d.]+" x2="[\d.]+" y2="[\d.]+" stroke="(#[0-9a-f]{6})"[^>]*><title>([^<]*)</title>', page)
+    assert len(edges) == 4 and "Ali Dheere leader of al-Shabaab (1 sentence)" in {t for _, t in edges}
+    assert len({c for c, _ in edges}) == 4  # one colour per predicate
+    for ref in ("E-ali", "E-shabaab", "E-iss", "E-somalia", "E-abdi", "E-office"):
+        assert f'<a href="/actor/{ref}"><circle' in page
+    narrowed = client.get("/graph", params=[("p", "leader_of"), ("p", "nonsense")]).text
+    assert re.findall(r'<a href="/actor/(E-[a-z]+)"><circle', narrowed) in (["E-ali", "E-shabaab"], ["E-shabaab", "E-ali"])
+    assert 'value="leader_of" checked' in narrowed
+
+    from starlette.testclient import TestClient
+
+    from kroniek.store import Store
+    from kroniek.web import create_app
+    with TestClient(create_app(Store(web_db, create=False)), base_url="http://127.0.0.1") as again:
+        assert again.get("/graph").text == page  # the same layout every time

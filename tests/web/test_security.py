@@ -12,7 +12,8 @@ import pytest
 from .desk import walk
 
 PAGES = ["/", "/search?q=onerror", "/search?q=window", "/actor/E-shabaab", "/actor/E-abdi", "/event/V-blast",
-         "/document/hostile-en", "/timeline", "/conflicts", "/actor/E-none"]
+         "/document/hostile-en", "/timeline", "/conflicts", "/actor/E-none", "/map", "/map?world=1", "/graph",
+         "/graph?p=rival_of", "/judgements", "/actor/E-abdi/merge?q=noor", "/actor/E-kismayo/split"]
 
 
 @pytest.mark.parametrize("path", PAGES)

@@ -1,7 +1,9 @@
 """Web app: the analyst's desk over one knowledge base, as a Starlette application.
 
-Read-only pages (search, actor dossier, event, document, timeline, conflicts) rendered on the server
-with Jinja2 (autoescape on: no article text is ever marked safe). Every response carries a strict
+Pages (search, actor dossier, event, document, timeline, map, relation graph, conflicts, the audit of
+corrections) rendered on the server with Jinja2 (autoescape on: no article text is ever marked safe).
+Corrections (merge, keep apart, split a mention off, undo) are form POSTs with a CSRF token
+(`forms.py`), run in a worker thread and answered with a redirect to the page that survives them. Every response carries a strict
 Content-Security-Policy (nothing but this origin; no inline script or style), `nosniff`, no referrer
 and no framing; the Host header must name the address the app serves (no DNS rebinding); static
 files come from the package folder through Starlette's `StaticFiles`, which refuses paths outside it.
@@ -9,21 +11,35 @@ Nothing here opens a connection: every asset ships in `web/static/`.
 """
 from __future__ import annotations
 
+import threading
 from pathlib import Path
+from urllib.parse import urlencode
 
 import jinja2
 from starlette.applications import Starlette
+from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
 from starlette.middleware import Middleware
 from starlette.middleware.trustedhost import TrustedHostMiddleware
 from starlette.requests import Request
-from starlette.responses import Response
+from starlette.responses import RedirectResponse, Response
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 from starlette.templating import Jinja2Templates
 
-from . import queries
-from .queries import Desk, figure, href_actor, href_doc, href_event, num, precision, words
+from . import corrections, forms, queries
+from .graph import graph_page
+from .queries import (
+    Desk,
+    figure,
+    href_actor,
+    href_doc,
+    href_event,
+    num,
+    precision,
+    words,
+)
+from .worldmap import map_page
 
 HERE = Path(__file__).parent
 CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; "
@@ -33,6 +49,10 @@ HEADERS = [(b"content-security-policy", CSP.encode()), (b"x-content-type-options
            (b"cross-origin-opener-policy", b"same-origin"), (b"cross-origin-resource-policy", b"same-origin")]
 LOCAL_HOSTS = ["127.0.0.1", "localhost", "::1", "[::1]"]
 MAX_QUERY = 200  # characters of a search or filter value that are read
+DONE = {"merged": "Merged. The two actors are one from now on, through every rebuild; the audit list can undo it.",
+        "apart": "Kept apart. The resolver will never join these two again; the audit list can undo it.",
+        "split": "Split off. That mention is an actor of its own now; the audit list can undo it.",
+        "undone": "Taken back, and the knowledge base resolved again as if it had never been made."}
 
 
 class SecurityHeaders:
@@ -63,6 +83,19 @@ def _environment() -> jinja2.Environment:
     return env
 
 
+_WRITING = threading.Lock()  # one correction at a time in this process (the store locks across processes)
+
+
+def _serialised(work, *args):
+    with _WRITING:
+        return work(*args)
+
+
+def _undo(store, key: str, by: str, why: str) -> str:  # taking back needs no name or reason
+    corrections.undo(store, key)
+    return ""
+
+
 def create_app(store, allowed_hosts: list[str] | None = None) -> Starlette:
     """The desk over `store` (a `kroniek.store.Store`). `allowed_hosts`: the Host header values to
     answer (default: this machine's loopback names); ["*"] answers any."""
@@ -73,7 +106,34 @@ def create_app(store, allowed_hosts: list[str] | None = None) -> Starlette:
     templates = Jinja2Templates(env=env)
 
     def page(request: Request, name: str, context: dict, status: int = 200) -> Response:
-        return templates.TemplateResponse(request, name, {**context, "path": request.url.path}, status_code=status)
+        token = forms.token_of(request)
+        fresh = token is None
+        token = token or forms.new_token()
+        response = templates.TemplateResponse(request, name, {
+            **context, "path": request.url.path, "csrf": token, "by": request.cookies.get(forms.BY_COOKIE, "")[:80],
+            "done": DONE.get(request.query_params.get("done", ""), "")}, status_code=status)
+        if fresh:
+            forms.set_token(response, token)
+        return response
+
+    async def correct(request: Request, work, args) -> tuple[str, dict[str, str]]:
+        """Run one correction (`work(store, *args, by, why)`) on a worker thread, one at a time."""
+        fields = await forms.posted(request)
+        by = fields.get("by", "")
+        try:
+            result = await run_in_threadpool(_serialised, work, desk.store, *args(fields), by, fields.get("why", ""))
+        except corrections.Refused as err:
+            raise HTTPException(err.status, str(err)) from None
+        except KeyError as err:  # pipeline.judge: an id that a rebuild took away meanwhile
+            raise HTTPException(409, f"The knowledge base changed meanwhile ({err.args[0]}): open the page again.") from None
+        finally:
+            desk.forget()
+        return result, fields
+
+    def done(url: str, fields: dict[str, str]) -> Response:
+        response = RedirectResponse(url, status_code=303)
+        forms.remember_by(response, " ".join(fields.get("by", "").split()))
+        return response
 
     def arg(request: Request, key: str) -> str:
         return request.query_params.get(key, "")[:MAX_QUERY]
@@ -104,13 +164,56 @@ def create_app(store, allowed_hosts: list[str] | None = None) -> Starlette:
             desk.view(), actor=arg(request, "actor"), place=arg(request, "place"), kind=arg(request, "type"),
             start=arg(request, "from"), end=arg(request, "to")))
 
+    async def merge_form(request: Request) -> Response:
+        found = corrections.merge_page(desk.view(), request.path_params["ref"], arg(request, "q"))
+        if found is None:
+            raise HTTPException(404, "No actor with this id.")
+        return page(request, "merge.html", found)
+
+    async def merge(request: Request) -> Response:
+        ref = request.path_params["ref"]
+        home, fields = await correct(request, corrections.judge_pair,
+                                     lambda f: (ref, f.get("other", ""), f.get("action", "")))
+        return done(href_actor(home) + "?done=" + ("merged" if fields.get("action") == "merge" else "apart"), fields)
+
+    async def split_form(request: Request) -> Response:
+        found = corrections.split_page(desk.view(), request.path_params["ref"], arg(request, "mention"))
+        if found is None:
+            raise HTTPException(404, "No actor with this id.")
+        return page(request, "split.html", found)
+
+    async def split(request: Request) -> Response:
+        ref = request.path_params["ref"]
+        home, fields = await correct(request, corrections.split, lambda f: (ref, f.get("mention", "")))
+        return done(href_actor(home) + "?done=split", fields)
+
+    async def audit(request: Request) -> Response:
+        return page(request, "judgements.html", corrections.audit_page(desk.store, desk.view()))
+
+    async def undo(request: Request) -> Response:
+        await correct(request, _undo, lambda f: (f.get("key", ""),))
+        return RedirectResponse("/judgements?done=undone", status_code=303)
+
+    async def world(request: Request) -> Response:
+        kept = [(k, v[:MAX_QUERY]) for k, v in request.query_params.multi_items() if k in ("actor", "place", "type", "from", "to")]
+        return page(request, "map.html", {**map_page(
+            desk.view(), actor=arg(request, "actor"), place=arg(request, "place"), kind=arg(request, "type"),
+            start=arg(request, "from"), end=arg(request, "to"), world=arg(request, "world") == "1"),
+            "fit_href": "/map" + ("?" + urlencode(kept) if kept else ""), "world_href": "/map?" + urlencode([*kept, ("world", "1")])})
+
+    async def graph(request: Request) -> Response:
+        return page(request, "graph.html", graph_page(desk.view(), [p[:MAX_QUERY] for p in
+                                                                     request.query_params.getlist("p")[:40]]))
+
     async def conflicts(request: Request) -> Response:
         return page(request, "conflicts.html", queries.conflicts_page(desk.view()))
 
     async def error(request: Request, exc: HTTPException) -> Response:
         if request.url.path.startswith("/static/"):
             return Response(status_code=exc.status_code)
-        return page(request, "error.html", {"status": exc.status_code, "detail": exc.detail}, exc.status_code)
+        back = request.url.path if request.method == "POST" and request.url.path != "/judgements/undo" else None
+        return page(request, "error.html", {"status": exc.status_code, "detail": exc.detail, "back": back},
+                    exc.status_code)
 
     routes = [
         Route("/", search, name="search"),
@@ -120,6 +223,14 @@ def create_app(store, allowed_hosts: list[str] | None = None) -> Starlette:
         Route("/document/{ref:path}", document, name="document"),
         Route("/timeline", timeline, name="timeline"),
         Route("/conflicts", conflicts, name="conflicts"),
+        Route("/map", world, name="map"),
+        Route("/graph", graph, name="graph"),
+        Route("/actor/{ref}/merge", merge_form, name="merge_form"),
+        Route("/actor/{ref}/merge", merge, methods=["POST"], name="merge"),
+        Route("/actor/{ref}/split", split_form, name="split_form"),
+        Route("/actor/{ref}/split", split, methods=["POST"], name="split"),
+        Route("/judgements", audit, name="judgements"),
+        Route("/judgements/undo", undo, methods=["POST"], name="undo"),
         Mount("/static", app=StaticFiles(directory=HERE / "static", follow_symlink=False), name="static"),
     ]
     middleware = [Middleware(SecurityHeaders),

@@ -60,6 +60,7 @@ class View:
     names: dict[str, str] = field(init=False)
     folded: dict[str, set[str]] = field(init=False)  # folded name or alias -> entity ids
     index: SearchIndex = field(init=False)
+    graphs: dict = field(init=False, default_factory=dict)  # relation graph layouts by predicate filter
 
     def __post_init__(self) -> None:
         kb = self.kb
@@ -184,6 +185,11 @@ class Desk:
             except OSError:
                 stamp.append(None)
         return tuple(stamp)
+
+    def forget(self) -> None:
+        """Load the knowledge base again at the next request (after a correction wrote to it)."""
+        with self._lock:
+            self._view = None
 
     def loaded(self) -> View:
         """The view the last `view()` call loaded (or loads one)."""
