@@ -169,3 +169,11 @@ def test_quotes_dat_meldt_x_with_the_parse():
 def test_quotes_is_speaker_leaves_out_agencies_and_offices_typed_as_persons(name, speaker):
     assert is_speaker(Entity("E1", "PER", name, (), ())) is speaker
     assert not is_speaker(Entity("E2", "ORG", "Karin Vos", (), ()))
+
+
+def test_quotes_the_byline_of_an_article_is_its_author_not_a_quote():
+    text = ("Why the rebels are back\n\nThe movement lost its towns last year but has found new bases, writes Tom Baker.\n\n"
+            "Later in the piece the army is named.")
+    assert quoted(text, language="en") == {}
+    text = "Why the rebels are back\n\nThe rebels are back. A year later, the minister wrote that they had returned, Tom Baker writes."
+    assert "Tom Baker" in quoted(text + "\n\nMore.\n\nStill more.\n\nThe movement is strong, writes Tom Baker.", language="en")

@@ -381,6 +381,8 @@ def _reported(ctx: DocContext, state: _State, unit) -> tuple[str | None, Span | 
             break
         if not _says(tok, toks[k + 1:], cues, toks[:k]):
             continue
+        if tok.low in lexicon.cues()["byline_verbs"] and unit in ctx.units[:3]:
+            continue  # "..., writes X" under a headline: the author's byline, not a quote
         has_subject, speaker = _speaker_of(ctx, state, tok, unit.paragraph) if ctx.layer.parsed else (False, None)
         if has_subject:
             # a subject that names no one ("ISIS claimed he ...", "zijn advocaat zei dat X ...") is no
