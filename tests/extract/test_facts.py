@@ -710,3 +710,11 @@ def test_the_date_of_a_dateline_dates_the_story_not_the_event():
     ctx, _ = make_context(text, names, published="2019-08-18", language="en")  # a Sunday
     [report] = extract_events(ctx)
     assert report.date == "2019-08-17"
+
+
+def test_a_separable_trigger_with_words_between_is_found():
+    names = {"Gao": ("LOC", "geo:1", "ML")}
+    ctx, ids = make_context("Gewapende mannen vielen dinsdag in Gao een markt aan, waarbij zes doden vielen.", names,
+                            published="2024-03-07")
+    [report] = extract_events(ctx)
+    assert report.type == "attack" and report.location == ids["Gao"]

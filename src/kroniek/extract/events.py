@@ -148,7 +148,9 @@ def find_triggers(ctx: DocContext, unit: Unit) -> list[Trigger]:
     found: list[tuple[int, int, list]] = []
     multi = tuple(p for p in table if " " in p)
     for s, e, text in _find_phrases(ctx.unit_text(unit), multi, unit.start):
-        found.append((s, e, table[text]))
+        pattern = text if text in table else _gap_pattern(text, multi)  # "vielen ... aan" matches the words between
+        if pattern is not None:
+            found.append((s, e, table[pattern]))
     for t in toks:
         if any(s <= t.start < e for s, e, _ in found):
             continue
@@ -174,6 +176,15 @@ def find_triggers(ctx: DocContext, unit: Unit) -> list[Trigger]:
         out.append(Trigger(s, e, kind, subtype, pos, bool(plural), det == "definite", det == "indefinite", negated,
                            det == "counted", another))
     return out
+
+
+def _gap_pattern(matched: str, patterns: tuple[str, ...]) -> str | None:
+    """The pattern with a gap ("vielen ... aan") that `matched` ("vielen in X een menigte aan") fits."""
+    for p in patterns:
+        head, _, tail = p.partition(" ... ")
+        if tail and matched.startswith(head + " ") and matched.endswith(" " + tail):
+            return p
+    return None
 
 
 def _compound_head(word: str) -> str | None:
