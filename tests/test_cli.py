@@ -11,7 +11,7 @@ from .conftest import ROOT
 
 runner = CliRunner()
 COMMANDS = ["build", "export", "entities", "merge", "separate", "events", "conflicts", "claims", "relations", "quotes",
-            "show", "judgements", "serve"]
+            "show", "judgements", "reject", "choose", "serve"]
 
 
 @pytest.mark.parametrize("command", COMMANDS)
@@ -287,3 +287,40 @@ def test_judgements_are_listed_with_their_mentions_and_one_can_be_taken_back(cor
     assert {"Ahmed Warsame", "African Union"} <= names  # apart again, as before the merge
     assert json.loads(runner.invoke(app, ["judgements", "--db", db, "--format", "json"]).output) == []
     assert runner.invoke(app, ["judgements", "--undo", "3", "--db", db]).exit_code == 2
+
+
+def test_reject_and_choose_are_listed_as_corrections_and_taken_back(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text(" date 2023-03\nBij een aanslag in Gao zijn dinsdag twaalf mensen om het leven "
+                                  "gekomen. JNIM heeft de aanslag opgeëist.", encoding="utf-8")
+    (folder / "b.txt").write_text(" date 2023-03\nBij de aanslag in Gao vielen dinsdag veertien doden, meldt de regering.",
+                                  encoding="utf-8")
+    db = str(tmp_path / "kb.db")
+    assert runner.invoke(app, ["build", str(folder), "--db", db, "--backend", "lite"]).exit_code == 0
+    [event] = json.loads(runner.invoke(app, ["events", "--db", db, "--format", "json"]).output)
+    reports = {r["doc"]: r for r in json.loads(runner.invoke(app, ["show", event["id"], "--db", db, "--format",
+                                                                   "json"]).output)}
+    b = [reports["b"]["doc"], str(reports["b"]["start"]), str(reports["b"]["end"])]
+    chose = runner.invoke(app, ["choose", "killed", *b, "--db", db, "--by", "Ann", "--why", "the official count"])
+    assert chose.exit_code == 0, chose.output
+    [event] = json.loads(runner.invoke(app, ["events", "--db", db, "--format", "json"]).output)
+    assert event["killed"] == "14" and "chosen-by-analyst" in event["flags"]
+    a = [reports["a"]["doc"], str(reports["a"]["start"]), str(reports["a"]["end"])]
+    assert runner.invoke(app, ["reject", "report", *a, "--db", db, "--by", "Ann", "--why", "misread"]).exit_code == 0
+    [event] = json.loads(runner.invoke(app, ["events", "--db", db, "--format", "json"]).output)
+    assert event["reports"] == ["b: 14"]
+    listed = json.loads(runner.invoke(app, ["judgements", "--db", db, "--format", "json"]).output)
+    assert [(x["n"], x["verdict"], x["by"]) for x in listed] == [("R1", "reject report", "Ann"), ("C1", "choose killed", "Ann")]
+    assert listed[0]["first"] == " ".join(a) and "twaalf" in listed[0]["second"] and listed[0]["reason"].startswith("misread [")
+    for refused in (["reject", "rumour", *a], ["reject", "report", "a", "0", "2"], ["choose", "injured", *b],
+                    ["choose", "size", *b]):
+        result = runner.invoke(app, [*refused, "--db", db, "--by", "Ann", "--why", "test"])
+        assert result.exit_code == 2 and "error" in result.output, refused
+    assert runner.invoke(app, ["reject", "report", *a, "--db", db, "--by", "kroniek", "--why", "x"]).exit_code == 2
+    assert runner.invoke(app, ["judgements", "--undo", "R1", "--db", db]).exit_code == 0
+    assert runner.invoke(app, ["judgements", "--undo", "c1", "--db", db]).exit_code == 0
+    [event] = json.loads(runner.invoke(app, ["events", "--db", db, "--format", "json"]).output)
+    assert event["killed"] == "12–14" and "chosen-by-analyst" not in event["flags"]
+    assert json.loads(runner.invoke(app, ["judgements", "--db", db, "--format", "json"]).output) == []
+    assert runner.invoke(app, ["judgements", "--undo", "R1", "--db", db]).exit_code == 2

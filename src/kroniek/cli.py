@@ -285,11 +285,13 @@ def show_cli(what: str = typer.Argument(..., help="An event id (from `kroniek ev
     names = {e.id: e.name for e in kb.entities}
     event = next((v for v in kb.events if v.id == what), None)
     if event is not None:
-        records = [{"doc": r.doc, "date": r.date, "location": names.get(r.location), "killed": _figure(r.killed),
-                    "injured": _figure(r.injured), "evidence": kb_text(kb, r.evidence)} for r in event.reports]
+        records = [{"doc": r.doc, "start": r.evidence.start, "end": r.evidence.end, "date": r.date,
+                    "location": names.get(r.location), "killed": _figure(r.killed), "injured": _figure(r.injured),
+                    "evidence": kb_text(kb, r.evidence)} for r in event.reports]
         title = (f"{event.type} {event.date or ''} {names.get(event.location, '')}: killed {_figure(event.killed) or '-'},"
                  f" perpetrator {names.get(event.perpetrator, '-')}, claimed by {names.get(event.claimed_by, '-')}")
-        _emit(records, ("doc", "date", "location", "killed", "injured", "evidence"), f"reports of {title}", output)
+        _emit(records, ("doc", "start", "end", "date", "location", "killed", "injured", "evidence"),
+              f"reports of {title}", output)
         return
     wanted = _actors(kb, what)
     records = []
@@ -342,20 +344,32 @@ def _judge(first: str, second: str, verdict: str, db: str, by: str) -> None:
 
 @app.command("judgements")
 def judgements_cli(db: str = DB_OPTION,
-                   undo: int = typer.Option(0, min=0, help="Take back judgement N of the list (1, 2, ...) and resolve again."),
+                   undo: str = typer.Option("", help="Take back decision N (a merge or separate), RN (a rejected fact) "
+                                                     "or CN (a chosen report) of the list, and resolve again."),
                    output: OutputFormat = typer.Option(OutputFormat.table, "--format", help="table, json or csv.")) -> None:
-    """The merge and separate decisions of analysts on record (who, why, on which mentions), and undoing
-    one. kroniek's own decisions are made again on every resolve and are not listed."""
-    from .pipeline import undo_judgement
+    """The corrections of analysts on record (who, why, on what): merge and separate decisions numbered
+    1, 2, ..., rejected facts R1, R2, ..., chosen reports C1, C2, ...; and undoing one. kroniek's own
+    decisions are made again on every resolve and are not listed."""
+    from .pipeline import unchoose, undo_judgement, unreject
 
     store = open_store(db)
     decided = [j for j in store.judgements() if j.by != "kroniek"]
+    rejected, chosen = store.rejections(), store.overrides()
     if undo:
-        if undo > len(decided):
-            console.print(f"[red]error:[/red] E032: there are {len(decided)} judgements, not {undo}")
+        prefix, number = (undo[0].upper(), undo[1:]) if undo[:1].isalpha() else ("", undo)
+        listed = {"": decided, "R": rejected, "C": chosen}.get(prefix)
+        if listed is None or not number.isdigit() or not 1 <= int(number) <= len(listed):
+            console.print(f"[red]error:[/red] E032: no correction {escape(undo)} (there are {len(decided)} judgements, "
+                          f"{len(rejected)} rejections R1.., {len(chosen)} chosen reports C1..)")
             raise typer.Exit(2)
-        undo_judgement(store, decided[undo - 1])
-        console.print(f"[green]taken back[/green] judgement {undo}; entities resolved again")
+        picked = listed[int(number) - 1]
+        if prefix == "R":
+            unreject(store, picked.kind, picked.evidence.doc, picked.evidence.start, picked.evidence.end)
+        elif prefix == "C":
+            unchoose(store, picked.field, picked.evidence.doc, picked.evidence.start, picked.evidence.end)
+        else:
+            undo_judgement(store, picked)
+        console.print(f"[green]taken back[/green] {escape(undo)}; the knowledge base resolved again")
         return
     mentions = {m.id: m for m in store.mentions()}
 
@@ -365,7 +379,66 @@ def judgements_cli(db: str = DB_OPTION,
     records = [{"n": i, "verdict": "same" if j.verdict == "positive" else "apart" if j.verdict == "negative" else j.verdict,
                 "first": shown(j.a), "second": shown(j.b), "by": j.by, "reason": j.reason}
                for i, j in enumerate(decided, 1)]
+    if rejected or chosen:
+        texts = {d.id: d.text for d in store.documents()}
+
+        def said(span) -> str:
+            words = " ".join(span.slice(texts.get(span.doc, "")).split())
+            return words[:77] + "…" if len(words) > 80 else words or "(document not in the knowledge base now)"
+        records += [{"n": f"R{i}", "verdict": f"reject {r.kind}", "first": f"{r.evidence.doc} {r.evidence.start} "
+                     f"{r.evidence.end}", "second": said(r.evidence), "by": r.by, "reason": f"{r.reason} [{r.made_at}]"}
+                    for i, r in enumerate(rejected, 1)]
+        records += [{"n": f"C{i}", "verdict": f"choose {o.field}", "first": f"{o.evidence.doc} {o.evidence.start} "
+                     f"{o.evidence.end}", "second": said(o.evidence), "by": o.by, "reason": f"{o.reason} [{o.made_at}]"}
+                    for i, o in enumerate(chosen, 1)]
     _emit(records, ("n", "verdict", "first", "second", "by", "reason"), "judgements", output)
+
+
+def _correct_fact(work, what: str, doc: str, start: int, end: int, db: str, by: str, why: str) -> None:
+    """Run `pipeline.reject` or `pipeline.choose`, or say in one line why not (exit 2)."""
+    by, why = " ".join(by.split()), " ".join(why.split())
+    if not by or by.lower() == "kroniek" or not why:
+        console.print("[red]error:[/red] E035: say who you are (--by, not \"kroniek\") and why (--why)")
+        raise typer.Exit(2)
+    try:
+        work(open_store(db), what, doc, start, end, by=by, reason=why)
+    except KeyError as err:
+        console.print(f"[red]error:[/red] {escape(err.args[0])}")
+        raise typer.Exit(2) from None
+
+
+FACT_ARGS = dict(doc=typer.Argument(..., help="The document the fact is in."),
+                 start=typer.Argument(..., min=0, help="Start of its evidence span (`kroniek show EVENT`, the export)."),
+                 end=typer.Argument(..., min=0, help="End of its evidence span."))
+
+
+@app.command("reject")
+def reject_cli(kind: str = typer.Argument(..., help="report, claim, relation or quote."),
+               doc: str = FACT_ARGS["doc"], start: int = FACT_ARGS["start"], end: int = FACT_ARGS["end"],
+               db: str = DB_OPTION, by: str = typer.Option(..., "--by", help="Who decides."),
+               why: str = typer.Option(..., "--why", help="Why the fact is wrong (kept with it).")) -> None:
+    """Say that a fact is wrong: it is left out of events, relations, quotes and conflicts from now on,
+    through every rebuild. Known by its kind and evidence span; `kroniek judgements --undo RN` takes it back."""
+    from .pipeline import reject
+
+    _correct_fact(reject, kind, doc, start, end, db, by, why)
+    console.print(f"[green]rejected[/green] the {escape(kind)} at {escape(doc)} {start}-{end}; the knowledge base "
+                  "resolved again")
+
+
+@app.command("choose")
+def choose_cli(field: str = typer.Argument(..., help="killed, injured, date, location or perpetrator."),
+               doc: str = FACT_ARGS["doc"], start: int = FACT_ARGS["start"], end: int = FACT_ARGS["end"],
+               db: str = DB_OPTION, by: str = typer.Option(..., "--by", help="Who decides."),
+               why: str = typer.Option(..., "--why", help="Why this report's value (kept with it).")) -> None:
+    """Say which report's value an event shows for one field: the report with this evidence span (from
+    `kroniek show EVENT`). The event is flagged chosen-by-analyst, the conflict stays listed; it holds
+    through every rebuild, and `kroniek judgements --undo CN` takes it back."""
+    from .pipeline import choose
+
+    _correct_fact(choose, field, doc, start, end, db, by, why)
+    console.print(f"[green]chosen[/green] the {escape(field)} of the report at {escape(doc)} {start}-{end}; the "
+                  "knowledge base resolved again")
 
 
 @app.command("merge")

@@ -168,6 +168,30 @@ class Judgement:
 
 
 @dataclass(frozen=True)
+class Rejection:
+    """An analyst's word that a fact is wrong: the fact (`kind` report, claim, relation or quote) is known
+    by its evidence span, which is the same on every rebuild of the same text, and left out of every resolve."""
+
+    kind: str  # report | claim | relation | quote
+    evidence: Span
+    by: str
+    reason: str = ""
+    made_at: str = ""  # ISO 8601 UTC, "2026-11-24T10:32:05Z"
+
+
+@dataclass(frozen=True)
+class Override:
+    """An analyst's choice of the report whose value an event shows for one field (killed, injured, date,
+    location, perpetrator): kept on the report's evidence span, since event ids follow the first report."""
+
+    field: str
+    evidence: Span  # the chosen report's
+    by: str
+    reason: str = ""
+    made_at: str = ""
+
+
+@dataclass(frozen=True)
 class Entity:
     id: str
     type: str

@@ -10,7 +10,8 @@ import hashlib
 import os
 import time
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from datetime import datetime, timezone
 from functools import lru_cache
 from pathlib import Path
 
@@ -23,10 +24,12 @@ from .extract.ids import stable_mention_ids
 from .extract.quotes import extract_quotes
 from .extract.relations import active_where_they_struck, extract_relations, merge_relations
 from .fuse import claim_conflicts, fuse_events
+from .fuse.events import FIELDS, report_value
 from .ingest import Skipped, read_paths
 from .ingest.metadata import renamed
 from .ingest.readers import display_path, failure
-from .model import Annotation, DocFacts, Document, Entity, Judgement, KnowledgeBase, StageSpec, stage
+from .model import (Annotation, DocFacts, Document, Entity, Judgement, KnowledgeBase, Override, Rejection, Span, StageSpec,
+                    stage)
 from .nlp import get_backend
 from .nlp.base import NLP_STAGE
 from .resolve import resolve_entities
@@ -282,6 +285,99 @@ def undo_judgement(store: Store, judgement: Judgement) -> None:
         resolve_corpus(store)
 
 
+FACT_KINDS = ("report", "claim", "relation", "quote")
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def _evidence(kind: str, found: DocFacts) -> list[tuple[Span, object]]:
+    """The facts of one kind with the span each is known by: a report's, claim's evidence, each evidence
+    span of a relation, a quote's span."""
+    if kind == "report":
+        return [(r.evidence, r) for r in found.reports]
+    if kind == "claim":
+        return [(c.evidence, c) for c in found.claims]
+    if kind == "relation":
+        return [(s, r) for r in found.relations for s in r.evidence]
+    return [(q.span, q) for q in found.quotes]
+
+
+def without_rejected(found: DocFacts, rejected: Iterable[Rejection]) -> DocFacts:
+    """The facts less the ones an analyst rejected; a relation loses the rejected evidence spans and is
+    dropped when none is left."""
+    gone = {(r.kind, r.evidence) for r in rejected}
+    if not gone:
+        return found
+    relations = []
+    for r in found.relations:
+        kept = tuple(s for s in r.evidence if ("relation", s) not in gone)
+        if kept:
+            relations.append(r if kept == r.evidence else replace(r, evidence=kept))
+    return DocFacts([r for r in found.reports if ("report", r.evidence) not in gone],
+                    [c for c in found.claims if ("claim", c.evidence) not in gone], relations,
+                    [q for q in found.quotes if ("quote", q.span) not in gone])
+
+
+def _stored_facts(store: Store) -> DocFacts:
+    """Every document's facts as the facts stage found them, rejected ones included."""
+    out = DocFacts()
+    for _, found in store.doc_facts().values():
+        out.add(found)
+    return out
+
+
+def reject(store: Store, kind: str, doc: str, start: int, end: int, by: str = "analyst", reason: str = "") -> None:
+    """Record that a fact (a report, claim, relation or quote, known by its evidence span) is wrong, and
+    resolve again without it. Kept on the span, so it holds through every rebuild of the same text."""
+    if kind not in FACT_KINDS:
+        raise KeyError(f"E033: a fact is a {', '.join(FACT_KINDS)}, not {kind!r}")
+    span = Span(doc, start, end)
+    with store.writing():
+        if not any(s == span for s, _ in _evidence(kind, _stored_facts(store))):
+            raise KeyError(f"E033: no {kind} with evidence {doc} {start}-{end}")
+        store.add_rejection(Rejection(kind, span, by, reason, _now()))
+        resolve_corpus(store)
+
+
+def unreject(store: Store, kind: str, doc: str, start: int, end: int) -> None:
+    """Take a rejection back and resolve again."""
+    with store.writing():
+        if not store.remove_rejection(kind, Span(doc, start, end)):
+            raise KeyError(f"E032: no rejected {kind} at {doc} {start}-{end}")
+        resolve_corpus(store)
+
+
+def choose(store: Store, field: str, doc: str, start: int, end: int, by: str = "analyst", reason: str = "") -> None:
+    """Record that the event holding the report with this evidence span shows that report's value of
+    `field` (killed, injured, date, location, perpetrator), replacing an earlier choice for the field
+    of that event, and resolve again."""
+    if field not in FIELDS:
+        raise KeyError(f"E034: one chooses a report for {', '.join(FIELDS)}, not {field!r}")
+    span = Span(doc, start, end)
+    with store.writing():
+        report = next((r for s, r in _evidence("report", _stored_facts(store)) if s == span), None)
+        if report is None:
+            raise KeyError(f"E034: no report with evidence {doc} {start}-{end}")
+        if report_value(report, field, {e.id: e for e in store.entities()}) is None:
+            raise KeyError(f"E034: the report at {doc} {start}-{end} gives no {field}")
+        event = next((v for v in store.knowledge_base().events if any(r.evidence == span for r in v.reports)), None)
+        for o in store.overrides():  # one choice per field of an event
+            if event is not None and o.field == field and any(r.evidence == o.evidence for r in event.reports):
+                store.remove_override(field, o.evidence)
+        store.add_override(Override(field, span, by, reason, _now()))
+        resolve_corpus(store)
+
+
+def unchoose(store: Store, field: str, doc: str, start: int, end: int) -> None:
+    """Take a chosen report back and resolve again."""
+    with store.writing():
+        if not store.remove_override(field, Span(doc, start, end)):
+            raise KeyError(f"E032: no report chosen for {field} at {doc} {start}-{end}")
+        resolve_corpus(store)
+
+
 def resolve_corpus(store: Store, report: BuildReport | None = None) -> None:
     """The corpus-level stages: entities across documents, then publication dates. Holds the store's
     writer lock, so it never runs beside a build."""
@@ -304,10 +400,10 @@ def _resolve_corpus(store: Store, report: BuildReport) -> None:
     store.update_dates(docs)
     report.add_time("docdates", time.perf_counter() - t)
     t = time.perf_counter()
-    found = facts_for_corpus(store, docs, entities, report, layers)
+    found = without_rejected(facts_for_corpus(store, docs, entities, report, layers), store.rejections())
     report.add_time("facts", time.perf_counter() - t)
     t = time.perf_counter()
-    events, conflicts = fuse_events(found.reports, entities, docs)
+    events, conflicts = fuse_events(found.reports, entities, docs, store.overrides())
     relations = merge_relations(found.relations)
     store.replace_facts(KnowledgeBase(events=events, claims=found.claims, relations=relations, quotes=found.quotes,
                                       conflicts=conflicts + claim_conflicts(found.claims)))

@@ -177,3 +177,24 @@ def test_a_gulf_named_after_a_port_and_the_port_are_one_place_for_a_ship_attack(
     assert {r.doc for r in event.reports} == {"a", "b"}
     elsewhere = report("b", "2024-02-03", Range(2, 2), location="Eother")
     assert len(fuse_events([at_sea, elsewhere], ENTITIES + [gulf], DOCS)[0]) == 2
+
+
+def test_fuse_an_analysts_chosen_report_sets_each_field_and_keeps_the_conflicts():
+    from kroniek.model import Override
+
+    suspect = Entity("Eper", "PER", "Musa Bello", (), (), key=None)
+    reports = [report("a", "2024-02-03", Range(20, 20), sites=("market",), claims=("Eiswap",)),
+               replace(report("c", "2024-02", Range(30, 30), location="Eng"),
+                       attributions=(Attribution("Eper", "suspected", Span("c", 0, 10)),))]
+    [plain], conflicts = fuse_events(reports, [*ENTITIES, suspect], DOCS)
+    assert plain.killed == Range(20, 30, 25) and "chosen-by-analyst" not in plain.flags
+    chosen = [Override(f, Span("c", 0, 10), "Ann") for f in ("killed", "location", "perpetrator", "injured")]
+    chosen.append(Override("date", Span("a", 0, 10), "Ann"))
+    [event], again = fuse_events(reports, [*ENTITIES, suspect], DOCS, chosen)
+    assert event.killed == Range(30, 30, 30) and (event.location, event.perpetrator, event.date) == ("Eng", "Eper", "2024-02-03")
+    assert event.injured is None  # the report gives no injured: nothing to choose
+    assert event.flags.count("chosen-by-analyst") == 1 and event.id == plain.id
+    assert "perpetrator-suspected" in event.flags  # its report only suspects him
+    assert again == conflicts and [c.field for c in again] == ["killed"]
+    # a choice of a report no event holds changes nothing
+    assert fuse_events(reports, [*ENTITIES, suspect], DOCS, [Override("killed", Span("z", 0, 10), "Ann")])[0] == [plain]

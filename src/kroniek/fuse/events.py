@@ -31,12 +31,13 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import replace
 from statistics import median
 
 from .. import gazetteer
 from ..dates import compatible
 from ..extract.lexicon import cues, subtype_compatible
-from ..model import Conflict, Document, Entity, Event, Range, Report, stable_id, stage
+from ..model import Conflict, Document, Entity, Event, Override, Range, Report, stable_id, stage
 
 
 class _Cluster:
@@ -260,8 +261,54 @@ def _fused_date(reports: list[Report], docs: dict[str, Document]) -> tuple[str |
     return (news[0], ["date-from-publication"]) if news else (None, [])
 
 
+FIELDS = ("killed", "injured", "date", "location", "perpetrator")  # what an analyst can choose a report for
+
+
+def report_value(r: Report, field: str, entities: dict[str, Entity] | None = None):
+    """What one report says of `field`, as an event would show it, or None where it says nothing: the
+    perpetrator is the attacker it asserts (a person before a group), else the one it suspects."""
+    if field in ("killed", "injured"):
+        v = getattr(r, field)
+        return None if v is None else Range(v.low, v.high, _stated(v))
+    if field == "perpetrator":
+        entities = entities or {}
+        for status in ("asserted", "suspected"):
+            named = [a.entity for a in r.attributions if a.status == status]
+            people = [i for i in named if i in entities and entities[i].type == "PER"]
+            if named:
+                return (people or named)[0]
+        return None
+    return getattr(r, field)
+
+
+def _chosen(event: Event, overrides: list[Override], by_id: dict[str, Entity]) -> Event:
+    """The event with each field an analyst chose a report for set to that report's value (a later choice
+    wins) and flagged `chosen-by-analyst`; the conflicts stay as the reports give them."""
+    spans = {r.evidence: r for r in event.reports}
+    values = {}
+    for o in overrides:
+        r = spans.get(o.evidence)
+        value = report_value(r, o.field, by_id) if r is not None and o.field in FIELDS else None
+        if value is not None:
+            values[o.field] = value
+    if not values:
+        return event
+    # a chosen perpetrator is a suspect still where its report only suspects them
+    asserted = any(a.entity == values.get("perpetrator") and a.status == "asserted" for r in event.reports
+                   for a in r.attributions)
+    gone = {"date": ("date-from-publication",),
+            "perpetrator": ("perpetrator-unknown", "perpetrator-suspected") if asserted else ("perpetrator-unknown",)}
+    flags = [f for f in event.flags if not any(f in gone.get(k, ()) for k in values)]
+    if "perpetrator" in values and not asserted and "perpetrator-suspected" not in flags:
+        flags.append("perpetrator-suspected")
+    return replace(event, **values, flags=tuple(flags + ["chosen-by-analyst"]))
+
+
 @stage("fuse", ("reports", "claims", "relations"), ("events", "conflicts"))
-def fuse_events(reports: list[Report], entities: list[Entity], docs: list[Document]) -> tuple[list[Event], list[Conflict]]:
+def fuse_events(reports: list[Report], entities: list[Entity], docs: list[Document],
+                overrides: list[Override] | tuple = ()) -> tuple[list[Event], list[Conflict]]:
+    """Events from the reports of every document, and where their sources disagree. `overrides`: the
+    reports an analyst chose for a field of their event (`_chosen`)."""
     by_id = {e.id: e for e in entities}
     by_doc = {d.id: d for d in docs}
     events, conflicts = [], []
@@ -309,6 +356,8 @@ def fuse_events(reports: list[Report], entities: list[Entity], docs: list[Docume
                       _fused_range([r.killed for r in group if r.killed]),
                       _fused_range([r.injured for r in group if r.injured]),
                       tuple(flags + date_flags), tuple(sorted(set(suspected + claims) - {perpetrator} if unknown else ())))
+        if overrides:
+            event = _chosen(event, list(overrides), by_id)
         events.append(event)
         conflicts += _conflicts(event)
     events.sort(key=lambda v: (v.date or "9999", v.id))

@@ -32,7 +32,8 @@ from sqlalchemy.dialects import postgresql
 from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.exc import ArgumentError, DatabaseError, NoSuchModuleError, OperationalError
 
-from ..model import AliasLink, DateValue, DocFacts, Document, Entity, Judgement, KnowledgeBase, Mention, Span, stage
+from ..model import (AliasLink, DateValue, DocFacts, Document, Entity, Judgement, KnowledgeBase, Mention, Override,
+                     Rejection, Span, stage)
 from . import records
 
 try:  # the SQLite writer lock; without fcntl (Windows) builds are not serialised
@@ -41,7 +42,8 @@ except ImportError:  # pragma: no cover
     fcntl = None
 
 # 5: indexes for dossier and timeline queries; strings without a length (PostgreSQL enforces one)
-SCHEMA_VERSION = 5
+# 6: analysts' rejections of facts and choices of the report an event's value follows (new tables only)
+SCHEMA_VERSION = 6
 metadata = MetaData()
 # PostgreSQL would sort and compare strings by the database's locale; "C" is bytewise, as SQLite does
 Str = String().with_variant(postgresql.VARCHAR(collation="C"), "postgresql")
@@ -102,6 +104,19 @@ judgements = Table(
     "judgements", metadata,
     Column("a", Str, primary_key=True), Column("b", Str, primary_key=True),
     Column("reason", Str, primary_key=True), Column("verdict", Str), Column("by", Str))
+# An analyst's rejection of a fact and choice of the report an event's field follows, each keyed on the
+# evidence span of the fact (the same on every rebuild of the same text). No foreign key to documents:
+# they outlive the documents, so a rebuild from nothing finds them again.
+rejections = Table(
+    "rejections", metadata,
+    Column("kind", Str, primary_key=True), Column("doc", Str, primary_key=True),
+    Column("start", Integer, primary_key=True), Column("end", Integer, primary_key=True),
+    Column("by", Str), Column("made_at", Str), Column("reason", LongStr))
+overrides = Table(
+    "overrides", metadata,
+    Column("field", Str, primary_key=True), Column("doc", Str, primary_key=True),
+    Column("start", Integer, primary_key=True), Column("end", Integer, primary_key=True),
+    Column("by", Str), Column("made_at", Str), Column("reason", LongStr))
 # Derived by the facts and fuse stages on every resolve; each row keeps its full record as JSON, with
 # the columns a query filters on (subject, document, date) beside it.
 FACT_TABLES = ("events", "event_reports", "claims", "relations", "quotes", "conflicts")
@@ -544,6 +559,55 @@ class Store:
             gone = conn.execute(delete(judgements).where((judgements.c.a == judgement.a) & (judgements.c.b == judgement.b)
                                                          & (judgements.c.reason == judgement.reason)))
             return bool(gone.rowcount)
+
+    # -- analysts' corrections of facts: rejections and chosen reports --------------------------------
+    def rejections(self) -> list[Rejection]:
+        """Every rejected fact, oldest first."""
+        return [Rejection(r["kind"], Span(r["doc"], r["start"], r["end"]), r["by"], r["reason"] or "", r["made_at"] or "")
+                for r in self._corrections(rejections)]
+
+    def add_rejection(self, rejection: Rejection) -> None:
+        """Record a rejection, replacing an earlier one of the same fact."""
+        self._put_correction(rejections, dict(kind=rejection.kind), rejection)
+
+    def remove_rejection(self, kind: str, evidence: Span) -> bool:
+        """Take back a rejection; False where it is not stored."""
+        return self._drop_correction(rejections, rejections.c.kind == kind, evidence)
+
+    def overrides(self) -> list[Override]:
+        """Every chosen report, oldest first (a later choice of one event's field wins)."""
+        return [Override(r["field"], Span(r["doc"], r["start"], r["end"]), r["by"], r["reason"] or "", r["made_at"] or "")
+                for r in self._corrections(overrides)]
+
+    def add_override(self, override: Override) -> None:
+        """Record that an event shows this report's value of `field`, replacing an earlier such record."""
+        self._put_correction(overrides, dict(field=override.field), override)
+
+    def remove_override(self, field: str, evidence: Span) -> bool:
+        """Take back a chosen report; False where it is not stored."""
+        return self._drop_correction(overrides, overrides.c.field == field, evidence)
+
+    def _corrections(self, table: Table) -> list:
+        query = select(table).order_by(table.c.made_at.asc().nulls_first(), table.c.doc, table.c.start, table.c.end,
+                                       next(iter(table.c)))
+        with self.engine.connect() as conn:
+            return conn.execute(query).mappings().all()
+
+    def _put_correction(self, table: Table, key: dict, c: Rejection | Override) -> None:
+        ev = c.evidence
+        with self.engine.begin() as conn:
+            self._drop(conn, table, table.c[next(iter(key))] == next(iter(key.values())), ev)
+            conn.execute(insert(table).values(**key, doc=ev.doc, start=ev.start, end=ev.end, by=c.by,
+                                              made_at=c.made_at, reason=c.reason))
+
+    def _drop_correction(self, table: Table, which, evidence: Span) -> bool:
+        with self.engine.begin() as conn:
+            return bool(self._drop(conn, table, which, evidence).rowcount)
+
+    @staticmethod
+    def _drop(conn, table: Table, which, ev: Span):
+        return conn.execute(delete(table).where(which & (table.c.doc == ev.doc) & (table.c.start == ev.start)
+                                                & (table.c.end == ev.end)))
 
     def replace_facts(self, found: KnowledgeBase) -> None:
         """Store the events, claims, relations, quotes and conflicts of one resolve, replacing the last."""

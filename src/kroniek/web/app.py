@@ -2,7 +2,8 @@
 
 Pages (search, actor dossier, event, document, timeline, map, relation graph, conflicts, the audit of
 corrections) rendered on the server with Jinja2 (autoescape on: no article text is ever marked safe).
-Corrections (merge, keep apart, split a mention off, undo) are form POSTs with a CSRF token
+Corrections (merge, keep apart, split a mention off, reject a fact, choose the report an event's value
+follows, undo) are form POSTs with a CSRF token
 (`forms.py`), run in a worker thread and answered with a redirect to the page that survives them. Every response carries a strict
 Content-Security-Policy (nothing but this origin; no inline script or style), `nosniff`, no referrer
 and no framing; the Host header must name the address the app serves (no DNS rebinding); static
@@ -52,6 +53,8 @@ MAX_QUERY = 200  # characters of a search or filter value that are read
 DONE = {"merged": "Merged. The two actors are one from now on, through every rebuild; the audit list can undo it.",
         "apart": "Kept apart. The resolver will never join these two again; the audit list can undo it.",
         "split": "Split off. That mention is an actor of its own now; the audit list can undo it.",
+        "rejected": "Rejected. The fact is left out from now on, through every rebuild; the audit list can undo it.",
+        "chosen": "Chosen. The event shows this report's value from now on, through every rebuild; the audit list can undo it.",
         "undone": "Taken back, and the knowledge base resolved again as if it had never been made."}
 
 
@@ -94,6 +97,10 @@ def _serialised(work, *args):
 def _undo(store, key: str, by: str, why: str) -> str:  # taking back needs no name or reason
     corrections.undo(store, key)
     return ""
+
+
+def _reject(store, kind: str, doc: str, start: str, end: str, back: str, by: str, why: str) -> str:
+    return corrections.reject_fact(store, kind, doc, start, end, by, why, back)
 
 
 def create_app(store, allowed_hosts: list[str] | None = None) -> Starlette:
@@ -187,6 +194,25 @@ def create_app(store, allowed_hosts: list[str] | None = None) -> Starlette:
         home, fields = await correct(request, corrections.split, lambda f: (ref, f.get("mention", "")))
         return done(href_actor(home) + "?done=split", fields)
 
+    def fact(f: dict[str, str]) -> tuple[str, str, str]:
+        return f.get("doc", ""), f.get("start", ""), f.get("end", "")
+
+    async def reject_report(request: Request) -> Response:
+        back, fields = await correct(request, _reject, lambda f: ("report", *fact(f), ""))
+        return done(back + "?done=rejected", fields)
+
+    async def choose(request: Request) -> Response:
+        back, fields = await correct(request, corrections.choose_report, lambda f: (f.get("field", ""), *fact(f)))
+        return done(back + "?done=chosen", fields)
+
+    async def reject(request: Request) -> Response:  # a claim, relation or quote, from the page in `back`
+        def named(f: dict[str, str]) -> tuple[str, ...]:  # the document page names a fact as "KIND START END"
+            kind, start, end = (f["fact"].split() + ["", "", ""])[:3] if "fact" in f else (f.get("kind", ""), f.get("start", ""),
+                                                                                          f.get("end", ""))
+            return kind, f.get("doc", ""), start, end, f.get("back", "")
+        back, fields = await correct(request, _reject, named)
+        return done(back + "?done=rejected", fields)
+
     async def audit(request: Request) -> Response:
         return page(request, "judgements.html", corrections.audit_page(desk.store, desk.view()))
 
@@ -212,6 +238,8 @@ def create_app(store, allowed_hosts: list[str] | None = None) -> Starlette:
         if request.url.path.startswith("/static/"):
             return Response(status_code=exc.status_code)
         back = request.url.path if request.method == "POST" and request.url.path != "/judgements/undo" else None
+        if back and back.endswith(("/reject", "/choose")):  # back to the page the form was on, not the POST's URL
+            back = back.rsplit("/", 1)[0] or None
         return page(request, "error.html", {"status": exc.status_code, "detail": exc.detail, "back": back},
                     exc.status_code)
 
@@ -229,6 +257,9 @@ def create_app(store, allowed_hosts: list[str] | None = None) -> Starlette:
         Route("/actor/{ref}/merge", merge, methods=["POST"], name="merge"),
         Route("/actor/{ref}/split", split_form, name="split_form"),
         Route("/actor/{ref}/split", split, methods=["POST"], name="split"),
+        Route("/event/{ref}/reject", reject_report, methods=["POST"], name="reject_report"),
+        Route("/event/{ref}/choose", choose, methods=["POST"], name="choose"),
+        Route("/reject", reject, methods=["POST"], name="reject"),
         Route("/judgements", audit, name="judgements"),
         Route("/judgements/undo", undo, methods=["POST"], name="undo"),
         Mount("/static", app=StaticFiles(directory=HERE / "static", follow_symlink=False), name="static"),

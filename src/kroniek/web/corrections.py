@@ -5,6 +5,9 @@ through `pipeline.judge` (on mention ids, which are content hashes, so it holds 
 rebuild) and followed by a resolve of the corpus; `undo` takes one back through
 `pipeline.undo_judgement`. The store has no column for when a judgement was made yet, so the desk
 writes the time at the end of the reason ("… [2026-11-20 10:32 UTC]") and `unstamp` reads it back.
+Rejecting a fact (a report, claim, relation or quote) and choosing the report whose value an event
+shows go through `pipeline.reject` / `pipeline.choose`; they are stored on the fact's evidence span
+with their own time (`made_at`), listed on the audit page as R1.. and C1.. and taken back by key.
 Nothing here knows about HTTP: refusals are `Refused` with a status and a sentence for the analyst.
 """
 from __future__ import annotations
@@ -16,8 +19,8 @@ from datetime import datetime, timezone
 
 from .. import pipeline
 from ..gazetteer import fold
-from ..model import Entity, Judgement
-from .queries import View, href_actor, href_doc
+from ..model import Entity, Judgement, Span
+from .queries import View, href_actor, href_doc, href_event
 
 MACHINE = "kroniek"  # the resolver's own judgements: made again on every resolve, never listed or undone
 STAMP = re.compile(r" \[(\d{4}-\d{2}-\d{2} \d{2}:\d{2}) UTC\]$")
@@ -121,6 +124,8 @@ def split(store, entity_id: str, mention_id: str, by: str, why: str) -> str:
 
 
 def undo(store, key: str) -> None:
+    if key.startswith(("R-", "C-")) and undo_fact(store, key):
+        return
     for j in store.judgements():
         if j.by != MACHINE and judgement_key(j) == key:
             pipeline.undo_judgement(store, j)
@@ -178,4 +183,94 @@ def audit_page(store, view: View) -> dict:
                  and (a["entity"] == b["entity"]) == (j.verdict == "positive"))
         rows.append({"n": n, "key": judgement_key(j), "verdict": {"positive": "same", "negative": "apart"}.get(j.verdict, j.verdict),
                      "a": a, "b": b, "by": j.by, "when": when, "why": why, "holds": holds})
-    return {"rows": rows}
+    return {"rows": rows, **fact_audit(store, view)}
+
+
+# -- corrections of facts: reject one, choose the report an event's value follows -------------------
+FIELD_NAMES = {"killed": "killed", "injured": "injured", "date": "date", "location": "place", "perpetrator": "perpetrator"}
+
+
+def _span(doc: str, start: str, end: str) -> tuple[str, int, int]:
+    if not (doc and start.isdigit() and end.isdigit()) or int(start) > int(end):
+        raise Refused(400, "This form does not name a fact: open the page again.")
+    return doc, int(start), int(end)
+
+
+def _holding(store, evidence: Span) -> str | None:
+    """The id of the event that holds the report with this evidence now."""
+    return next((v.id for v in store.knowledge_base().events if any(r.evidence == evidence for r in v.reports)), None)
+
+
+def reject_fact(store, kind: str, doc: str, start: str, end: str, by: str, why: str, back: str = "") -> str:
+    """Reject one fact (a report, claim, relation or quote, named by its evidence span); returns the page
+    to go back to: for a report, the event its other reports now form (or its document), else `back`."""
+    if kind not in pipeline.FACT_KINDS:
+        raise Refused(400, "One rejects a report, a claim, a relation or a quote.")
+    by, why = checked(by, why)
+    doc, lo, hi = _span(doc, start, end)
+    others = []
+    if kind == "report":
+        v = next((v for v in store.knowledge_base().events if any(r.evidence == Span(doc, lo, hi) for r in v.reports)), None)
+        others = [r.evidence for r in v.reports if r.evidence != Span(doc, lo, hi)] if v else []
+    try:
+        pipeline.reject(store, kind, doc, lo, hi, by=by, reason=why)
+    except KeyError as err:
+        raise Refused(409, f"There is no such {kind} in the knowledge base now ({err.args[0]}): open the page again.") from None
+    home = next((h for h in (_holding(store, s) for s in others) if h), None)
+    return href_event(home) if home else back if back.startswith("/") and not back.startswith("//") else href_doc(doc)
+
+
+def choose_report(store, field: str, doc: str, start: str, end: str, by: str, why: str) -> str:
+    """Make the event that holds this report show its value of `field`; returns the event's page."""
+    if field not in FIELD_NAMES:
+        raise Refused(400, "Choose one of the report's values: killed, injured, date, place or perpetrator.")
+    by, why = checked(by, why)
+    doc, lo, hi = _span(doc, start, end)
+    try:
+        pipeline.choose(store, field, doc, lo, hi, by=by, reason=why)
+    except KeyError as err:
+        raise Refused(409, f"This report is not in the knowledge base now, or gives no {FIELD_NAMES[field]} "
+                           f"({err.args[0]}): open the event again.") from None
+    home = _holding(store, Span(doc, lo, hi))
+    return href_event(home) if home else href_doc(doc)
+
+
+def fact_key(prefix: str, what: str, evidence: Span) -> str:
+    """A rejection's ("R") or chosen report's ("C") handle in a form."""
+    digest = hashlib.sha1(f"{what}\x00{evidence.doc}\x00{evidence.start}\x00{evidence.end}".encode()).hexdigest()[:16]
+    return f"{prefix}-{digest}"
+
+
+def undo_fact(store, key: str) -> bool:
+    """Take back the rejection or chosen report with this key; False where the key is not one of theirs."""
+    for r in store.rejections():
+        if fact_key("R", r.kind, r.evidence) == key:
+            pipeline.unreject(store, r.kind, r.evidence.doc, r.evidence.start, r.evidence.end)
+            return True
+    for o in store.overrides():
+        if fact_key("C", o.field, o.evidence) == key:
+            pipeline.unchoose(store, o.field, o.evidence.doc, o.evidence.start, o.evidence.end)
+            return True
+    return False
+
+
+def fact_audit(store, view: View) -> dict:
+    """The rejected facts and chosen reports, oldest first, numbered R1.. and C1.. as `kroniek judgements` numbers them."""
+    events = {r.evidence: v for v in view.kb.events for r in v.reports}
+
+    def fact(ev: Span) -> dict:
+        d = view.docs.get(ev.doc)
+        text = " ".join(ev.slice(d.text).split()) if d else ""
+        v = events.get(ev)
+        return {"doc": ev.doc, "span": f"{ev.start}–{ev.end}", "text": text[:157] + "…" if len(text) > 160 else text,
+                "href": href_doc(ev.doc) if d else None, "event": v.id if v else None,
+                "event_title": view.event_title(v) if v else None}
+
+    def when(made_at: str) -> str:
+        return made_at.replace("T", " ")[:16] + " UTC" if made_at else ""
+    rejected = [{"n": f"R{i}", "key": fact_key("R", r.kind, r.evidence), "kind": r.kind, "fact": fact(r.evidence),
+                 "by": r.by, "when": when(r.made_at), "why": r.reason} for i, r in enumerate(store.rejections(), 1)]
+    chosen = [{"n": f"C{i}", "key": fact_key("C", o.field, o.evidence), "field": FIELD_NAMES.get(o.field, o.field),
+               "fact": fact(o.evidence), "by": o.by, "when": when(o.made_at), "why": o.reason}
+              for i, o in enumerate(store.overrides(), 1)]
+    return {"rejected": rejected, "chosen": chosen}

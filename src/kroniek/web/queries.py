@@ -13,6 +13,7 @@ import threading
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from ..fuse.events import report_value
 from ..gazetteer import fold
 from ..model import Claim, Document, Entity, Event, KnowledgeBase, Range, Span
 from .highlight import Mark, nest
@@ -324,7 +325,15 @@ def event_page(view: View, event_id: str) -> dict | None:
         lo, hi = _window(d.text, r.evidence)
         marks = [Mark(r.evidence.start, r.evidence.end, "event", "", "", "this report's evidence")]
         marks += [m for m in view.marks(r.doc) if m.kind == "mention"]
+        choices = []  # what an analyst can make the event show: the values this report gives
+        for what, label in (("killed", "killed"), ("injured", "injured"), ("date", "date"), ("location", "place"),
+                             ("perpetrator", "perpetrator")):
+            value = report_value(r, what, view.entities)
+            if value is not None:
+                shown = figure(value) if isinstance(value, Range) else view.name(value) if what != "date" else value
+                choices.append({"field": what, "label": f"{label}: {shown}"})
         reports.append({"doc": r.doc, "title": view.doc_title(r.doc), "published": d.published,
+                        "start": r.evidence.start, "end": r.evidence.end, "choices": choices,
                         "href": href_doc(r.doc, anchor_report(v.id, r.evidence)),
                         "killed": figure(r.killed), "injured": figure(r.injured), "date": r.date,
                         "precision": precision(r.date), "location": r.location, "subtype": words(r.subtype),
@@ -373,7 +382,15 @@ def document_page(view: View, doc_id: str) -> dict | None:
     actors = sorted(((e, sum(1 for m in e.mentions if m.span.doc == doc_id)) for e in view.kb.entities
                      if any(m.span.doc == doc_id for m in e.mentions)), key=lambda p: (-p[1], p[0].name))
     events = [event_row(view, v) for v in view.kb.events if any(r.doc == doc_id for r in v.reports)]
+    # the claims, relations and quotes read in it, each named by its kind and evidence span for a rejection
+    facts = [("claim", c.evidence, f"{view.name(c.subject)}: {words(c.attribute)} {figure(c.value)}")
+             for c in view.kb.claims if c.evidence.doc == doc_id]
+    facts += [("relation", s, f"{view.name(r.subject)} {words(r.predicate)} {view.name(r.object)}")
+              for r in view.kb.relations for s in r.evidence if s.doc == doc_id]
+    facts += [("quote", q.span, f"quote: {view.name(q.speaker)}") for q in view.kb.quotes if q.span.doc == doc_id]
     return {"d": d, "title": view.doc_title(doc_id), "steps": nest(d.text, marks), "counts": dict(counts),
+            "facts": [{"value": f"{kind} {s.start} {s.end}", "label": label, "text": squeeze(view.said(s))[:120]}
+                      for kind, s, label in sorted(facts, key=lambda f: (f[1].start, f[0]))],
             "actors": [{"id": e.id, "name": e.name, "type": e.type, "count": n} for e, n in actors],
             "events": events, "precision": precision(d.published.value) if d.published else ""}
 
