@@ -1,0 +1,122 @@
+"""Benchmark (not a test): build time per 1,000 articles as a synthetic corpus grows, peak memory, and
+the median latency of a dossier and an events-timeline query on the result (issue 11, item 3).
+
+    .venv/bin/python benchmarks/bench_scale.py                 # 1k and 10k articles
+    .venv/bin/python benchmarks/bench_scale.py --sizes 1000    # 1k only
+    .venv/bin/python benchmarks/bench_scale.py --full          # 1k, 10k and 100k (hours on 2 cores)
+
+The corpora come from `scripts/synth_corpus.py` (same seed, so 1k is the first thousand articles of
+10k). Each size is built by a process of its own with the lite backend into a fresh SQLite file, so
+its peak memory (getrusage, maximum resident set) is its own. The queries are the web app's
+(`kroniek.web.queries.dossier` and `timeline`) on the knowledge base as the app loads it; loading it
+is timed apart. Generating the corpus is not counted in the build time.
+"""
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import json
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _synth():
+    spec = importlib.util.spec_from_file_location("synth_corpus", ROOT / "scripts" / "synth_corpus.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def _median_ms(fn, repeat: int) -> float:
+    times = []
+    for _ in range(repeat):
+        t = time.perf_counter()
+        fn()
+        times.append((time.perf_counter() - t) * 1000)
+    return statistics.median(times)
+
+
+def one(size: int, seed: int, batch_size: int, repeat: int, work: Path) -> dict:
+    """Build `size` synthetic articles and query the result; the figures as a dict."""
+    from kroniek.pipeline import build
+    from kroniek.store import Store
+    from kroniek.web.queries import View, dossier, timeline
+
+    corpus = work / f"corpus-{size}"
+    t = time.perf_counter()
+    _synth().generate(corpus, size, seed=seed)
+    generated = time.perf_counter() - t
+    db = work / f"kb-{size}.db"
+    store = Store(str(db))
+    t = time.perf_counter()
+    report = build([corpus], store, backend="lite", batch_size=batch_size)
+    seconds = time.perf_counter() - t
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+    t = time.perf_counter()
+    view = View(store.knowledge_base())
+    load_s = time.perf_counter() - t
+    actors = sorted((e for e in view.kb.entities if e.type == "ORG"), key=lambda e: (-len(e.mentions), e.id))
+    actor = actors[0] if actors else max(view.kb.entities, key=lambda e: len(e.mentions))
+    return {
+        "articles": size, "documents": report.documents, "skipped": len(report.skipped),
+        "warnings": len(report.warnings), "entities": report.entities, "events": report.events,
+        "build_s": round(seconds, 2), "s_per_1000": round(seconds / size * 1000, 2),
+        "stages_s": {k: round(v, 2) for k, v in report.seconds.items()}, "peak_rss_mb": round(peak_mb),
+        "db_mb": round(db.stat().st_size / 2**20, 1), "generate_s": round(generated, 2),
+        "load_kb_s": round(load_s, 2), "query_actor": actor.name,
+        "dossier_ms": round(_median_ms(lambda: dossier(view, actor.id), repeat), 2),
+        "timeline_ms": round(_median_ms(lambda: timeline(view, actor=actor.name), repeat), 2),
+        "timeline_all_ms": round(_median_ms(lambda: timeline(view), repeat), 2),
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--sizes", default="1000,10000", help="comma-separated corpus sizes (default 1000,10000)")
+    ap.add_argument("--full", action="store_true", help="add the 100,000-article corpus")
+    ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--batch-size", type=int, default=200)
+    ap.add_argument("--repeat", type=int, default=21, help="runs of each query; the median is reported")
+    ap.add_argument("--json", help="also write the figures here")
+    ap.add_argument("--one", type=int, help=argparse.SUPPRESS)  # a size, in a process of its own
+    ap.add_argument("--work", help=argparse.SUPPRESS)
+    a = ap.parse_args(argv)
+
+    if a.one:
+        print(json.dumps(one(a.one, a.seed, a.batch_size, a.repeat, Path(a.work))))
+        return 0
+    sizes = [int(s) for s in a.sizes.split(",") if s]
+    if a.full and 100_000 not in sizes:
+        sizes.append(100_000)
+    results = []
+    with tempfile.TemporaryDirectory(prefix="kroniek-scale-") as work:
+        for size in sizes:
+            out = subprocess.run([sys.executable, __file__, "--one", str(size), "--seed", str(a.seed),
+                                  "--batch-size", str(a.batch_size), "--repeat", str(a.repeat), "--work", work],
+                                 check=True, capture_output=True, text=True)
+            r = json.loads(out.stdout.strip().splitlines()[-1])
+            results.append(r)
+            print(f"{size:>7} articles: {r['build_s']:.1f} s = {r['s_per_1000']:.1f} s per 1,000; peak {r['peak_rss_mb']} MB; "
+                  f"{r['entities']} entities, {r['events']} events; load {r['load_kb_s']:.2f} s; "
+                  f"dossier {r['dossier_ms']:.1f} ms, timeline {r['timeline_ms']:.1f} ms "
+                  f"(all events {r['timeline_all_ms']:.1f} ms)", flush=True)
+            print(f"         stages (s): {r['stages_s']}", flush=True)
+    base = results[0]["s_per_1000"]
+    for r in results[1:]:
+        print(f"ratio s/1000 at {r['articles']} vs {results[0]['articles']}: {r['s_per_1000'] / base:.2f}")
+    if a.json:
+        Path(a.json).write_text(json.dumps(results, indent=1) + "\n")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
