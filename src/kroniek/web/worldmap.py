@@ -194,8 +194,9 @@ def map_page(view, **filters) -> dict:
                        "place": view.name(where)})
     if placed and not world:
         xs, ys = [p["x"] for p in placed], [p["y"] for p in placed]
-        w = max(max(xs) - min(xs), 40.0) * 1.3
-        h = max(max(ys) - min(ys), 20.0) * 1.3
+        # at least a region's width: the outline's borders are drawn for the whole world and thicken as it zooms
+        w = max(max(xs) - min(xs), 120.0) * 1.3
+        h = max(max(ys) - min(ys), 60.0) * 1.3
         w, h = max(w, h * WIDTH / HEIGHT), max(h, w * HEIGHT / WIDTH)  # the outline's proportions
         x0 = min(max((max(xs) + min(xs)) / 2 - w / 2, 0.0), WIDTH - w) if w < WIDTH else 0.0
         y0 = min(max((max(ys) + min(ys)) / 2 - h / 2, 0.0), HEIGHT - h) if h < HEIGHT else 0.0
