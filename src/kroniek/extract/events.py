@@ -14,38 +14,46 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
 
-from .. import gazetteer
-from ..data import LANGUAGES, lexicon_words, load_yaml
 from ..dates import compatible, find_times, last_explicit, resolve
 from ..model import Attribution, Range, Report, Span
 from ..text import Tok, Unit
 from . import lexicon
+from .actors import (
+    add_attackers,
+    attributions_of,
+    deed_by,
+    organisations,
+    state_actor,
+    striking_state,
+)
 from .context import DocContext, Placed
 from .figures import casualties, is_vague
 from .figures import figures as all_figures
-from .mentions import DATELINE_TAIL
 from .numbers import word_value
+from .places import (
+    clause_span,
+    country_hint,
+    country_of_a_site,
+    is_dateline,
+    more_specific,
+    named_capital,
+    not_the_scene,
+    owns,
+    place_ok,
+    place_words,
+    prepositioned,
+    that_town,
+    unknown_place,
+    venue,
+    written_around,
+    written_inside,
+)
 
 YEAR = re.compile(r"(?<!\d)(?:1[89]|20)\d\d(?!\d)")
 # a dateline opening a sentence: a place in capitals, perhaps a date and an agency, then a dash or colon
 DATELINE = re.compile(r"\s*[A-Z][A-Z .'’-]{2,40}(?:,[^\n()–—-]{1,30}?)?\s*(?:\([^()\n]{1,30}\))?\s*[-–—:]\s+(?=[A-Z\"“‘'])")
 MAX_PLACE_DISTANCE = 12  # tokens between a trigger and its place when no figure ties the sentence to an event
-MAX_SUBJECT_DISTANCE = 8  # tokens between a verb trigger and the organisation taken as its subject
-PRONOUNS = frozenset({"ze", "zij", "hij", "they", "it", "he", "she"})
-
-
-@lru_cache(maxsize=1)
-def _place_words() -> tuple[frozenset[str], dict[str, str]]:
-    preps: set[str] = set()
-    sites: dict[str, str] = {}
-    for code in LANGUAGES:
-        lex = load_yaml(f"lexicon/{code}.yaml")
-        preps.update(w.lower() for w in lex["place_prepositions"])
-        for site, words in lex["facilities"].items():
-            sites.update({w.lower(): site for w in words})
-    return frozenset(preps), sites
 
 
 @dataclass(frozen=True)
@@ -90,7 +98,7 @@ class _Draft:
 
 
 class _PlaceIndex:
-    """The drafts that `_place_ok` may accept for a place: those of the event's type at no place, at
+    """The drafts that `place_ok` may accept for a place: those of the event's type at no place, at
     the place itself, at the country it lies in or, for a country, at a place in it or at a place no
     gazetteer knows (and for such a place, at any country). A draft is filed
     again whenever a sentence moves it to a more specific place. Reading every draft for every
@@ -106,7 +114,7 @@ class _PlaceIndex:
             return {(kind, "none", "")}
         e = place.entity
         keys = {(kind, "id", e.id)}
-        if _unknown(place):
+        if unknown_place(place):
             keys.add((kind, "unknown", ""))
         if e.country:
             keys.add((kind, "in", e.country))
@@ -134,7 +142,7 @@ class _PlaceIndex:
         if e.key and e.key.startswith("country:"):
             wanted.add((kind, "in", e.key.split(":", 1)[1]))  # a draft at a place inside this country
             wanted.add((kind, "unknown", ""))  # or at a place no gazetteer knows
-        if _unknown(place):
+        if unknown_place(place):
             wanted |= {key for key in self._at if key[0] == kind and key[1] == "is"}
         return sorted(set().union(*(self._at.get(key, set()) for key in wanted)))
 
@@ -219,7 +227,7 @@ def _location(ctx: DocContext, unit: Unit, at: int, drafts: list[_Draft],
     """The most specific place the unit gives the event, and how many separate places it names. A
     state that is the subject of the trigger `verb` ("Korvia struck camps in X"), or that flies the air
     strike it names ("a Korvian drone strike"), is the actor, not the place."""
-    preps, site_words = _place_words()
+    preps, site_words = place_words()
     same = lexicon.cues()["same"]
     toks = ctx.tokens_in(unit.start, unit.end)
     for a, b in zip(toks, toks[1:]):
@@ -227,32 +235,32 @@ def _location(ctx: DocContext, unit: Unit, at: int, drafts: list[_Draft],
             earlier = [d for d in drafts if site_words[b.low] in d.sites and d.location]
             if earlier:
                 return earlier[-1].location, 1
-    places = [p for p in ctx.mentions_in(unit.start, unit.end, ("LOC",)) if not _modifier(ctx, p)]
-    places = [p for p in places if not _venue(ctx, p, site_words, places)]
-    if verb is not None and verb.pos == "verb" and (actor := _state_actor(ctx, verb)) is not None:
+    places = [p for p in ctx.mentions_in(unit.start, unit.end, ("LOC",)) if not not_the_scene(ctx, p)]
+    places = [p for p in places if not venue(ctx, p, site_words, places)]
+    if verb is not None and verb.pos == "verb" and (actor := state_actor(ctx, verb)) is not None:
         places = [p for p in places if p.mention.id != actor.mention.id]
-    if verb is not None and verb.subtype == "air_strike" and (striker := _striking_state(ctx, unit, verb)) is not None:
+    if verb is not None and verb.subtype == "air_strike" and (striker := striking_state(ctx, unit, verb)) is not None:
         places = [p for p in places if p.mention.id != striker.mention.id]  # "a US drone strike" is flown by the US
-    capital = _named_capital(ctx, toks) or _that_town(ctx, unit, toks, places)
+    capital = named_capital(ctx, toks) or that_town(ctx, unit, toks, places)
     # the town pointed at, unless the sentence names a place inside it
     if capital is not None and not any(capital.entity.contains(p.entity) for p in places if p.entity is not capital.entity):
         places = [p for p in places if p.entity is not capital.entity] + [capital]
     if not places:
-        country = _country_of_a_site(ctx, toks, site_words)
+        country = country_of_a_site(ctx, toks, site_words)
         return (country, 1) if country else (None, 0)
     # "KORVA: Twelve died in X": the dateline is where the story was filed
-    datelines = {p.entity.id for p in places if _dateline(ctx, p)}
+    datelines = {p.entity.id for p in places if is_dateline(ctx, p)}
     if len(datelines) == len({p.entity.id for p in places}):
         datelines = set()
     outer = {p.entity.id for p in places for q in places
              if q is not p and q.entity.id not in datelines and p.entity.contains(q.entity)}
     # "district X in de Nigeriaanse staat Y", "X district of Y": the text puts X in Y though no gazetteer knows X
-    outer |= {q.entity.id for p, q in zip(places, places[1:]) if _written_inside(ctx, p, q)}
+    outer |= {q.entity.id for p, q in zip(places, places[1:]) if written_inside(ctx, p, q)}
     # "Y's X district", "Y's restive X": the owner holds the place
-    outer |= {p.entity.id for p, q in zip(places, places[1:]) if _owns(ctx, p, q)}
+    outer |= {p.entity.id for p, q in zip(places, places[1:]) if owns(ctx, p, q)}
     outer |= datelines
     # places of another clause ("... veroverd en trekt op naar stad Y") do not make the event a campaign
-    lo, hi = _clause(ctx, toks, at)
+    lo, hi = clause_span(ctx, toks, at)
     distinct = {p.entity.id for p in places if lo <= p.start < hi} - outer
 
     def rank(p: Placed):
@@ -260,186 +268,6 @@ def _location(ctx: DocContext, unit: Unit, at: int, drafts: list[_Draft],
         prepositioned = bool(prev) and prev[0].low in preps
         return (p.entity.id in outer, not prepositioned, abs(p.start - at))
     return min(places, key=rank), len(distinct)
-
-
-def _owns(ctx: DocContext, owner: Placed, place: Placed) -> bool:
-    """"Y's X", with at most two lower-case words between ("Y's restive X")."""
-    between = ctx.text(owner.end, place.start).strip()
-    if not between.startswith(("'s", "’s")):
-        return False
-    rest = between[2:].split()
-    return len(rest) <= 2 and all(w.isalpha() and w.islower() for w in rest)
-
-
-def _state_actor(ctx: DocContext, verb: Trigger) -> Placed | None:
-    """The country the parse makes the subject or agent of the trigger verb, else one right before the
-    verb ("Korvia on Monday attacked ..."), where it opens its clause: a country after a preposition
-    or in a list ("delen van Mali en Niger veroverd") is a place."""
-    def opens_clause(p: Placed) -> bool:
-        if not (p.entity.key or "").startswith("country:"):
-            return False
-        ahead = ctx.tokens_in(max(0, p.start - 30), p.start)[-1:]
-        return not ahead or ahead[0].low in lexicon.cues()["definite"] or ahead[0].text in (":", ".", ";", "—", "-")
-    found = ctx.actor_of(verb.start, verb.end, types=("LOC",))
-    if found is not None and found.end <= verb.start and opens_clause(found):
-        return found
-    before = ctx.mentions_in(max(0, verb.start - 40), verb.start, ("LOC",))[-1:]
-    if before and opens_clause(before[0]) and len(ctx.tokens_in(before[0].end, verb.start)) <= 3:
-        return before[0]
-    return None
-
-
-def _dateline(ctx: DocContext, place: Placed) -> bool:
-    """The place opens a line and a dateline's colon, dash or agency follows ("KABUL:", "Lagos (AFP) -")."""
-    text = ctx.doc.text
-    if text[text.rfind("\n", 0, place.start) + 1:place.start].strip():
-        return False
-    return text[place.end:place.end + 1] == ":" or bool(DATELINE_TAIL.match(text, place.end))
-
-
-def _written_inside(ctx: DocContext, inner: Placed, outer: Placed) -> bool:
-    """Only "in" (or a place noun and "of"), articles, adjectives and place nouns stand between the two places."""
-    between = ctx.tokens_in(inner.end, outer.start)
-    if len(between) > 1 and between[0].low in lexicon_words("place_nouns") and between[1].low in ("of", "van"):
-        between = between[1:]  # "X district of Y"
-        return len(between) <= 4 and all(t.pos in ("ADP", "DET", "ADJ", "NOUN", "VERB", "") for t in between[1:])
-    return bool(between) and between[0].low in ("in", "inside", "binnen") and len(between) <= 4 \
-        and all(t.pos in ("ADP", "DET", "ADJ", "NOUN", "") for t in between[1:])
-
-
-def _clause(ctx: DocContext, toks: list[Tok], at: int) -> tuple[int, int]:
-    """The span of the clause around position `at`: cut at semicolons and at "en"/"and"/"maar"/"but"
-    or a comma right before a verb (a new clause, not a list of places: "in Irak en Syrië veroverd")."""
-    cuts = lexicon.cues()["clause_joiners"]
-    lo, hi = toks[0].start if toks else at, toks[-1].end if toks else at
-    for i, t in enumerate(toks):
-        if t.low == ";" or (t.low in cuts and i + 1 < len(toks) and toks[i + 1].pos in ("VERB", "AUX")):
-            if t.end <= at:
-                lo = t.end
-            elif t.start >= at:
-                hi = t.start
-                break
-    return lo, hi
-
-
-def _modifier(ctx: DocContext, place: Placed) -> bool:
-    """A place that only qualifies something ("Panama-flagged", "Iran-backed", "US-led", a group's
-    "Al-Qaida Jemen") or that the scene lies away from ("30 km from Srinagar", "ten noorden van X") is not where the event happened."""
-    after = ctx.text(place.end, place.end + 2)
-    if after.startswith("-") and after[1:2].islower():
-        return True
-    # "drie Zweden": a counted name is a people ("Zweden" is Sweden and the Swedes), not a place; "by the US",
-    # "door Rusland": a name after the agent's preposition is who acts, not where
-    before_word = ctx.text(max(0, place.start - 20), place.start).split()[-1:]
-    if before_word and before_word[0].lower() in lexicon.cues()["by"]:
-        return True
-    if before_word and ((before_word[0].isdigit() and int(before_word[0]) < 1000)  # not a year: "in 2014 Mosul"
-                        or word_value(before_word[0].lower(), ctx.lang) is not None):
-        return True
-    # "Al-Qaida Jemen", "IS Sinai": a place right after a group's name is part of what the group is called
-    if any(o.end < place.start and not ctx.text(o.end, place.start).strip()
-           for o in ctx.mentions_in(max(0, place.start - 60), place.start, ("ORG",))):
-        return True
-    before = ctx.text(max(0, place.start - 40), place.start).lower()
-    return any(not before[e:].strip() for _, e, _ in lexicon.find(before, "away_from"))
-
-
-def _country_of_a_site(ctx: DocContext, toks: list[Tok], site_words: dict[str, str]) -> Placed | None:
-    """"an upscale Kenyan mall", "een Nigeriaanse school": a sentence that names no place but a site of a
-    country's adjective is in that country, where the document names it."""
-    for t, code in _site_demonyms(toks, site_words):
-        country = _country_mention(ctx, code)
-        if country is not None:
-            return _pointed_at(country, t.start, t.end)
-    return None
-
-
-def _site_demonyms(toks: list[Tok], site_words: dict[str, str]) -> list[tuple[Tok, str]]:
-    """The country adjectives before a site, town or capital noun ("Kenyan mall", "Somalische hoofdstad"),
-    with the country's ISO code."""
-    gaz = gazetteer.load()
-    nouns = {*lexicon.cues()["town_nouns"], *lexicon.cues()["capital_nouns"]}
-    out = []
-    for i, t in enumerate(toks):
-        if not t.text[:1].isupper() or not (code := gaz.demonym(t.text)):
-            continue
-        if any(n.low in site_words or n.low in nouns or n.low.rsplit("-", 1)[-1] in site_words for n in toks[i + 1:i + 3]):
-            out.append((t, code))
-    return out
-
-
-def _country_hint(ctx: DocContext) -> str | None:
-    """The one country the document puts sites or towns in by adjective ("a Kenyan mall", "de Somalische
-    hoofdstad"): what an unplaced report of it can be told apart by."""
-    _, site_words = _place_words()
-    codes = {code for u in ctx.units for _, code in _site_demonyms(ctx.tokens_in(u.start, u.end), site_words)}
-    return codes.pop() if len(codes) == 1 else None
-
-
-def _country_mention(ctx: DocContext, code: str) -> Placed | None:
-    """The document's first mention of the country with ISO code `code`, if it names it."""
-    return next((p for p in ctx.placed if p.entity.key == f"country:{code}"), None)
-
-
-def _pointed_at(place: Placed, start: int, end: int) -> Placed:
-    """`place`'s entity at the words that point at it ("de Keniaanse hoofdstad", "die stad")."""
-    return Placed(replace(place.mention, span=Span(place.mention.span.doc, start, end)), place.entity)
-
-
-def _that_town(ctx: DocContext, unit: Unit, toks: list[Tok], places: list[Placed]) -> Placed | None:
-    """"In die stad in Mali", "that city": the town the text named last before, where the
-    sentence names no town itself (only, perhaps, the country it lies in)."""
-    if any((p.entity.key or "").startswith("geo:") for p in places):
-        return None
-    cue = lexicon.cues()
-    for a, b in zip(toks, toks[1:]):
-        if a.low in cue["demonstratives"] and b.low in cue["town_nouns"]:
-            countries = {p.entity.country for p in places if p.entity.country}
-            earlier = [p for p in ctx.placed if p.end <= unit.start and (p.entity.key or "").startswith("geo:")
-                       and (not countries or p.entity.country in countries)]
-            if earlier:
-                return _pointed_at(earlier[-1], a.start, b.end)
-    return None
-
-
-def _venue(ctx: DocContext, place: Placed, site_words: dict[str, str], places: list[Placed]) -> bool:
-    """A name right before a kind of site names the venue ("het Plaza-hotel", "the Riverside mall"), not
-    the place of the event, where no gazetteer knows it or the town it would be lies in another country
-    than the sentence's other places."""
-    others = {p.entity.country for p in places if p is not place and p.entity.country}
-    if place.entity.key and not ((place.entity.key or "").startswith("geo:") and others
-                                 and place.entity.country not in others):
-        return False
-    after = ctx.tokens_in(place.end, place.end + 40)[:1]
-    head = ctx.text(place.start, place.end).rsplit("-", 1)[-1].lower()
-    # a compound that holds a kind of site ("hotelcomplex", "winkelcentrum") names one too
-    return bool(after) and (after[0].low.rsplit("-", 1)[-1] in site_words
-                            or any(w in after[0].low for w in site_words if len(w) > 4)) or head in site_words
-
-
-def _named_capital(ctx: DocContext, toks: list[Tok]) -> Placed | None:
-    """"de Keniaanse hoofdstad", "the Turkish capital", "Mali's capital", "de hoofdstad van Mali": the
-    capital, where the document names it somewhere (the mention stands at the words that point at it)."""
-    nouns = lexicon.cues()["capital_nouns"]
-    gaz = gazetteer.load()
-
-    def country_at(t: Tok) -> str | None:
-        named = [p for p in ctx.mentions_in(t.start, t.end, ("LOC",)) if (p.entity.key or "").startswith("country:")]
-        return named[0].entity.key.split(":", 1)[1] if named else None
-
-    for i, (a, b) in enumerate(zip(toks, toks[1:])):
-        code = gaz.demonym(a.text) if b.low in nouns else None
-        if code is None and b.low in ("'s", "’s") and i + 2 < len(toks) and toks[i + 2].low in nouns:
-            code, b = country_at(a), toks[i + 2]  # "Mali's capital"
-        if code is None and a.low in nouns and i + 2 < len(toks) and b.low in lexicon.cues()["whole_prepositions"]:
-            code, a, b = country_at(toks[i + 2]), a, toks[i + 2]  # "de hoofdstad van Mali"
-        if not code or not (name := gazetteer.capital(code)):
-            continue
-        entry = gaz.place(name)
-        for p in ctx.placed:
-            if p.entity.type == "LOC" and ((entry and p.entity.key == entry.key) or gazetteer.fold(p.entity.name) == gazetteer.fold(name)):
-                return _pointed_at(p, a.start, b.end)
-    return None
 
 
 def _event_times(ctx: DocContext, unit: Unit, times: list, trigger: int, claimed: bool = False) -> list:
@@ -466,273 +294,12 @@ def _event_times(ctx: DocContext, unit: Unit, times: list, trigger: int, claimed
     return out
 
 
-def _place_ok(a: Placed | None, b: Placed | None, around: dict[str, list] | None = None) -> bool:
-    """Equal or nested places: by the gazetteer (a city in its country), or as the document writes them
-    (`around`: "de wijk X in Y", "Y's X district")."""
-    if a is None or b is None:
-        return True
-    if a.entity.id == b.entity.id or a.entity.contains(b.entity) or b.entity.contains(a.entity):
-        return True
-    # "in het centrum van Mali ... het kamp bij Boulkessi": a place no gazetteer knows may lie in the country
-    # the document's event is in
-    if any(_unknown(x) and (y.entity.key or "").startswith("country:") for x, y in ((a, b), (b, a))):
-        return True
-    return bool(around) and (_within(b, a, around) or _within(a, b, around))
-
-
-def _unknown(p: Placed) -> bool:
-    return not p.entity.key and not p.entity.country
-
-
-def _within(inner: Placed, outer: Placed, around: dict[str, list]) -> bool:
-    return any(o.id == outer.entity.id or outer.entity.contains(o) for o in around.get(inner.entity.id, ()))
-
-
-def _written_around(ctx: DocContext) -> dict[str, list]:
-    """For each place the document writes inside another ("de wijk X in Y", "X district of Y", "Y's X"),
-    the places around it, the outer ones' own outer places included."""
-    around: dict[str, list] = {}
-    for unit in ctx.units:
-        places = [p for p in ctx.mentions_in(unit.start, unit.end, ("LOC",)) if not _modifier(ctx, p)]
-        for p, q in zip(places, places[1:]):
-            inner, outer = (p, q) if _written_inside(ctx, p, q) else (q, p) if _owns(ctx, p, q) else (None, None)
-            if inner is not None and inner.entity.id != outer.entity.id:
-                around.setdefault(inner.entity.id, []).append(outer.entity)
-    for outers in around.values():
-        for o in list(outers):
-            outers += [x for x in around.get(o.id, ()) if x not in outers]
-    return around
-
-
-def _specific(a: Placed | None, b: Placed | None) -> Placed | None:
-    if a is None or b is None:
-        return a or b
-    return b if a.entity.contains(b.entity) else a
-
-
 def _sites(ctx: DocContext, unit: Unit) -> set[str]:
     """Kinds of place named in the unit, also as the head of a compound ("Al-Shuhada-school")."""
-    _, site_words = _place_words()
+    _, site_words = place_words()
     heads = (t.low.rsplit("-", 1)[-1] for t in ctx.tokens_in(unit.start, unit.end))
     return {site_words[h] for h in heads if h in site_words}
 
-
-
-def _orgs(ctx: DocContext, start: int, end: int, channels: frozenset[str] = frozenset()) -> list[Placed]:
-    """Organisations named in [start, end) that may be actors: the channels a claim came through
-    (`channels`, their mention ids) are not."""
-    return [p for p in ctx.mentions_in(start, end, ("ORG",)) if p.mention.id not in channels]
-
-
-def _nearest_org(ctx: DocContext, pos: int, start: int, end: int, side: str,
-                 channels: frozenset[str]) -> Placed | None:
-    found = [p for p in _orgs(ctx, start, end, channels) if (p.end <= pos if side == "before" else p.start >= pos)]
-    return (found[-1] if side == "before" else found[0]) if found else None
-
-
-def _channels(ctx: DocContext, unit: Unit) -> tuple[list[Placed], set[int]]:
-    """The names a unit gives as the channel of a claim, platforms first, and where each channel cue starts.
-
-    A name right after "via", "through its" or "door middel van" (only articles and channel nouns
-    between: "via zijn persbureau Amaq") is the medium a group spoke through, whatever the group.
-    """
-    cue = lexicon.cues()
-    filler = {*cue["definite"], *cue["indefinite"], *(w for n in cue["channel_nouns"] for w in n.split())}
-    named = [p for p in ctx.mentions_in(unit.start, unit.end, ("MISC", "ORG"))
-             if (p.entity.key or "").startswith("platform:")]
-    starts = set()
-    for s, e, _ in lexicon.find(ctx.unit_text(unit), "channel", unit.start):
-        starts.add(s)
-        after = ctx.mentions_in(e, unit.end, ("ORG", "MISC", "PER"))
-        if after and after[0] not in named and all(t.low in filler for t in ctx.tokens_in(e, after[0].start)):
-            named.append(after[0])
-    return named, starts
-
-
-def _claimant(ctx: DocContext, unit: Unit, s: int, e: int, channels: frozenset[str],
-              channel_starts: set[int]) -> Placed | None:
-    """Who claims: the subject or agent of the claim verb in the parse, else the organisation the
-    words around the cue point at."""
-    parsed = ctx.actor_of(s, e, skip=channels)
-    if parsed is not None:
-        return parsed
-    by = lexicon.cues()["by"]
-    after = ctx.tokens_in(e, unit.end)[:6]
-    if after and after[0].low in by and after[0].start not in channel_starts:  # not "door middel van"
-        return _nearest_org(ctx, after[0].end, after[0].end, unit.end, "after", channels)
-    before = ctx.tokens_in(unit.start, s)[-6:]
-    for i, t in enumerate(before):
-        if t.low in by and t.start not in channel_starts:
-            found = _orgs(ctx, t.end, s, channels)
-            if found:
-                return found[0]
-    soon = _orgs(ctx, e, min(unit.end, e + 15), channels)
-    if soon:
-        return soon[0]
-    return _nearest_org(ctx, s, unit.start, s, "before", channels)
-
-
-def _channel(ctx: DocContext, unit: Unit, named: list[Placed]) -> str | None:
-    if named:
-        return named[0].entity.name
-    text = ctx.unit_text(unit)
-    nouns = lexicon.find(text, "channel_nouns", unit.start)
-    if nouns:
-        s, e, word = nouns[0]
-        after = [t for t in ctx.tokens_in(e, unit.end)[:2] if t.text[:1].isupper()]
-        return after[0].text if after else word
-    return None
-
-
-def _attributions(ctx: DocContext, unit: Unit, trig: Trigger, list_actor: Placed | None) -> tuple[list[Attribution], bool]:
-    text = ctx.unit_text(unit)
-    span = Span(ctx.doc.id, unit.start, unit.end)
-    hedged = lexicon.has(text, "hedge")
-    named, channel_starts = _channels(ctx, unit)
-    channels = frozenset(p.mention.id for p in named)
-    out: list[Attribution] = []
-    claimed: set[str] = set()
-    denials = set(lexicon.cues()["claim_negations"])
-    for s, e, _ in lexicon.find(text, "claim", unit.start):
-        if any(t.low in denials for t in ctx.tokens_in(unit.start, s)[-4:]):
-            continue
-        who = _claimant(ctx, unit, s, e, channels, channel_starts)
-        if who and who.entity.id not in claimed:
-            claimed.add(who.entity.id)
-            out.append(Attribution(who.entity.id, "claimed", span, _channel(ctx, unit, named)))
-    status = "suspected" if hedged else "asserted"
-    actor = None
-    by_words = lexicon.cues()["by"]
-    for s, e, _ in lexicon.find(text, "perpetration", unit.start):
-        after = ctx.tokens_in(e, unit.end)[:2]
-        cue_words = ctx.tokens_in(s, e)
-        if after and after[0].low in by_words and after[0].start not in channel_starts:
-            actor = _nearest_org(ctx, after[0].end, after[0].end, unit.end, "after", channels)
-        elif cue_words and cue_words[-1].low in lexicon.cues()["prepositions"]:  # "het werk van X", "the work of X"
-            actor = _nearest_org(ctx, e, e, min(unit.end, e + 40), "after", channels)
-        else:
-            inside = _orgs(ctx, s, e, channels)  # "zat JNIM achter"
-            actor = inside[0] if inside else ctx.actor_of(s, e, skip=channels)
-            if actor is None:
-                actor = _nearest_org(ctx, s, unit.start, s, "before", channels)
-            if actor is None:  # "In mei pleegde de ADF een aanslag": the subject after the verb
-                soon = _orgs(ctx, e, min(unit.end, e + 12), channels)
-                actor = soon[0] if soon else None
-        if actor:
-            break
-    if actor is None:
-        after = ctx.tokens_in(trig.end, unit.end)[:4]
-        by = next((t for t in after if t.low in by_words and t.start not in channel_starts), None)
-        if by and not lexicon.find(ctx.text(trig.end, by.start), "claim"):
-            actor = _nearest_org(ctx, by.end, by.end, min(unit.end, by.end + 40), "after", channels) \
-                or _the_group(ctx, ctx.tokens_in(by.end, unit.end)[:2])
-    if actor is None and trig.pos == "verb":
-        actor = ctx.actor_of(trig.start, trig.end, skip=channels)
-    if actor is None and trig.pos == "verb":  # "De beweging heeft delen van X ingenomen"
-        actor = _the_group(ctx, ctx.tokens_in(unit.start, trig.start)[:2])
-    if actor is None and trig.subtype == "air_strike":
-        actor = _striking_state(ctx, unit, trig)
-    if actor is None and trig.pos == "verb":  # "Korvia struck camps in X": a state's deed
-        actor = _state_actor(ctx, trig)
-    if actor is None and trig.pos == "verb":
-        actor = _nearest_org(ctx, trig.start, unit.start, trig.start, "before", channels)
-        between = ctx.tokens_in(actor.end, trig.start) if actor is not None else []
-        if len(between) > MAX_SUBJECT_DISTANCE and not any(t.low in PRONOUNS for t in between):
-            actor = None  # too far, and no pronoun ("ze ... executeerden") carries it to the verb
-        if actor is None and any(t.low in PRONOUNS for t in ctx.tokens_in(unit.start, trig.start)):
-            actor = list_actor
-    if actor is None and list_actor is not None:
-        actor = list_actor
-    named_deed = _named_on_the_deed(ctx, trig, channels)
-    if actor is None:
-        actor = named_deed
-    if actor is not None and (actor.entity.id not in claimed or actor is named_deed):
-        out.append(Attribution(actor.entity.id, status, span))
-    unknown = lexicon.has(text, "unknown")
-    return _branches_for_parents(ctx, unit, out), unknown
-
-
-def _named_on_the_deed(ctx: DocContext, trig: Trigger, channels: frozenset[str]) -> Placed | None:
-    """The text itself names who did it on the trigger word: an armed group before it ("a Houthi drone
-    strike", "de IS-aanslag"), or any organisation after "van"/"of" with only articles between ("de
-    aanslag van al-Shabaab")."""
-    if trig.pos != "noun":
-        return None
-    before = [p for p in _orgs(ctx, max(0, trig.start - 40), trig.start, channels)
-              if ctx.is_group(p) and len(ctx.tokens_in(p.end, trig.start)) <= 1]
-    cue = lexicon.cues()
-    # an armed group only: "a NATO convoy attack" names the target; "de door JNIM opgeëiste aanval" is a claim
-    if before and not lexicon.find(ctx.text(before[-1].end, trig.start), "claim") \
-            and not any(t.low in cue["by"] for t in ctx.tokens_in(before[-1].start - 12, before[-1].start)[-1:]):
-        return before[-1]
-    after = ctx.tokens_in(trig.end, trig.end + 40)[:3]
-    if after and after[0].low in ("van", "of"):
-        found = _orgs(ctx, after[0].end, after[-1].end, channels)
-        if found and all(t.low in cue["definite"] for t in ctx.tokens_in(after[0].end, found[0].start)):
-            return found[0]
-    return None
-
-
-def _the_group(ctx: DocContext, words: list[Tok]) -> Placed | None:
-    """"door de terreurbeweging", "by the group": the armed group the document is about."""
-    cue = lexicon.cues()
-    if len(words) < 2 or words[0].low not in cue["definite"] \
-            or not any(words[1].low.endswith(h) for h in cue["group_heads"]):
-        return None
-    group = ctx.dominant_group
-    return next((p for p in ctx.placed if group is not None and p.entity.id == group.id), None)
-
-
-def _striking_state(ctx: DocContext, unit: Unit, trig: Trigger) -> Placed | None:
-    """Air strikes are flown by states: the country that is the subject of the strike verb, or whose
-    name or adjective stands right before the strikes ("US drone strike", "Russische luchtaanvallen")."""
-    def state(p: Placed | None) -> Placed | None:
-        return p if p is not None and (p.entity.key or "").startswith("country:") else None
-    verbs = [trig, *(t for t in ctx.tokens_in(unit.start, unit.end) if t.pos == "VERB")]
-    for verb in verbs:  # the strike word itself first, then the sentence's verbs
-        if found := state(ctx.actor_of(verb.start, verb.end, types=("LOC",))):
-            return found
-    gaz = gazetteer.load()
-    for t in ctx.tokens_in(unit.start, trig.start)[-2:]:
-        named = [p for p in ctx.mentions_in(t.start, t.end, ("LOC",)) if state(p)]
-        if named:
-            return named[0]
-        if t.text[:1].isupper() and (code := gaz.demonym(t.text)) and (country := _country_mention(ctx, code)):
-            return country
-    return None
-
-
-def _branches_for_parents(ctx: DocContext, unit: Unit, found: list[Attribution]) -> list[Attribution]:
-    """"al-Shabaab, een tak van al-Qaeda, eiste de aanslag op": where the sentence names a
-    branch beside its parent organisation, the deed is the branch's, not the parent's. So it is where the
-    sentence credits "an al-Qaeda affiliate" and the document names a branch of al-Qaeda elsewhere."""
-    entries = gazetteer.load().entries
-    orgs = _orgs(ctx, unit.start, unit.end)
-    branch_of: dict[str, str] = {}
-    for p in orgs:
-        entry = entries.get(p.entity.key or "")
-        if entry is not None and entry.parent:
-            branch_of.setdefault(f"group:{entry.parent}", p.entity.id)
-    nouns = set(lexicon.cues()["affiliate_nouns"])
-    for p in orgs:
-        after = ctx.tokens_in(p.end, unit.end)[:2]
-        joined = ctx.text(p.end, p.end + 1) == "-"  # "IS-gelieerde", "Qaeda-linked"
-        if p.entity.key and p.entity.key not in branch_of and any(
-                t.low in nouns or (joined and t.low.lstrip("-") in nouns) for t in after[:1 if not joined else 2]):
-            branch = next((q for q in ctx.placed if (e := entries.get(q.entity.key or "")) is not None
-                           and e.parent and f"group:{e.parent}" == p.entity.key), None)
-            if branch is not None:
-                branch_of[p.entity.key] = branch.entity.id
-    if not branch_of:
-        return found
-    by_key = {p.entity.id: p.entity.key for p in orgs}
-    out: list[Attribution] = []
-    for a in found:
-        branch = branch_of.get(by_key.get(a.entity) or "")
-        a = replace(a, entity=branch) if branch else a
-        if all((b.entity, b.status) != (a.entity, a.status) for b in out):
-            out.append(a)
-    return out
 
 
 def _overview(ctx: DocContext, unit: Unit, trig: Trigger, subtype: str | None, times: list) -> list[_Draft]:
@@ -743,11 +310,11 @@ def _overview(ctx: DocContext, unit: Unit, trig: Trigger, subtype: str | None, t
                    key=lambda t: t.start)  # "in 2008", not "since 2011"
     out: list[_Draft] = []
     start = trig.start
-    _, site_words = _place_words()
+    _, site_words = place_words()
     for t in years:
-        places = [p for p in ctx.mentions_in(start, t.start, ("LOC",)) if not _modifier(ctx, p)]
+        places = [p for p in ctx.mentions_in(start, t.start, ("LOC",)) if not not_the_scene(ctx, p)]
         if not places:
-            places = [q for q in [_country_of_a_site(ctx, ctx.tokens_in(start, t.start), site_words)] if q is not None]
+            places = [q for q in [country_of_a_site(ctx, ctx.tokens_in(start, t.start), site_words)] if q is not None]
         inner = [p for p in places if not any(p is not q and p.entity.contains(q.entity) for q in places)]
         if len({p.entity.id for p in inner}) == 1:
             span = Span(ctx.doc.id, start, t.end)
@@ -760,7 +327,7 @@ def _overview(ctx: DocContext, unit: Unit, trig: Trigger, subtype: str | None, t
 def _list_actor(ctx: DocContext, heading: Unit) -> Placed | None:
     if not find_triggers(ctx, heading):
         return None
-    orgs = _orgs(ctx, heading.start, heading.end)
+    orgs = organisations(ctx, heading.start, heading.end)
     return orgs[0] if orgs else None
 
 
@@ -775,7 +342,7 @@ def extract_events(ctx: DocContext) -> list[Report]:
     waiting: list[tuple[_Draft, _Draft | None]] = []  # references made before the event of the day is told
     # undated news is of the weeks before publication: its month, not its day
     published = ctx.doc.published.value[:7] if ctx.doc.published else None
-    around = _written_around(ctx)
+    around = written_around(ctx)
     for i, unit in enumerate(units):
         if unit.bullet:
             if i and not units[i - 1].bullet:
@@ -827,7 +394,7 @@ def extract_events(ctx: DocContext) -> list[Report]:
         # alone it pins no single event down; with a place and a date it still counts as the event's toll
         pinned = any(f is not None and not is_vague(ctx.text(f[1], f[2])) for f in (killed, injured))
         # the one place of the document's opening sentence, after "in", is where its news happened
-        lead = i <= 1 and n_places == 1 and _prepositioned(ctx, unit, place)
+        lead = i <= 1 and n_places == 1 and prepositioned(ctx, unit, place)
         if (place is not None and not pinned and not lead and unit.start <= place.start < unit.end
                 and _distance(ctx, trig, place) > MAX_PLACE_DISTANCE):
             place, n_places = None, 0
@@ -869,13 +436,13 @@ def extract_events(ctx: DocContext) -> list[Report]:
                                    spans=[Span(ctx.doc.id, unit.start, unit.end)]))
             filed.file(target)
             continue
-        attributions, unknown = _attributions(ctx, unit, trig, list_actor)
+        attributions, unknown = attributions_of(ctx, unit, trig, list_actor)
         if i + 1 < len(units) and units[i + 1].paragraph == unit.paragraph:
             unknown = unknown or lexicon.has(ctx.unit_text(units[i + 1]), "unknown")
         if unknown:
             named = {a.entity for a in attributions}
             attributions += [Attribution(p.entity.id, "suspected", Span(ctx.doc.id, unit.start, unit.end))
-                             for p in _orgs(ctx, unit.start, unit.end) if p.entity.id not in named]
+                             for p in organisations(ctx, unit.start, unit.end) if p.entity.id not in named]
         span = Span(ctx.doc.id, unit.start, unit.end)
         draft = _Draft(trig.type, subtype, place, when, _sites(ctx, unit), span,
                        killed[0] if killed else None, injured[0] if injured else None,
@@ -931,51 +498,9 @@ def extract_events(ctx: DocContext) -> list[Report]:
         if later or fallback is not None:
             _absorb(later[0] if later else fallback, draft)
     _add_tolls(ctx, drafts, tolls, around)
-    _add_attackers(ctx, drafts)
-    hint = _country_hint(ctx) if any(d.location is None for d in drafts) else None
+    add_attackers(ctx, drafts)
+    hint = country_hint(ctx) if any(d.location is None for d in drafts) else None
     return [_report(ctx, d, hint) for d in _join_unplaced(drafts, published)]
-
-
-def _add_attackers(ctx: DocContext, drafts: list[_Draft]) -> None:
-    """A person the text calls the attacker ("de dader, X", "the assailant, X", "X, the gunman") did the
-    attack the document reports before that sentence (else its first): asserted, or suspected where
-    the text calls them a suspect. The group that claimed it stays the claimant."""
-    attacks = [d for d in drafts if d.type == "attack"]
-    if not attacks:
-        return
-    cue = lexicon.cues()
-    fillers = set(cue["attacker_fillers"])
-    for unit in ctx.units:
-        people = ctx.mentions_in(unit.start, unit.end, ("PER",))
-        if not people:
-            continue
-        text = ctx.unit_text(unit)
-        nouns = [(s, e, "asserted") for s, e, _ in lexicon.find(text, "attacker_nouns", unit.start)]
-        nouns += [(s, e, "suspected") for s, e, _ in lexicon.find(text, "suspect_nouns", unit.start)]
-        for s, e, status in sorted(nouns, key=lambda n: (n[0], -n[1])):
-            person = _beside(ctx, people, s, e, fillers)
-            if person is None:
-                continue
-            before = [d for d in attacks if min(x.start for x in d.spans) <= unit.start]
-            target = before[-1] if before else attacks[0]
-            if not any(a.entity == person.entity.id for a in target.attributions):
-                status = "suspected" if status == "suspected" or lexicon.has(text, "hedge") else "asserted"
-                target.attributions.append(Attribution(person.entity.id, status, Span(ctx.doc.id, unit.start, unit.end)))
-            break
-
-
-def _beside(ctx: DocContext, people: list[Placed], s: int, e: int, fillers: set[str]) -> Placed | None:
-    """The person named right after the noun at [s, e) ("schutter X", "the assailant, 20-year-old X")
-    or right before it ("X, the gunman"), with only fillers, numbers and commas between."""
-    def only_fillers(lo: int, hi: int) -> bool:
-        return all(t.low in fillers or t.text[0].isdigit() or t.text in {",", "-"} for t in ctx.tokens_in(lo, hi))
-    after = [p for p in people if p.start >= e]
-    if after and only_fillers(e, after[0].start) and len(ctx.tokens_in(e, after[0].start)) <= 6:
-        return after[0]
-    before = [p for p in people if p.end <= s]
-    if before and ctx.text(before[-1].end, s).strip().startswith(",") and only_fillers(before[-1].end, s):
-        return before[-1]
-    return None
 
 
 def _add_tolls(ctx: DocContext, drafts: list[_Draft], tolls: list[tuple[Unit, dict, set[str], str | None]],
@@ -999,13 +524,13 @@ def _add_tolls(ctx: DocContext, drafts: list[_Draft], tolls: list[tuple[Unit, di
         if when and target.date and not compatible(target.date, when):
             continue
         place, n_places = _location(ctx, unit, unit.start, [])
-        if place is not None and not _place_ok(target.location, place, around):
+        if place is not None and not place_ok(target.location, place, around):
             continue
         killed, injured = figures.get("killed"), figures.get("injured")
         restated = (headline is not None and target.evidence.start == headline.start and killed is not None
                     and killed[0] == target.killed)  # the body saying what the headline said
         revised = killed is not None and lexicon.has(ctx.unit_text(unit), "toll_revisions")
-        if (doer := _deed_by(ctx, unit)) is not None and doer.entity.id not in {a.entity for a in target.attributions}:
+        if (doer := deed_by(ctx, unit)) is not None and doer.entity.id not in {a.entity for a in target.attributions}:
             status = "suspected" if lexicon.has(ctx.unit_text(unit), "hedge") else "asserted"
             target.attributions.append(Attribution(doer.entity.id, status, Span(ctx.doc.id, unit.start, unit.end)))
         if target.killed is None and (killed is not None or target.injured is None) or restated or revised:
@@ -1013,7 +538,7 @@ def _add_tolls(ctx: DocContext, drafts: list[_Draft], tolls: list[tuple[Unit, di
             if injured and (target.injured is None or restated):
                 target.injured = injured[0]
             if n_places == 1:
-                target.location = _specific(target.location, place)
+                target.location = more_specific(target.location, place)
             if when and (not target.date or len(when) > len(target.date)):
                 target.date = when
             # the sentence right after one that tells of the event: the report reads both
@@ -1025,25 +550,6 @@ def _add_tolls(ctx: DocContext, drafts: list[_Draft], tolls: list[tuple[Unit, di
         elif injured and target.injured is None:  # "at least 20 people were wounded": the toll of the wounded
             target.injured = injured[0]
             target.spans.append(Span(ctx.doc.id, unit.start, unit.end))
-
-
-def _deed_by(ctx: DocContext, unit: Unit) -> Placed | None:
-    """Who a sentence that counts the dead says did it: the organisation after "killed by" / "gedood door",
-    or an armed group named on the attacker ("a Korvian Front gunman opened fire")."""
-    text = ctx.unit_text(unit)
-    by = set(lexicon.cues()["by"])
-    for _, e, _ in lexicon.find(text, "killed", unit.start):
-        after = ctx.tokens_in(e, unit.end)[:2]
-        if after and after[0].low in by:
-            found = _orgs(ctx, after[0].end, min(unit.end, after[0].end + 40))
-            if found and all(t.low in lexicon.cues()["definite"] for t in ctx.tokens_in(after[0].end, found[0].start)):
-                return found[0]
-    nouns = {n for n in lexicon.cues()["attacker_nouns"] if " " not in n}
-    for p in _orgs(ctx, unit.start, unit.end):
-        nxt = ctx.tokens_in(p.end, unit.end)[:1]
-        if ctx.is_group(p) and nxt and nxt[0].low in nouns:
-            return p
-    return None
 
 
 def _join_unplaced(drafts: list[_Draft], published: str | None = None) -> list[_Draft]:
@@ -1069,20 +575,6 @@ def _join_unplaced(drafts: list[_Draft], published: str | None = None) -> list[_
     return [d for d in drafts if id(d) not in joined]
 
 
-def _prepositioned(ctx: DocContext, unit: Unit, place: Placed | None) -> bool:
-    """The place follows a place preposition ("in de Malinese hoofdstad Bamako": only articles,
-    adjectives and place nouns between)."""
-    if place is None:
-        return False
-    preps, _ = _place_words()
-    for t in reversed(ctx.tokens_in(unit.start, place.start)[-5:]):
-        if t.low in preps:
-            return True
-        if t.pos not in ("DET", "ADJ", "NOUN", "X", "") or not t.text[0].isalpha():
-            return False
-    return False
-
-
 def _distance(ctx: DocContext, trig: Trigger, place: Placed) -> int:
     lo, hi = sorted((trig.start, place.start))
     return len(ctx.tokens_in(lo, hi))
@@ -1094,14 +586,14 @@ def _merge_target(drafts: list[_Draft], new: _Draft, reference: bool, subtypes: 
 
     Args:
         filed: the drafts filed by place; without it every draft is read.
-        around: the places the document writes inside others (`_written_around`); the index does not
+        around: the places the document writes inside others (`written_around`); the index does not
             know them, so where there are any every draft is read.
     """
     if new.another:
         # "another attack" is new, unless the text has told of another such attack with the same toll
         # ("een andere aanslag ... zeven militairen gedood", "de tweede aanslag ... zeven militairen")
         return next((d for d in drafts if d.another and d.type == new.type and new.killed is not None
-                     and d.killed == new.killed and _place_ok(d.location, new.location, around)), None)
+                     and d.killed == new.killed and place_ok(d.location, new.location, around)), None)
     if new.location is None and not reference:
         return None  # nothing placed joins an event unless it refers back to one
     # "de aanslag" after a sentence with the subtype: only drafts of that subtype, if there are any
@@ -1110,7 +602,7 @@ def _merge_target(drafts: list[_Draft], new: _Draft, reference: bool, subtypes: 
     near = drafts if filed is None or new.location is None or around else \
         [drafts[i] for i in filed.near(new.type, new.location)]
     for d in near:
-        if d.type != new.type or not _place_ok(d.location, new.location, around):
+        if d.type != new.type or not place_ok(d.location, new.location, around):
             continue
         if d.list_id is not None and d.list_id == new.list_id:
             continue  # items of one list are different events
@@ -1128,7 +620,7 @@ def _absorb(target: _Draft, new: _Draft) -> None:
     if target.location is None and new.location is not None and new.killed is not None and new.killed == target.killed:
         target.evidence = new.evidence  # the same toll, now with its place: the fuller sentence
     target.subtype = target.subtype or new.subtype
-    target.location = _specific(target.location, new.location)
+    target.location = more_specific(target.location, new.location)
     target.date = target.date if target.date and len(target.date) >= len(new.date or "") else new.date
     target.sites |= new.sites
     if target.killed is None and new.killed is not None:
