@@ -29,6 +29,7 @@ def browser(tmp_path):
     driver = webdriver.Chrome(service=Service(executable_path=str(CHROMEDRIVER if CHROMEDRIVER.exists()
                                                                    else shutil.which("chromedriver"))), options=options)
     driver.set_page_load_timeout(20)
+    driver.implicitly_wait(15)  # a loaded machine (CI, 2 cores) renders slowly: find waits for the element
     yield driver
     driver.quit()
 
@@ -80,7 +81,9 @@ def test_web_browser_walks_search_dossier_event_document(live_server, browser, t
     article = driver.find_element(By.CSS_SELECTOR, "article.article").text
     assert "<script>window.__xss=1;alert(1)</script>" in article
     assert "<img src=x onerror=\"window.__xss=2;alert(2)\">" in article
+    driver.implicitly_wait(0)  # an absence is checked at once
     assert not driver.find_elements(By.CSS_SELECTOR, "main img, main script, main b")
+    driver.implicitly_wait(15)
     assert_nothing_ran(driver)
     driver.save_screenshot(str(shots / "5-hostile.png"))
     driver.get(live_server + "/event/V-blast")
