@@ -19,36 +19,14 @@ from ..dates import compatible, find_times, last_explicit, resolve
 from ..model import Attribution, Range, Report, Span
 from ..text import Tok, Unit
 from . import lexicon
-from .actors import (
-    add_attackers,
-    attributions_of,
-    deed_by,
-    organisations,
-    state_actor,
-    striking_state,
-)
+from .actors import add_attackers, attributions_of, deed_by, organisations, state_actor, striking_state
 from .context import DocContext, Placed
 from .figures import casualties, is_vague
 from .figures import figures as all_figures
 from .numbers import word_value
-from .places import (
-    clause_span,
-    country_hint,
-    country_of_a_site,
-    is_dateline,
-    more_specific,
-    named_capital,
-    not_the_scene,
-    owns,
-    place_ok,
-    place_words,
-    prepositioned,
-    that_town,
-    unknown_place,
-    venue,
-    written_around,
-    written_inside,
-)
+from .places import (clause_span, country_hint, country_of_a_site, is_dateline, more_specific, named_capital,
+    not_the_scene, owns, place_ok, place_words, prepositioned, that_town, unknown_place, venue, written_around,
+    written_inside)
 
 YEAR = re.compile(r"(?<!\d)(?:1[89]|20)\d\d(?!\d)")
 # a dateline opening a sentence: a place in capitals, perhaps a date and an agency, then a dash or colon
