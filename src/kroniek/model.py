@@ -260,6 +260,8 @@ class Report:
     # where no place is named: the country the document puts the event in by an adjective alone ("an
     # upscale Kenyan mall", "de Somalische hoofdstad"), as an ISO code
     country: str | None = None
+    # the article looks back on the event (a trial, an anniversary), so its publication does not date it
+    retrospective: bool = False
 
 
 @dataclass(frozen=True)

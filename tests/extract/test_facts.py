@@ -718,3 +718,13 @@ def test_a_separable_trigger_with_words_between_is_found():
                             published="2024-03-07")
     [report] = extract_events(ctx)
     assert report.type == "attack" and report.location == ids["Gao"]
+
+
+def test_an_undated_report_in_an_article_on_a_trial_looks_back():
+    names = {"Gao": ("LOC", "geo:1", "ML")}
+    text = "De verdachte van de busaanslag in Gao staat terecht. Bij de aanslag vielen vier doden."
+    ctx, _ = make_context(text, names, published="2020-03-02")
+    [report] = extract_events(ctx)
+    assert report.date is None and report.retrospective
+    ctx, _ = make_context("Bij de busaanslag in Gao vielen vier doden.", names, published="2020-03-02")
+    assert not extract_events(ctx)[0].retrospective

@@ -198,3 +198,14 @@ def test_fuse_an_analysts_chosen_report_sets_each_field_and_keeps_the_conflicts(
     assert again == conflicts and [c.field for c in again] == ["killed"]
     # a choice of a report no event holds changes nothing
     assert fuse_events(reports, [*ENTITIES, suspect], DOCS, [Override("killed", Span("z", 0, 10), "Ann")])[0] == [plain]
+
+
+def test_an_undated_report_of_an_article_that_looks_back_joins_an_earlier_event_at_its_place():
+    earlier = report("a", "2019-03-18", Range(3, 3), subtype="armed_assault")
+    trial = replace(report("b", None, Range(4, 4), subtype="armed_assault"), retrospective=True)
+    events, _ = fuse_events([earlier, trial], ENTITIES, docs(a="2019-03-18", b="2020-03-02"))
+    assert len(events) == 1 and events[0].date == "2019-03-18"
+    news = replace(trial, retrospective=False)  # the same report as news of 2020 is another event
+    assert len(fuse_events([earlier, news], ENTITIES, docs(a="2019-03-18", b="2020-03-02"))[0]) == 2
+    later = report("a", "2021-05-01", Range(3, 3), subtype="armed_assault")  # no article looks forward
+    assert len(fuse_events([later, trial], ENTITIES, docs(a="2021-05-01", b="2020-03-02"))[0]) == 2

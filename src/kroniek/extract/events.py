@@ -478,7 +478,8 @@ def extract_events(ctx: DocContext) -> list[Report]:
     _add_tolls(ctx, drafts, tolls, around)
     add_attackers(ctx, drafts)
     hint = country_hint(ctx) if any(d.location is None for d in drafts) else None
-    return [_report(ctx, d, hint) for d in _join_unplaced(drafts, published)]
+    back = any(d.date is None for d in drafts) and lexicon.has(ctx.doc.text, "looking_back")
+    return [_report(ctx, d, hint, back) for d in _join_unplaced(drafts, published)]
 
 
 def _add_tolls(ctx: DocContext, drafts: list[_Draft], tolls: list[tuple[Unit, dict, set[str], str | None]],
@@ -611,11 +612,12 @@ def _absorb(target: _Draft, new: _Draft) -> None:
     target.spans.append(new.evidence)
 
 
-def _report(ctx: DocContext, d: _Draft, country: str | None = None) -> Report:
+def _report(ctx: DocContext, d: _Draft, country: str | None = None, looking_back: bool = False) -> Report:
     return Report(doc=ctx.doc.id, evidence=d.evidence, killed=d.killed, injured=d.injured, date=d.date,
                   type=d.type, subtype=d.subtype, location=d.location.entity.id if d.location else None,
                   sites=tuple(sorted(d.sites)), attributions=tuple(d.attributions), perpetrator_unknown=d.unknown,
-                  mentions=tuple(d.spans), country=None if d.location else country)
+                  mentions=tuple(d.spans), country=None if d.location else country,
+                  retrospective=looking_back and d.date is None)
 
 
 __all__ = ["Trigger", "extract_events", "find_triggers"]

@@ -7,7 +7,8 @@ day, and the same kind of site where both name one. Each document reports an eve
 so two reports from one document never fuse. What ties them is a place both name and a time both
 give: a report's own date, or, where the text gives none, the year its article was published (an
 article cannot report what happened after it, nor is an undated line in a 2024 article evidence
-for a 2016 event). Where one side has no time at all (an undated line in an undated article), a
+for a 2016 event), unless the article looks back on the event (a trial, an anniversary): then it
+only cannot be of a later time. Where one side has no time at all (an undated line in an undated article), a
 detail must agree besides the place: the kind of site, a named subtype, the same death toll, or the
 group or person who did or claimed it.
 A report without a place joins an event that has one only where its own article names that place
@@ -99,6 +100,10 @@ def _time_relation(a: Report, b: Report, published: dict[str, str]) -> str:
     pa, pb = a.date or published.get(a.doc), b.date or published.get(b.doc)
     if not pa or not pb:
         return UNKNOWN
+    # an article on a trial or an anniversary tells of an event before it, in any year: no later than it
+    for x, px, other in ((a, pa, pb), (b, pb, pa)):
+        if x.retrospective and not x.date:
+            return DISAGREE if _before(px, other) else UNKNOWN
     if pa[:4] != pb[:4]:
         return DISAGREE
     if (a.date and _before(pb, a.date)) or (b.date and _before(pa, b.date)):
@@ -176,7 +181,7 @@ def cluster_reports(reports: list[Report], entities: dict[str, Entity],
     blocks: dict[tuple[str, str | None], list[_Cluster]] = {}
 
     def year(r: Report) -> str | None:
-        when = r.date or published.get(r.doc)
+        when = r.date or (None if r.retrospective else published.get(r.doc))
         return when[:4] if when else None
 
     for r in order:

@@ -32,7 +32,7 @@ def report_json(r: Report) -> dict[str, Any]:
             "injured": range_json(r.injured), "date": r.date, "type": r.type, "subtype": r.subtype,
             "location": r.location, "sites": list(r.sites), "attributions": [_attribution_json(a) for a in r.attributions],
             "perpetrator_unknown": r.perpetrator_unknown, "mentions": [span_json(s) for s in r.mentions],
-            "country": r.country}
+            "country": r.country, "retrospective": r.retrospective}
 
 
 def report_from(raw: dict) -> Report:
@@ -40,7 +40,8 @@ def report_from(raw: dict) -> Report:
                   raw["date"], raw["type"], raw["subtype"], raw["location"], tuple(raw["sites"]),
                   tuple(Attribution(a["entity"], a["status"], span_from(a["evidence"]), a["channel"])
                         for a in raw["attributions"]),
-                  raw["perpetrator_unknown"], tuple(span_from(s) for s in raw["mentions"]), raw.get("country"))
+                  raw["perpetrator_unknown"], tuple(span_from(s) for s in raw["mentions"]), raw.get("country"),
+                  raw.get("retrospective", False))
 
 
 def event_json(v: Event) -> dict[str, Any]:
