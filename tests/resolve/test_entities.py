@@ -152,3 +152,11 @@ def test_a_long_person_name_spelled_another_way_joins_but_a_short_one_does_not()
     untyped = [m("f", 0, "Abu Mohamed al-Kalimi", "MISC"), m("g", 0, "Abu Mohamad al-Kalimi", "MISC")]
     assert len(resolve_entities(untyped)[0]) == 2  # two untyped names: nothing says either is a person
     assert len(resolve_entities(ms + untyped)[0]) == 4  # a person's name spelled another way, untyped, is his
+
+
+def test_a_mention_split_off_from_its_name_leaves_alone_though_the_others_were_joined_through_it():
+    from kroniek.model import Judgement, Mention, Span
+
+    ms = [Mention(i, Span(d, 0, 5), "Velda", "LOC", "gazetteer", "geo:9") for i, d in (("M-a", "a"), ("M-b", "b"), ("M-c", "c"))]
+    entities, _ = resolve_entities(ms, [], [Judgement("M-a", "M-b", "negative", "another Velda", "analyst")])
+    assert sorted(sorted(m.id for m in e.mentions) for e in entities) == [["M-a"], ["M-b", "M-c"]]

@@ -82,7 +82,12 @@ def resolve_entities(mentions: list[Mention], links: Iterable[AliasLink] = (),
     by_key: dict[str, str] = {}
     by_name: dict[str, str] = {}
     surnames: list[Mention] = []
-    for m in sorted(mentions, key=lambda m: m.id):
+    # a mention an analyst keeps apart from another is no name's or key's root: were it one, the other
+    # mentions of its name would follow it out of their actor. The first of such a pair (the mention split
+    # off, "split this mention off") comes last, so the second joins its name first and the first stays out
+    split_off = {j.a for j in decided if j.verdict == "negative"}
+    kept_from = {j.b for j in decided if j.verdict == "negative"}
+    for m in sorted(mentions, key=lambda m: (m.id in split_off, m.id in kept_from, m.id)):
         if m.key:
             clusters.union(by_key.setdefault(m.key, m.id), m.id)
         elif m.label in ("PER", "MISC") and gazetteer.fold(m.text) in tails:

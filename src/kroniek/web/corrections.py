@@ -26,9 +26,8 @@ MACHINE = "kroniek"  # the resolver's own judgements: made again on every resolv
 STAMP = re.compile(r" \[(\d{4}-\d{2}-\d{2} \d{2}:\d{2}) UTC\]$")
 MAX_BY, MAX_WHY = 80, 1000
 VERDICTS = {"merge": "positive", "apart": "negative"}
-CANNOT_SPLIT = ("kroniek's resolver joins the other mentions of this name through this very one, so keeping it apart "
-                "would break the actor up instead. Nothing was changed; merge or keep apart whole actors, or split "
-                "another mention of this name.")
+CANNOT_SPLIT = ("kroniek's resolver could not keep this mention apart without breaking the rest of the actor up "
+                "(another statement joins them). Nothing was changed; merge or keep apart whole actors instead.")
 
 
 class Refused(Exception):
@@ -108,10 +107,6 @@ def split(store, entity_id: str, mention_id: str, by: str, why: str) -> str:
     if len(e.mentions) < 2:
         raise Refused(400, "This is the actor's only mention: there is nothing to split it from.")
     anchor = _anchor(e, mention_id)
-    m = next(x for x in e.mentions if x.id == mention_id)
-    group = [x.id for x in e.mentions if (x.key or fold(x.text)) == (m.key or fold(m.text))]
-    if len(group) > 1 and min(group) == mention_id:
-        raise Refused(409, CANNOT_SPLIT)  # known before trying: spare the two resolves
     reason = stamped(why)
     pipeline.judge(store, mention_id, anchor, "negative", by=by, reason=reason)
     rest = {m.id for m in e.mentions} - {mention_id}
