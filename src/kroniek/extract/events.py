@@ -343,9 +343,11 @@ def extract_events(ctx: DocContext) -> list[Report]:
             continue
         trig = next((t for t in triggers if not t.generic), triggers[0])
         verbs = [t for t in triggers if t.pos == "verb" and t.type != trig.type]
-        if verbs and trig.definite and all(t.definite or t.pos == "verb" for t in triggers):
-            # "twee mannen, veroordeeld voor de aanval, zijn opgehangen": the verb is the news,
-            # the definite noun names an event told before
+        after_words = set(lexicon.cues()["after_words"])
+        led_up = trig.pos == "noun" and any(t.low in after_words for t in ctx.tokens_in(unit.start, trig.start)[-3:])
+        if verbs and (led_up or trig.definite and all(t.definite or t.pos == "verb" for t in triggers)):
+            # "twee mannen, veroordeeld voor de aanval, zijn opgehangen": the verb is the news, the definite
+            # noun names an event told before; "na een bestorming ingenomen": the noun led up to the deed
             trig = verbs[0]
         subtype = next((t.subtype for t in triggers if t.subtype and t.type == trig.type), None)
         figures = casualties(text, ctx.lang, unit.start)

@@ -139,17 +139,28 @@ def pointed_at(place: Placed, start: int, end: int) -> Placed:
 
 def that_town(ctx: DocContext, unit: Unit, toks: list[Tok], places: list[Placed]) -> Placed | None:
     """"In die stad in Mali", "that city": the town the text named last before, where the
-    sentence names no town itself (only, perhaps, the country it lies in)."""
+    sentence names no town itself (only, perhaps, the country it lies in); "de stad", "the city": the one
+    town the sentence before names, where the sentence names no place at all."""
     if any((p.entity.key or "").startswith("geo:") for p in places):
         return None
     cue = lexicon.cues()
+    before = [u for u in ctx.units if u.end <= unit.start][-1:]
     for a, b in zip(toks, toks[1:]):
-        if a.low in cue["demonstratives"] and b.low in cue["town_nouns"]:
+        if b.low not in cue["town_nouns"]:
+            continue
+        # "die stad" points back anywhere; "de stad" only at the one town the sentence before names
+        if a.low in cue["demonstratives"]:
             countries = {p.entity.country for p in places if p.entity.country}
             earlier = [p for p in ctx.placed if p.end <= unit.start and (p.entity.key or "").startswith("geo:")
                        and (not countries or p.entity.country in countries)]
-            if earlier:
-                return pointed_at(earlier[-1], a.start, b.end)
+        elif a.low in cue["definite"] and not places and before and before[0].paragraph == unit.paragraph:
+            earlier = [p for p in ctx.mentions_in(before[0].start, before[0].end, ("LOC",))
+                       if (p.entity.key or "").startswith("geo:")]
+            earlier = earlier if len({p.entity.id for p in earlier}) == 1 else []
+        else:
+            earlier = []
+        if earlier:
+            return pointed_at(earlier[-1], a.start, b.end)
     return None
 
 
