@@ -156,7 +156,7 @@ def find_triggers(ctx: DocContext, unit: Unit) -> list[Trigger]:
     for s, e, (kind, subtype, pos, plural) in sorted(found):
         # "the February 14 attack": a date's number counts nothing
         before = [t for t in toks if t.end <= s and not any(a <= t.start < b for a, b in times)][-4:]
-        det = _determiner(before)
+        det = _determiner(before) if pos != "verb" else None  # "de stad ingenomen": the article is the object's
         negated = bool(before) and before[-1].low in cue["negations"]
         another = any(t.low in cue["another"] for t in before[-2:])
         out.append(Trigger(s, e, kind, subtype, pos, bool(plural), det == "definite", det == "indefinite", negated,
