@@ -148,23 +148,23 @@ def create_app(store, allowed_hosts: list[str] | None = None) -> Starlette:
     async def search(request: Request) -> Response:
         return page(request, "search.html", queries.search_page(desk.view(), arg(request, "q")))
 
-    async def actor(request: Request) -> Response:
-        found = queries.dossier(desk.view(), request.path_params["ref"])
+    def found_page(request: Request, template: str, found: dict | None, missing: str) -> Response:
+        """The page of what the path names, or 404 where nothing has that id."""
         if found is None:
-            raise HTTPException(404, "No actor with this id.")
-        return page(request, "actor.html", found)
+            raise HTTPException(404, missing)
+        return page(request, template, found)
+
+    async def actor(request: Request) -> Response:
+        return found_page(request, "actor.html", queries.dossier(desk.view(), request.path_params["ref"]),
+                          "No actor with this id.")
 
     async def event(request: Request) -> Response:
-        found = queries.event_page(desk.view(), request.path_params["ref"])
-        if found is None:
-            raise HTTPException(404, "No event with this id.")
-        return page(request, "event.html", found)
+        return found_page(request, "event.html", queries.event_page(desk.view(), request.path_params["ref"]),
+                          "No event with this id.")
 
     async def document(request: Request) -> Response:
-        found = queries.document_page(desk.view(), request.path_params["ref"])
-        if found is None:
-            raise HTTPException(404, "No document with this id.")
-        return page(request, "document.html", found)
+        return found_page(request, "document.html", queries.document_page(desk.view(), request.path_params["ref"]),
+                          "No document with this id.")
 
     async def timeline(request: Request) -> Response:
         return page(request, "timeline.html", queries.timeline(
@@ -172,10 +172,8 @@ def create_app(store, allowed_hosts: list[str] | None = None) -> Starlette:
             start=arg(request, "from"), end=arg(request, "to")))
 
     async def merge_form(request: Request) -> Response:
-        found = corrections.merge_page(desk.view(), request.path_params["ref"], arg(request, "q"))
-        if found is None:
-            raise HTTPException(404, "No actor with this id.")
-        return page(request, "merge.html", found)
+        return found_page(request, "merge.html", corrections.merge_page(desk.view(), request.path_params["ref"],
+                                                                        arg(request, "q")), "No actor with this id.")
 
     async def merge(request: Request) -> Response:
         ref = request.path_params["ref"]
@@ -184,10 +182,8 @@ def create_app(store, allowed_hosts: list[str] | None = None) -> Starlette:
         return done(href_actor(home) + "?done=" + ("merged" if fields.get("action") == "merge" else "apart"), fields)
 
     async def split_form(request: Request) -> Response:
-        found = corrections.split_page(desk.view(), request.path_params["ref"], arg(request, "mention"))
-        if found is None:
-            raise HTTPException(404, "No actor with this id.")
-        return page(request, "split.html", found)
+        return found_page(request, "split.html", corrections.split_page(desk.view(), request.path_params["ref"],
+                                                                        arg(request, "mention")), "No actor with this id.")
 
     async def split(request: Request) -> Response:
         ref = request.path_params["ref"]
