@@ -474,3 +474,69 @@ def test_relations_a_group_that_is_the_object_of_another_verb_is_not_the_one_act
     text = "The Kamba Front, a rebel group that pledged allegiance to the Red Lions in 2019, is active in Sudria."
     found = place_triples(text)
     assert ("Kamba Front", "active_in", "Sudria") in found and ("Red Lions", "active_in", "Sudria") not in found
+
+
+@pytest.mark.parametrize("text, language", [
+    ("The Kamba Front was set up in 1999 under the leadership of Jonas Kiruna, a former teacher.", "en"),
+    ("Het Kamba Front is een rebellengroep die in 1999 ontstond onder leiding van Jonas Kiruna.", "nl"),
+])
+def test_relations_under_the_leadership_of(text, language):
+    assert ("Jonas Kiruna", "leader_of", "Kamba Front") in triples(text, language)
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Ali Berg fought for the Kamba Front between 2009 and 2012.", "en"),
+    ("Ali Berg vocht tussen 2009 en 2012 voor het Kamba Front.", "nl"),
+    ("Later voegde Ali Berg zich bij het Kamba Front.", "nl"),
+    ("De politie zegt dat Ali Berg jarenlang voor het Kamba Front vocht.", "nl"),
+    ("Ali Berg werkte als explosievenexpert voor het Kamba Front.", "nl"),
+])
+def test_relations_who_fights_or_works_for_a_group_is_a_member(text, language):
+    found = triples(text, language)
+    assert ("Ali Berg", "member_of", "Kamba Front") in found
+    assert ("Ali Berg", "affiliated_with", "Kamba Front") not in found
+
+
+def test_relations_who_works_for_another_organisation_is_affiliated():
+    assert triples("Peter Vos worked for Reuters in Nairobi for a decade.", "en") == {
+        ("Peter Vos", "affiliated_with", "Reuters")}
+    assert triples("Peter Vos never worked for Reuters.", "en") == set()
+
+
+def test_relations_fighting_alongside_a_group_is_no_membership():
+    assert triples("Ali Berg vocht als twintiger samen met het Kamba Front.") == {
+        ("Ali Berg", "affiliated_with", "Kamba Front")}
+
+
+def test_relations_funded_by_with_the_subject_referred_back_to():
+    found = triples("The Red Lions attacked again. The group is reportedly trained and funded by the Kamba Front.",
+                    "en")
+    assert ("Kamba Front", "allied_with", "Red Lions") in found or ("Red Lions", "allied_with", "Kamba Front") in found
+
+
+def test_relations_affiliate_in_apposition_is_a_part():
+    assert ("Red Lions", "part_of", "Kamba Front") in triples(
+        "They are funded by the Kamba Front and its affiliate, the Red Lions.", "en")
+    # an affiliate named far from the noun is not the one it speaks of
+    assert ("Al-Naba", "part_of", "Kamba Front") not in triples(
+        "He heads a local Kamba Front affiliate with big ambitions, said a fellow at Al-Naba.", "en")
+
+
+def test_relations_operates_with_words_between_reads_every_place_listed():
+    names = NAMES | {"Ayacucho": ("LOC", "region:ayacucho", "PE"), "Junin": ("LOC", "region:junin", "PE"),
+                     "Cusco": ("LOC", "region:cusco", "PE")}
+    ctx, ids = make_context("The Kamba Front operates mainly in the provinces of Ayacucho, Junin and Cusco.", names,
+                            language="en")
+    name = {v: k for k, v in ids.items()}
+    found = {(name[r.subject], r.predicate, name[r.object]) for r in extract_relations(ctx)}
+    assert {("Kamba Front", "active_in", p) for p in ("Ayacucho", "Junin", "Cusco")} <= found
+
+
+def test_relations_gap_in_a_cue_takes_the_nearest_particle():
+    # "operating ... in" must not reach past the place to a later "in"
+    names = NAMES | {"Kashmir": ("LOC", "region:kashmir", "IN")}
+    ctx, ids = make_context("The Kamba Front was one of the groups operating in Kashmir in the 2000s.", names,
+                            language="en")
+    name = {v: k for k, v in ids.items()}
+    assert ("Kamba Front", "active_in", "Kashmir") in {(name[r.subject], r.predicate, name[r.object])
+                                                       for r in extract_relations(ctx)}

@@ -34,7 +34,7 @@ def _pattern(phrases: tuple[str, ...]) -> re.Pattern:
     parts = []
     for phrase in sorted(set(phrases), key=len, reverse=True):
         words = [re.escape(w) for w in phrase.lower().split()]
-        piece = r"\s+".join(words).replace(r"\s+\.\.\.\s+", r"(?:\s+\S+){0,4}\s+")
+        piece = r"\s+".join(words).replace(r"\s+\.\.\.\s+", r"(?:\s+\S+){0,4}?\s+")
         parts.append(piece)
     return re.compile(r"(?<!\w)(?:" + "|".join(parts) + r")(?!\w)")
 

@@ -93,6 +93,12 @@ def _relations_in(ctx: DocContext, unit: Unit) -> list[tuple[str, str, str]]:
                     out.append((after[1].entity.id, predicate, after[0].entity.id))
                 elif subj is None and after and predicate != "located_in":
                     group = subject_near(ctx, unit, s)
+                    objects_after = {p.entity.id for p in after}
+                    if group in objects_after:
+                        # the nearest group is the object ("the group is funded by X"): the subject is the
+                        # group the document is about, where an anaphor before the cue refers back to it
+                        dominant = ctx.dominant_group.id if ctx.dominant_group else None
+                        group = dominant if _anaphor_before(ctx, unit, s) and dominant not in objects_after else None
                     if group:
                         out.append((group, predicate, after[0].entity.id))
                 elif len(before) >= 2 and not after:
@@ -105,12 +111,20 @@ def _relations_in(ctx: DocContext, unit: Unit) -> list[tuple[str, str, str]]:
                 if joined in (["en"], ["and"]) and _same_clause(ctx.text(e, after[0].start)):
                     out.append((after[0].entity.id, predicate, after[1].entity.id))
             elif args == "owner" and after:
+                # the wing is named in apposition to the cue ("haar mediatak Amaq", "its affiliate, X"), not
+                # somewhere later in the sentence
+                gap = ctx.text(e, after[0].start).replace(",", " ").replace(":", " ").split()
+                if len(gap) > 2 or any(w.lower() not in ARTICLES and not w[:1].isupper() for w in gap):
+                    continue
                 owner_id = _owner(ctx, unit, s, before, after[0])
                 if owner_id:
                     out.append((after[0].entity.id, predicate, owner_id))
+            elif args == "member":
+                out += _membership(ctx, unit, s, e, rule)
             elif args == "person":
                 people = ctx.mentions_in(unit.start, unit.end, ("PER",))
-                passive = ctx.text(s, e).split()[-1].lower() in lexicon.cues()["by"]
+                # "led by Y", "onder leiding van Y": the person named after the cue leads the group
+                passive = rule.get("passive") or ctx.text(s, e).split()[-1].lower() in lexicon.cues()["by"]
                 if passive and not after:
                     # "X is led by Y", "de groep wordt geleid door Y": the person after the cue leads the group
                     # named before it, or the one the text refers back to
@@ -189,6 +203,44 @@ def _relations_in(ctx: DocContext, unit: Unit) -> list[tuple[str, str, str]]:
     out += _unit_of(ctx, unit)
     out += _group_in_place(ctx, unit)
     return out
+
+
+def _anaphor_before(ctx: DocContext, unit: Unit, s: int) -> bool:
+    """A word that refers back to a group ("de groep", "the group") stands before `s` in the unit."""
+    return bool(lexicon.find_phrases(ctx.text(unit.start, s), tuple(lexicon_words("group_anaphora")), unit.start))
+
+
+def _membership(ctx: DocContext, unit: Unit, s: int, e: int, rule: dict) -> list[tuple[str, str, str]]:
+    """A person who fights or works for an organisation ("X fought for Y", "X voegde zich bij Y", and
+    verb-last "toen X voor Y vocht", where the rule names the preposition that opens the object): a member of
+    an armed group, affiliated with any other organisation. A rule whose predicate is affiliated_with
+    ("fought alongside Y") gives that for groups too."""
+    if "prep" in rule:
+        # the object stands between the preposition and the verb at the end of the clause
+        toks = ctx.tokens_in(unit.start, s)[-8:]
+        at = next((t for t in reversed(toks) if t.low == rule["prep"]), None)
+        if at is None:
+            return []
+        orgs = [p for p in ctx.mentions_in(at.end, s, ("ORG",)) if _within(ctx, at.end, p.start)]
+        if not orgs or not all(t.low in ARTICLES or t.text.islower() for t in ctx.tokens_in(at.end, orgs[0].start)):
+            return []
+        org, before = orgs[0], at.start
+    else:
+        after = [p for p in ctx.mentions_in(e, unit.end, ("ORG",)) if _within(ctx, e, p.start)]
+        if not after or not _same_clause(ctx.text(e, after[0].start)):
+            return []
+        org, before = after[0], s
+    # "Later voegde X zich bij Y": in a main clause that does not open with its subject, the subject
+    # stands inside the cue
+    inside = ctx.mentions_in(s, e, ("PER",))
+    person = inside[0] if inside else _person_subject(ctx, unit, before, None)
+    if person is None or _negated(ctx, unit, s):
+        return []
+    orgs_between = ctx.mentions_in(person.end, before, ("ORG",))
+    if orgs_between:
+        return []  # "X, a commander of Y, fought for Z": the nearest name is not the subject
+    predicate = "member_of" if rule["predicate"] == "member_of" and ctx.is_group(org) else "affiliated_with"
+    return [(person.entity.id, predicate, org.entity.id)]
 
 
 def _person_subject(ctx: DocContext, unit: Unit, s: int, group: Placed | None) -> Placed | None:
@@ -660,7 +712,8 @@ def _affiliations(ctx: DocContext, unit: Unit) -> list[tuple[str, str, str]]:
         for org in ctx.mentions_in(prep.end, stop, ("ORG", "LOC")):
             if org.type == "LOC" and not _named_after_place(ctx, org):
                 continue
-            out.append((person.entity.id, "affiliated_with", org.entity.id))
+            # "X werkte als explosievenexpert voor Y": who works for an armed group is one of its members
+            out.append((person.entity.id, "member_of" if ctx.is_group(org) else "affiliated_with", org.entity.id))
     return out
 
 
