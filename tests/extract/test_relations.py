@@ -540,3 +540,27 @@ def test_relations_gap_in_a_cue_takes_the_nearest_particle():
     name = {v: k for k, v in ids.items()}
     assert ("Kamba Front", "active_in", "Kashmir") in {(name[r.subject], r.predicate, name[r.object])
                                                        for r in extract_relations(ctx)}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Het Kamba Front is voortgekomen uit de Rode Leeuwen, die aan Al-Naba gelieerd zijn.",
+     ("Red Lions", "part_of", "Al-Naba")),
+    ("Het Kamba Front, dat in 1999 door Peter Vos werd opgericht, eist de aanslag op.",
+     ("Kamba Front", "founded_by", "Peter Vos")),
+    ("Jonas Kiruna, die aan het Kamba Front gelieerd is, werd gearresteerd.",
+     ("Jonas Kiruna", "member_of", "Kamba Front")),
+])
+def test_relations_verb_last_in_a_dutch_subordinate_clause(text, expected):
+    assert expected in triples(text)
+
+
+def test_relations_verb_last_needs_its_preposition_before_the_verb():
+    # "opgericht door" after the verb is the ordinary passive, read elsewhere; a lone participle says nothing
+    assert triples("Het Kamba Front heeft Peter Vos opgericht gezien.") == set()
+
+
+def test_relations_verb_last_only_in_a_subordinate_clause():
+    # the second "gelinkt" has its own object after it; the "aan" before it belongs to the first
+    found = triples("Het Kamba Front is sterk gelinkt aan de Rode Leeuwen, dat weer gelinkt is aan Al-Naba.")
+    assert ("Kamba Front", "part_of", "Red Lions") not in found
+    assert ("Kamba Front", "allied_with", "Al-Naba") not in found and ("Al-Naba", "allied_with", "Kamba Front") not in found

@@ -121,6 +121,8 @@ def _relations_in(ctx: DocContext, unit: Unit) -> list[tuple[str, str, str]]:
                     out.append((after[0].entity.id, predicate, owner_id))
             elif args == "member":
                 out += _membership(ctx, unit, s, e, rule)
+            elif args == "verb_last":
+                out += _verb_last(ctx, unit, s, rule)
             elif args == "person":
                 people = ctx.mentions_in(unit.start, unit.end, ("PER",))
                 # "led by Y", "onder leiding van Y": the person named after the cue leads the group
@@ -205,6 +207,50 @@ def _relations_in(ctx: DocContext, unit: Unit) -> list[tuple[str, str, str]]:
     return out
 
 
+def _object_before_verb(ctx: DocContext, unit: Unit, s: int, prep: str,
+                        types: tuple[str, ...]) -> tuple[Placed | None, int]:
+    """Dutch puts the verb of a subordinate clause last ("die aan X gelieerd is", "toen hij voor X vocht"):
+    the object is the name right after the preposition that opens it, a few words before the verb at `s`.
+    Returns the object and where the preposition starts."""
+    toks = ctx.tokens_in(unit.start, s)[-8:]
+    at = next((i for i in range(len(toks) - 1, -1, -1) if toks[i].low == prep), None)
+    if at is None:
+        return None, s
+    # only a subordinate clause ends in its verb: a subordinator opens it, with no comma between
+    # ("die aan X gelieerd is"; not "gelinkt aan X, dat weer gelinkt is")
+    opener = set(lexicon.cues().get("subordinators", ()))
+    ahead = ctx.tokens_in(unit.start, toks[at].start)[-6:]
+    for t in reversed(ahead):
+        if t.text in (",", ";", ":") or t.low in opener:
+            break
+    else:
+        return None, s
+    if t.low not in opener:
+        return None, s
+    at = toks[at]
+    found = [p for p in ctx.mentions_in(at.end, s, types) if _within(ctx, at.end, p.start)]
+    if not found or not all(t.low in ARTICLES or t.text.islower() for t in ctx.tokens_in(at.end, found[0].start)):
+        return None, s
+    return found[0], at.start
+
+
+def _verb_last(ctx: DocContext, unit: Unit, s: int, rule: dict) -> list[tuple[str, str, str]]:
+    """A relation told by a verb at the end of a Dutch subordinate clause: "X, die aan Y gelieerd is" (part),
+    "X, die in 1990 door Y werd opgericht" (founded by). The subject is the name before the preposition; a
+    person there, where the rule says what a person is ("person: member_of")."""
+    predicate = rule["predicate"]
+    obj, before = _object_before_verb(ctx, unit, s, rule["prep"], OBJECT_TYPES.get(predicate, ("ORG",)))
+    if obj is None or _negated(ctx, unit, s):
+        return []
+    names = [p for p in ctx.mentions_in(unit.start, before, ("ORG", "PER")) if _within(ctx, p.end, before)]
+    subj = names[-1] if names else None
+    if subj is None or subj.entity.id == obj.entity.id:
+        return []
+    if subj.type == "PER":
+        return [(subj.entity.id, rule["person"], obj.entity.id)] if rule.get("person") else []
+    return [(subj.entity.id, predicate, obj.entity.id)]
+
+
 def _anaphor_before(ctx: DocContext, unit: Unit, s: int) -> bool:
     """A word that refers back to a group ("de groep", "the group") stands before `s` in the unit."""
     return bool(lexicon.find_phrases(ctx.text(unit.start, s), tuple(lexicon_words("group_anaphora")), unit.start))
@@ -216,15 +262,9 @@ def _membership(ctx: DocContext, unit: Unit, s: int, e: int, rule: dict) -> list
     an armed group, affiliated with any other organisation. A rule whose predicate is affiliated_with
     ("fought alongside Y") gives that for groups too."""
     if "prep" in rule:
-        # the object stands between the preposition and the verb at the end of the clause
-        toks = ctx.tokens_in(unit.start, s)[-8:]
-        at = next((t for t in reversed(toks) if t.low == rule["prep"]), None)
-        if at is None:
+        org, before = _object_before_verb(ctx, unit, s, rule["prep"], ("ORG",))
+        if org is None:
             return []
-        orgs = [p for p in ctx.mentions_in(at.end, s, ("ORG",)) if _within(ctx, at.end, p.start)]
-        if not orgs or not all(t.low in ARTICLES or t.text.islower() for t in ctx.tokens_in(at.end, orgs[0].start)):
-            return []
-        org, before = orgs[0], at.start
     else:
         after = [p for p in ctx.mentions_in(e, unit.end, ("ORG",)) if _within(ctx, e, p.start)]
         if not after or not _same_clause(ctx.text(e, after[0].start)):
