@@ -478,6 +478,11 @@ def test_a_place_of_another_clause_or_one_written_around_the_scene_makes_no_camp
     ctx, ids = make_context(text, names, published="2024-12-04")
     [report] = extract_events(ctx)
     assert report.location == ids["Kidal"]
+    # a relative clause after a comma tells of something else: its place is not the event's
+    text = "JNIM zou betrokken zijn bij de aanslag op een kazerne vorig jaar in Gao, een incident dat tot onrust in Ménaka leidde."
+    ctx, ids = make_context(text, names, published="2024-12-04")
+    [report] = extract_events(ctx)
+    assert (report.location, report.date) == (ids["Gao"], "2023")
 
 
 def test_the_movement_as_subject_of_the_deed_is_the_articles_group():

@@ -62,9 +62,12 @@ def clause_span(ctx: DocContext, toks: list[Tok], at: int) -> tuple[int, int]:
     """The span of the clause around position `at`: cut at semicolons and at "en"/"and"/"maar"/"but"
     or a comma right before a verb (a new clause, not a list of places: "in Irak en Syrië veroverd")."""
     cuts = lexicon.cues()["clause_joiners"]
+    relatives = set(lexicon.cues()["relative_pronouns"])
     lo, hi = toks[0].start if toks else at, toks[-1].end if toks else at
     for i, t in enumerate(toks):
-        if t.low == ";" or (t.low in cuts and i + 1 < len(toks) and toks[i + 1].pos in ("VERB", "AUX")):
+        # ", een incident dat ...", ", which ...": a relative clause after a comma tells of something else
+        relative = t.low == "," and any(x.low in relatives for x in toks[i + 1:i + 4])
+        if t.low == ";" or relative or (t.low in cuts and i + 1 < len(toks) and toks[i + 1].pos in ("VERB", "AUX")):
             if t.end <= at:
                 lo = t.end
             elif t.start >= at:
