@@ -209,3 +209,30 @@ def test_an_undated_report_of_an_article_that_looks_back_joins_an_earlier_event_
     assert len(fuse_events([earlier, news], ENTITIES, docs(a="2019-03-18", b="2020-03-02"))[0]) == 2
     later = report("a", "2021-05-01", Range(3, 3), subtype="armed_assault")  # no article looks forward
     assert len(fuse_events([later, trial], ENTITIES, docs(a="2021-05-01", b="2020-03-02"))[0]) == 2
+
+
+def test_a_region_the_gazetteer_knows_as_a_point_agrees_with_a_town_near_it_not_far_from_it():
+    region = Entity("Ereg", "LOC", "Kashmir", (), (), key="region:kashmir", lat=34.1, lon=74.8)
+    near = Entity("Enear", "LOC", "Pulwama", (), (), key="geo:1", lat=33.87, lon=74.90, country="IN")
+    far = Entity("Efar", "LOC", "Chennai", (), (), key="geo:2", lat=13.08, lon=80.27, country="IN")
+    india = Entity("Ein", "LOC", "India", (), (), key="country:IN")
+    found = [report("a", "2019-02-14", Range(40, None), location="Enear"), report("b", "2019", location="Ereg")]
+    pub = docs(a="2019-02-14", b="2020-02-12", c="2019-02-15")
+    assert len(fuse_events(found, [region, near, far, india], pub)[0]) == 1
+    apart = [report("a", "2019-02-14", Range(40, None), location="Efar"), report("b", "2019", location="Ereg")]
+    assert len(fuse_events(apart, [region, near, far, india], pub)[0]) == 2
+    # the event is at the town, which lies in India: the country a third source gives stands in the way of nothing
+    three = found + [report("c", None, Range(34, None), location="Ein")]
+    [event], _ = fuse_events(three, [region, near, far, india], pub)
+    assert event.location == "Enear" and len(event.reports) == 3
+
+
+def test_a_sea_named_after_a_port_agrees_with_the_ports_country():
+    gulf = Entity("Egulf", "LOC", "Gulf of Aden", ("Golf van Aden",), (), key="sea:gulf-of-aden", lat=12.0, lon=48.0)
+    yemen = Entity("Eye", "LOC", "Yemen", (), (), key="country:YE")
+    oman = Entity("Eom", "LOC", "Oman", (), (), key="country:OM")
+    pub = docs(a="2024-03-07", b="2024-03-07")
+    assert len(fuse_events([report("a", "2024-03-06", Range(3, 3), location="Egulf"),
+                            report("b", "2024-03-06", Range(3, 3), location="Eye")], [gulf, yemen, oman], pub)[0]) == 1
+    assert len(fuse_events([report("a", "2024-03-06", Range(3, 3), location="Egulf"),
+                            report("b", "2024-03-06", Range(3, 3), location="Eom")], [gulf, yemen, oman], pub)[0]) == 2

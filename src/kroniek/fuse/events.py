@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from math import asin, cos, radians, sin, sqrt
 from dataclasses import replace
 from statistics import median
 
@@ -66,9 +67,38 @@ def _place_relation(a: Report, b: Report, entities: dict[str, Entity]) -> str:
     if a.location == b.location:
         return AGREE
     ea, eb = entities.get(a.location), entities.get(b.location)
-    if (ea and ea.contains(eb)) or (eb and eb.contains(ea)) or _named_after(ea, eb) or _named_after(eb, ea):
+    if (ea and ea.contains(eb)) or (eb and eb.contains(ea)) or _named_after(ea, eb) or _named_after(eb, ea) \
+            or _around(ea, eb) or _around(eb, ea):
         return AGREE
     return DISAGREE
+
+
+def _holds(outer: Entity | None, inner: Entity | None) -> bool:
+    return outer is not None and inner is not None and outer.id != inner.id and (
+        outer.contains(inner) or _named_after(outer, inner) or _around(outer, inner))
+
+
+def _innermost(reports: list[Report], entities: dict[str, Entity]) -> list[Report]:
+    """The reports of an event less those whose place only holds another report's place: an event at
+    Pulwama, in India, is at Pulwama, so "in Kashmir" agrees with it though nothing puts Kashmir in India."""
+    return [x for x in reports if x.location is None or not any(
+        y.location and _holds(entities.get(x.location), entities.get(y.location)) for y in reports)]
+
+
+AREA_RADIUS_KM = 400  # how far from its label point a region or sea the gazetteer knows as a point still reaches
+
+
+def _around(area: Entity | None, place: Entity | None) -> bool:
+    """A region or sea that no country holds ("Kashmir", "the Gulf of Aden") and a town near its label
+    point: "an attack in Kashmir" can be the attack in a Kashmiri district. Only within a few hundred
+    kilometres, so a continent, whose label point is far from most of it, never agrees this way."""
+    if area is None or place is None or not (area.key or "").startswith(("region:", "sea:")) or area.country:
+        return False
+    if None in (area.lat, area.lon, place.lat, place.lon) or (place.key or "").startswith(("region:", "sea:")):
+        return False
+    lat1, lon1, lat2, lon2 = map(radians, (area.lat, area.lon, place.lat, place.lon))
+    h = sin((lat2 - lat1) / 2) ** 2 + cos(lat1) * cos(lat2) * sin((lon2 - lon1) / 2) ** 2
+    return 2 * 6371 * asin(sqrt(h)) <= AREA_RADIUS_KM
 
 
 def _named_after(sea: Entity | None, place: Entity | None) -> bool:
@@ -77,8 +107,15 @@ def _named_after(sea: Entity | None, place: Entity | None) -> bool:
     if sea is None or place is None or not (sea.key or "").startswith("sea:"):
         return False
     names = {gazetteer.fold(n) for n in (place.name, *place.aliases)}
-    after = (re.search(r"\b(?:of|van)\s+(.+)$", n, re.IGNORECASE) for n in (sea.name, *sea.aliases))
-    return any(m is not None and gazetteer.fold(m.group(1)) in names for m in after)
+    after = [m.group(1) for m in (re.search(r"\b(?:of|van)\s+(.+)$", n, re.IGNORECASE) for n in (sea.name, *sea.aliases))
+             if m is not None]
+    if any(gazetteer.fold(name) in names for name in after):
+        return True
+    # the country of that place: a ship hit in the Gulf of Aden was hit off Yemen
+    if (place.key or "").startswith("country:"):
+        code = place.key.split(":", 1)[1]
+        return any((port := gazetteer.load().place(name)) is not None and port.country == code for name in after)
+    return False
 
 
 def _in_country(place: Entity | None, code: str) -> bool:
@@ -131,7 +168,7 @@ def _fits(c: _Cluster, r: Report, entities: dict[str, Entity], published: dict[s
         return False
     if not all(subtype_compatible(x.subtype, r.subtype) for x in c.reports):
         return False
-    places = {_place_relation(x, r, entities) for x in c.reports}
+    places = {_place_relation(x, r, entities) for x in _innermost(c.reports, entities)}
     times = {_time_relation(x, r, published) for x in c.reports}
     if DISAGREE in places or DISAGREE in times:
         return False
