@@ -744,3 +744,18 @@ def test_the_city_right_after_a_sentence_naming_one_town_is_that_town_and_a_stor
     ctx, _ = make_context("Na een bestorming hebben rebellen het centrum van de stad ingenomen.", names,
                           published="2017-05-30")
     assert all(r.location is None for r in extract_events(ctx))  # no town told before: no place
+
+
+def test_a_copula_or_a_verb_of_happening_places_the_event_told_before():
+    names = {"Korvia": ("LOC", "region:korvia", "XX")}
+    for lang, text in (("nl", "Bij de gijzeling zijn tien mensen gedood.\n\nDe aanval was in de regio Korvia."),
+                       ("en", "Ten people were killed in the hostage-taking.\n\nThe attack took place in the Korvia region."),
+                       ("nl", "Bij de gijzeling zijn tien mensen gedood.\n\nDe aanval vond plaats in de regio Korvia.")):
+        ctx, ids = make_context(text, names, published="2025-03-12", language=lang)
+        [report] = extract_events(ctx)
+        assert report.location == ids["Korvia"], text
+    # a place after a comma is context, not the scene
+    text = "Bij de gijzeling zijn tien mensen gedood.\n\nDe aanval was, volgens experts uit Korvia, goed voorbereid."
+    ctx, ids = make_context(text, names, published="2025-03-12")
+    [report] = extract_events(ctx)
+    assert report.location is None

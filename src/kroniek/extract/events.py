@@ -436,7 +436,8 @@ def extract_events(ctx: DocContext) -> list[Report]:
                 _absorb(target, replace(draft, killed=None, injured=None))
                 filed.file(target)
             continue
-        attached = place is not None and trig.end <= place.start and len(ctx.tokens_in(trig.end, place.start)) <= 3
+        attached = place is not None and trig.end <= place.start and (
+            len(ctx.tokens_in(trig.end, place.start)) <= 3 or _placed_by_verb(ctx, trig.end, place.start))
         target = _merge_target(drafts, draft, refers, subtypes, filed, around)
         if target is not None and trig.definite and not attached and not has_figure and not when \
                 and target.location is None:
@@ -554,6 +555,18 @@ def _join_unplaced(drafts: list[_Draft], published: str | None = None) -> list[_
                 target.evidence = evidence  # the report stays where the document places the event
             joined.add(id(d))
     return [d for d in drafts if id(d) not in joined]
+
+
+def _placed_by_verb(ctx: DocContext, start: int, end: int) -> bool:
+    """"De aanval was in de regio X", "the attack took place in X": a copula or a verb of happening between
+    the trigger and the place says where the event was."""
+    between = ctx.tokens_in(start, end)
+    if len(between) > 6 or any(t.text in (",", ";", ":") for t in between):
+        return False
+    cue = lexicon.cues()
+    words = " ".join(t.low for t in between)
+    return any(t.low in cue["copulas"] for t in between[:2]) or any(
+        words.startswith(v) for v in cue.get("placing_verbs", ()))
 
 
 def _distance(ctx: DocContext, trig: Trigger, place: Placed) -> int:
