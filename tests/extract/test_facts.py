@@ -759,3 +759,16 @@ def test_a_copula_or_a_verb_of_happening_places_the_event_told_before():
     ctx, ids = make_context(text, names, published="2025-03-12")
     [report] = extract_events(ctx)
     assert report.location is None
+
+
+def test_strikes_aimed_at_one_place_are_an_event_beside_other_places_and_the_fightings_dead_are_the_offensives():
+    names = {"Halab": ("LOC", "geo:21", "SY"), "Damas": ("LOC", "geo:22", "SY"), "Korvia": ("LOC", "country:KV", None)}
+    text = ("Rebels seized Halab on Saturday after a lightning offensive.\n\n"
+            "Damas responded with its first air strikes on Halab since 2016, as aid groups from Korvia warned of a crisis.\n\n"
+            "The fighting has killed at least 300 people, a monitor said.")
+    ctx, ids = make_context(text, names, published="2024-11-30", language="en", parsed=True)
+    reports = extract_events(ctx)
+    assert sorted(r.type for r in reports) == ["attack", "seizure"]
+    strikes = next(r for r in reports if r.type == "attack")
+    assert strikes.location == ids["Halab"] and strikes.killed is None
+    assert next(r for r in reports if r.type == "seizure").killed == Range(300, None)

@@ -156,3 +156,12 @@ def test_a_difference_is_no_toll_and_a_toll_stated_as_such_wins_over_a_headline_
     assert casualties("Some 30 more people died than the army said.", "en") == {}
     text = "Ruim 200 doden Het dodental is inmiddels opgelopen naar 214, 12 van hen zijn kinderen."
     assert casualties(text, "nl")["killed"][0] == Range(214, 214)
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Rebels entered large parts of the city of around two million people; dozens of soldiers were killed.", "en"),
+    ("De rebellen trokken de stad met ruim 300.000 inwoners binnen; tientallen militairen werden gedood.", "nl"),
+])
+def test_a_population_is_never_a_toll(text, lang):
+    value, _, _ = casualties(text, lang)["killed"]
+    assert value.low is not None and value.low < 100

@@ -378,16 +378,17 @@ def extract_events(ctx: DocContext) -> list[Report]:
         if (place is not None and not pinned and not lead and unit.start <= place.start < unit.end
                 and _distance(ctx, trig, place) > MAX_PLACE_DISTANCE):
             place, n_places = None, 0
-        campaign = not pinned and (n_places > 1 or len(years) > 1)
+        # "luchtaanvallen op Aleppo", "air strikes on X": a named kind of attack aimed at one place is one
+        # event, however many strikes it counts, and whatever other places the sentence names beside it
+        aimed_at = _aimed_at(ctx, unit, trig) if trig.plural and trig.subtype is not None else None
+        aimed = aimed_at is not None
+        if aimed:
+            place = aimed_at
+        campaign = not pinned and not aimed and (n_places > 1 or len(years) > 1)
         # "bij acht aanslagen in X zijn 207 doden gevallen": attacks counted with one toll at one place are
         # reported as one (coordinated) event; a count with a year range or many places stays a summary
         coordinated = (trig.counted or bool(when and len(when) >= 7)) and pinned and n_places <= 1 \
             and len(years) <= 1 and place is not None
-        # "luchtaanvallen op Aleppo", "air strikes on X": a named kind of attack aimed at one place is one
-        # event, however many strikes it counts
-        aimed = trig.plural and trig.subtype is not None and n_places == 1 and place is not None \
-            and trig.end <= place.start and len(ctx.tokens_in(trig.end, place.start)) <= 4 \
-            and any(t.pos == "ADP" or t.low in lexicon.cues()["prepositions"] for t in ctx.tokens_in(trig.end, place.start))
         generic = trig.generic and not coordinated and not aimed
         # "de ontvoering van 276 schoolmeisjes in april 2014": an event the text dates to another year
         # than its own is a past event of its own, placed or not
@@ -501,6 +502,11 @@ def _add_tolls(ctx: DocContext, drafts: list[_Draft], tolls: list[tuple[Unit, di
     for unit, figures, years, when in tolls:
         before = [d for d in drafts if d.list_id is None and d.evidence.start < unit.start]
         target = before[-1] if before else (drafts[0] if len(drafts) == 1 else None)
+        # "the fighting has killed 327 people": the dead of the fighting are the ground offensive's, not
+        # those of the strikes the text told of last
+        fought = [d for d in drafts if d.type == "seizure" and d.list_id is None]
+        if fought and lexicon.has(ctx.unit_text(unit), "combat_nouns"):
+            target = fought[-1]
         if target is None or (years and not any(target.date and target.date.startswith(y) for y in years)):
             continue
         if when and target.date and not compatible(target.date, when):
@@ -555,6 +561,34 @@ def _join_unplaced(drafts: list[_Draft], published: str | None = None) -> list[_
                 target.evidence = evidence  # the report stays where the document places the event
             joined.add(id(d))
     return [d for d in drafts if id(d) not in joined]
+
+
+def _aimed_at(ctx: DocContext, unit: Unit, trig: Trigger) -> Placed | None:
+    """The one place a trigger's preposition aims it at ("air strikes on X", "luchtaanvallen op X"), unless
+    it is the first of several listed there."""
+    place = next(iter(ctx.mentions_in(trig.end, unit.end, ("LOC",))), None)
+    if place is None or not_the_scene(ctx, place) or _listed_with_another(ctx, unit, place):
+        return None
+    between = ctx.tokens_in(trig.end, place.start)
+    cue = lexicon.cues()
+    if len(between) > 4 or not any(t.pos == "ADP" or t.low in cue["prepositions"] for t in between):
+        return None
+    # "on X", "uitvoert op de stad X"; not "in de drie luxehotels X", where the name is a site's, not the place's
+    allowed = set(cue["prepositions"]) | set(cue["definite"]) | set(cue["town_nouns"]) | {"the", "a", "an", "een"}
+
+    def content(t: Tok) -> bool:
+        if t.low in allowed:
+            return False
+        if t.pos:
+            return t.pos in ("NOUN", "NUM", "PROPN", "ADJ")
+        return len(between) > 2 or t.low.isdigit() or word_value(t.low) is not None
+    return None if any(content(t) for t in between) else place
+
+
+def _listed_with_another(ctx: DocContext, unit: Unit, place: Placed) -> bool:
+    """"air strikes on X and Y", "op X, Y en Z": the place is one of several the strikes were aimed at."""
+    nxt = ctx.mentions_in(place.end, unit.end, ("LOC",))[:1]
+    return bool(nxt) and ctx.text(place.end, nxt[0].start).strip().lower() in (",", "en", "and", "of", "or", ", en", ", and")
 
 
 def _placed_by_verb(ctx: DocContext, start: int, end: int) -> bool:

@@ -133,6 +133,12 @@ def _figure(text: str, start: int, end: int, value: Range) -> Figure | None:
     after = _words_after(text, end, 4)
     if after and after[0] in cue["not_counts"]:
         return None
+    # "a city of around two million people": a population, not people something befell
+    before = text[max(0, start - 40):start].lower().split()
+    while before and before[-1] in cue.get("approximators", ()):
+        before.pop()
+    if lexicon.ends_with(" ".join(before), "population_before"):
+        return None
     noun = next((w for w in after[:3] if _counted(w)), None)
     subset = lexicon.ends_with(text[max(0, start - 30):start], "subset")
     first, _, rest = text[start:end].partition(" ")

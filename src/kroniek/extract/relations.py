@@ -753,7 +753,8 @@ def _affiliations(ctx: DocContext, unit: Unit) -> list[tuple[str, str, str]]:
             if org.type == "LOC" and not _named_after_place(ctx, org):
                 continue
             # "X werkte als explosievenexpert voor Y": who works for an armed group is one of its members
-            out.append((person.entity.id, "member_of" if ctx.is_group(org) else "affiliated_with", org.entity.id))
+            out.append((person.entity.id, "member_of" if (org.entity.key or "").startswith("group:") else "affiliated_with",
+                        org.entity.id))
     return out
 
 
@@ -888,6 +889,9 @@ def extract_relations(ctx: DocContext) -> list[Relation]:
             if p in SYMMETRIC:
                 s, o = sorted((s, o))
             found.setdefault((s, p, o), []).append(Span(ctx.doc.id, unit.start, unit.end))
+    # a member is more than affiliated: "X werkte als expert voor Y" beside "X vocht voor Y" says one thing
+    for s, p, o in [k for k in found if k[1] == "affiliated_with" and (k[0], "member_of", k[2]) in found]:
+        found[(s, "member_of", o)] += found.pop((s, p, o))
     for s, p, o, evidence in _named_branches(ctx):
         found.setdefault((s, p, o), []).append(evidence)
     # the gold names the nearest place that holds a town: where the text puts it in a province or
