@@ -177,3 +177,18 @@ def test_quotes_the_byline_of_an_article_is_its_author_not_a_quote():
     assert quoted(text, language="en") == {}
     text = "Why the rebels are back\n\nThe rebels are back. A year later, the minister wrote that they had returned, Tom Baker writes."
     assert "Tom Baker" in quoted(text + "\n\nMore.\n\nStill more.\n\nThe movement is strong, writes Tom Baker.", language="en")
+
+
+def test_quotes_names_joined_as_one_subject_each_say_it():
+    text = "Burgemeester Karin Vos en de Britse minister Tom Baker spreken beiden van een aanslag."
+    found = quoted(text)
+    assert found == {"Karin Vos": [text], "Tom Baker": [text]}
+    text = "Mayor Karin Vos and the British minister Tom Baker both spoke of a terrorist attack."
+    assert set(quoted(text, language="en")) == {"Karin Vos", "Tom Baker"}
+    # a name in another phrase is not one of the speakers
+    assert set(quoted("Karin Vos sprak van een aanslag op het huis van Tom Baker.")) == {"Karin Vos"}
+
+
+def test_quotes_according_to_a_military_rank_and_name():
+    text = "Volgens kolonel Karin Vos, een woordvoerder van het leger, was de aanslag goed voorbereid."
+    assert quoted(text) == {"Karin Vos": [text]}

@@ -191,6 +191,10 @@ def extract_quotes(ctx: DocContext) -> list[Quote]:
             continue
         found.setdefault(speaker, []).append(span)
         state.seen.append((pos, number, speaker))
+        if kind == 1:
+            # "Burgemeester X en president Y spreken beiden van een aanslag": each of them says it
+            for other in _joined(ctx, state, item, speaker):
+                found.setdefault(other, []).append(span)
     out = []
     for speaker, spans in found.items():
         spans.sort()
@@ -285,6 +289,28 @@ def _before_passage(ctx: DocContext, state: _State, p_start: int, start: int, nu
     if any(t.low in cues.pronouns for t in beside):
         return True, state.antecedent(verb.start, number)
     return False, None
+
+
+def _joined(ctx: DocContext, state: _State, unit, speaker: str) -> list[str]:
+    """The people named together with `speaker` as one subject: "X en de Peruaanse president Y", "X, Y and
+    Z" (only an "en"/"and" or a comma, articles, adjectives and role words between two names)."""
+    people = state.people(unit.start, unit.end)
+    chain: list[Placed] = people[:1]
+    chains = [chain]
+    for a, b in zip(people, people[1:]):
+        gap = ctx.tokens_in(a.end, b.start)
+        words = [t.low for t in gap]
+        joined = 0 < len(gap) <= 5 and ("en" in words or "and" in words or words == [","]) and all(
+            t.low in ("en", "and", ",") or t.low in ARTICLES or role_of(t.text)
+            or (t.text.isalpha() and t.pos in ("", "ADJ") and t.low not in ("die", "dat", "who", "which"))
+            for t in gap)
+        if joined:
+            chain.append(b)
+        else:
+            chain = [b]
+            chains.append(chain)
+    mine = next((c for c in chains if any(p.entity.id == speaker for p in c)), [])
+    return [p.entity.id for p in mine if p.entity.id != speaker] if len(mine) > 1 else []
 
 
 def _says(tok: Tok, rest: list[Tok], cues: _Cues, before: list[Tok] = ()) -> bool:
