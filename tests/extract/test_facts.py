@@ -772,3 +772,16 @@ def test_strikes_aimed_at_one_place_are_an_event_beside_other_places_and_the_fig
     strikes = next(r for r in reports if r.type == "attack")
     assert strikes.location == ids["Halab"] and strikes.killed is None
     assert next(r for r in reports if r.type == "seizure").killed == Range(300, None)
+
+
+def test_who_is_held_responsible_before_the_cue_is_the_perpetrator_and_an_assumption_a_suspicion():
+    cases = [("nl", "Bij een bomaanslag in Gao zijn 9 soldaten omgekomen. De aanslag is nog niet opgeëist, maar de "
+                    "regering gaat ervan uit dat JNIM verantwoordelijk is.", "suspected"),
+             ("en", "A bomb attack in Gao killed 9 soldiers on Monday. Officials said JNIM was responsible for the attack.",
+              "asserted"),
+             ("nl", "Bij een bomaanslag in Gao zijn 9 soldaten omgekomen. JNIM is verantwoordelijk voor de aanslag.",
+              "asserted")]
+    for lang, text, status in cases:
+        ctx, ids = make_context(text, SAHEL, published="2023-03-15", language=lang)
+        [report] = extract_events(ctx)
+        assert [(a.entity, a.status) for a in report.attributions] == [(ids["JNIM"], status)], text

@@ -131,11 +131,13 @@ def attributions_of(ctx: DocContext, unit: Unit, trig: Trigger, list_actor: Plac
         cue_words = ctx.tokens_in(s, e)
         if after and after[0].low in by_words and after[0].start not in channel_starts:
             actor = nearest_org(ctx, after[0].end, after[0].end, unit.end, "after", channels)
-        elif cue_words and cue_words[-1].low in lexicon.cues()["prepositions"]:  # "het werk van X", "the work of X"
-            actor = nearest_org(ctx, e, e, min(unit.end, e + 40), "after", channels)
         else:
-            inside = organisations(ctx, s, e, channels)  # "zat JNIM achter"
-            actor = inside[0] if inside else ctx.actor_of(s, e, skip=channels)
+            if cue_words and cue_words[-1].low in lexicon.cues()["prepositions"]:  # "het werk van X", "the work of X"
+                actor = nearest_org(ctx, e, e, min(unit.end, e + 40), "after", channels)
+            # "X is verantwoordelijk voor de aanslag", "dat X verantwoordelijk is": the one named before the cue
+            if actor is None:
+                inside = organisations(ctx, s, e, channels)  # "zat JNIM achter"
+                actor = inside[0] if inside else ctx.actor_of(s, e, skip=channels)
             if actor is None:
                 actor = nearest_org(ctx, s, unit.start, s, "before", channels)
             if actor is None:  # "In mei pleegde de ADF een aanslag": the subject after the verb
