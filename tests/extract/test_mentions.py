@@ -104,6 +104,19 @@ def test_person_span_runs_over_a_particle_name_and_a_city_after_a_preposition_is
     assert labels["Telegram"] == ("MISC", "platform:telegram")  # a channel, not a place
 
 
+def test_a_country_or_a_city_after_its_nationality_that_the_backend_left_untyped_is_a_place():
+    text = "De groep heeft steun, zegt Indonesia zelf. Erdogan kwam terug uit het Russische Kazan."
+    i, k = text.index("Indonesia"), text.index("Kazan")
+    _, found = _mentions(text, ents=[NerSpan(i, i + 9, "MISC", "t"), NerSpan(k, k + 5, "MISC", "t")])
+    labels = {m.text: m.label for m in found}
+    assert labels["Indonesia"] == "LOC" and labels["Kazan"] == "LOC"
+    # an unknown word after a nationality stays what the backend said
+    text = "Hij sprak met het Russische Zorgbureau."
+    z = text.index("Zorgbureau")
+    _, found = _mentions(text, ents=[NerSpan(z, z + 10, "MISC", "t")])
+    assert all(m.label != "LOC" for m in found)
+
+
 from hypothesis import given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 

@@ -292,6 +292,9 @@ def clean_span(span: NerSpan, doc: Document, ann: Annotation, index: SpanIndex[T
     if label != "LOC" and len(toks) == 1 and before and before[0].text.lower() in lexicon_words("place_prepositions") \
             and (place := gaz.place(surface)) is not None and (place.population >= 100_000 or not place.key.startswith("geo:")):
         label = "LOC"  # "richting Hama": a known city after a place preposition
+    if label == "MISC" and len(toks) == 1 and (place := gaz.place(surface)) is not None and (
+            place.key.startswith("country:") or (before and gaz.demonym(before[0].text) and place.population >= 100_000)):
+        label = "LOC"  # "Indonesia-based", "het Russische Kazan": a country, or a known city after its nationality
     if label in ("ORG", "MISC") and before and is_person_cue(before[0].text) and not gazetteer.is_acronym(surface) \
             and 2 <= len(toks) <= 4 and all(t.text[:1].isupper() for t in toks):
         label = "PER"  # "politiewoordvoerder Abdifatah Aden Hassan"
