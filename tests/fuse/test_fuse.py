@@ -236,3 +236,18 @@ def test_a_sea_named_after_a_port_agrees_with_the_ports_country():
                             report("b", "2024-03-06", Range(3, 3), location="Eye")], [gulf, yemen, oman], pub)[0]) == 1
     assert len(fuse_events([report("a", "2024-03-06", Range(3, 3), location="Egulf"),
                             report("b", "2024-03-06", Range(3, 3), location="Eom")], [gulf, yemen, oman], pub)[0]) == 2
+
+
+def test_an_order_of_magnitude_disagrees_only_with_a_figure_outside_it():
+    pub = docs(a="2024-02-05", b="2024-02-05", c="2024-02-05")
+    dozens = Range(24, 99)  # "dozens": an order of magnitude from the cue files, not a printed number
+    [event], conflicts = fuse_events([report("a", "2024-02-03", Range(30, 30)), report("b", "2024-02-03", dozens)],
+                                     ENTITIES, pub)
+    assert conflicts == [] and len(event.reports) == 2
+    _, conflicts = fuse_events([report("a", "2024-02-03", Range(130, 130)), report("b", "2024-02-03", dozens)],
+                               ENTITIES, pub)
+    assert [c.field for c in conflicts] == ["killed"]
+    # two printed numbers disagree, whatever order of magnitude a third source gives
+    _, conflicts = fuse_events([report("a", "2024-02-03", Range(30, 30)), report("b", "2024-02-03", dozens),
+                                report("c", "2024-02-03", Range(31, 31))], ENTITIES, pub)
+    assert [c.field for c in conflicts] == ["killed"]

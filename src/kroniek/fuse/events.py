@@ -413,11 +413,15 @@ def _stated(r: Range) -> int | float | None:
 
 def _conflicts(event: Event) -> list[Conflict]:
     out = []
+    vague = {tuple(v) for v in cues().get("vague_amounts", {}).values()}
     for field in ("killed", "injured"):
         values = [(r.doc, getattr(r, field)) for r in event.reports if getattr(r, field) is not None]
         # sources that give different numbers disagree, even where "at least 3" and "4" could both be
-        # true: which number a source printed is what an analyst checks
-        if len({_stated(v) for _, v in values}) > 1:
+        # true: which number a source printed is what an analyst checks. An order of magnitude ("dozens",
+        # "honderden") printed no number: it disagrees only with a figure outside it
+        counts = [v for _, v in values if (v.low, v.high) not in vague]
+        sizes = [v for _, v in values if (v.low, v.high) in vague]
+        if len({_stated(v) for v in counts}) > 1 or any(not a.overlaps(b) for a in sizes for b in counts + sizes):
             out.append(Conflict(event.id, field, tuple(values)))
     days = [(r.doc, r.date) for r in event.reports if r.date and len(r.date) == 10]
     if len({d for _, d in days}) > 1:
