@@ -785,3 +785,28 @@ def test_who_is_held_responsible_before_the_cue_is_the_perpetrator_and_an_assump
         ctx, ids = make_context(text, SAHEL, published="2023-03-15", language=lang)
         [report] = extract_events(ctx)
         assert [(a.entity, a.status) for a in report.attributions] == [(ids["JNIM"], status)], text
+
+
+def test_a_claim_of_an_event_no_trigger_names_goes_to_the_documents_one_event_and_its_own_numbers_are_no_toll():
+    names = SAHEL | {"Bamako": ("LOC", "geo:3", "ML")}
+    text = ("In een vandaag verspreide verklaring eist terreurorganisatie JNIM de verantwoordelijkheid op voor de "
+            "bloedige inname van de stad. \"Strijders hebben de controle over Gao overgenomen en meer dan 80 militairen gedood\", "
+            "aldus de verklaring. De regering in Bamako sprak gisteren van zeven doden.\n\n"
+            "Bij de aanval op Gao zijn volgens de regering zeven mensen om het leven gekomen.")
+    ctx, ids = make_context(text, names)
+    reports = extract_events(ctx)
+    assert all(r.killed != Range(80, None) for r in reports)  # the claimant's number
+    assert any((a.entity, a.status) == (ids["JNIM"], "claimed") for r in reports for a in r.attributions)
+    assert all(r.location != ids["Bamako"] for r in reports)  # the seat of the government that speaks
+
+
+def test_a_negation_that_only_says_when_denies_no_claim():
+    for lang, text in (("nl", "Bij een aanslag in Gao vielen zeven doden. Niet veel later eiste JNIM de aanslag op."),
+                       ("en", "An attack in Gao killed seven people. Not long after, JNIM claimed the attack.")):
+        ctx, ids = make_context(text, SAHEL, published="2023-03-15", language=lang)
+        [report] = extract_events(ctx)
+        assert [(a.entity, a.status) for a in report.attributions] == [(ids["JNIM"], "claimed")], text
+    ctx, ids = make_context("Bij een aanslag in Gao vielen zeven doden. JNIM heeft de aanslag niet opgeëist.", SAHEL,
+                            published="2023-03-15")
+    [report] = extract_events(ctx)
+    assert report.attributions == ()

@@ -79,6 +79,9 @@ def claimant(ctx: DocContext, unit: Unit, s: int, e: int, channels: frozenset[st
     parsed = ctx.actor_of(s, e, skip=channels)
     if parsed is not None:
         return parsed
+    inside = organisations(ctx, s, e, channels)  # "eist terreurorganisatie IS de verantwoordelijkheid op"
+    if inside:
+        return inside[0]
     by = lexicon.cues()["by"]
     after = ctx.tokens_in(e, unit.end)[:6]
     if after and after[0].low in by and after[0].start not in channel_starts:  # not "door middel van"
@@ -107,22 +110,36 @@ def channel_name(ctx: DocContext, unit: Unit, named: list[Placed]) -> str | None
     return None
 
 
+def claims_in(ctx: DocContext, unit: Unit) -> list[Attribution]:
+    """The claims of responsibility the unit makes, less those it denies ("heeft de aanslag nog niet opgeëist")."""
+    text = ctx.unit_text(unit)
+    span = Span(ctx.doc.id, unit.start, unit.end)
+    named, channel_starts = claim_channels(ctx, unit)
+    channels = frozenset(p.mention.id for p in named)
+    out: list[Attribution] = []
+    denials = set(lexicon.cues()["claim_negations"])
+    # "Niet veel later eiste X ...", "not long after": a negation that only says when denies nothing
+    idioms = [e for _, e, _ in lexicon.find(text, "negation_idioms", unit.start)]
+    for s, e, _ in lexicon.find(text, "claim", unit.start):
+        if any(t.low in denials and not any(t.start < end <= s for end in idioms)
+               for t in ctx.tokens_in(unit.start, s)[-4:]):
+            continue
+        who = claimant(ctx, unit, s, e, channels, channel_starts)
+        if who:
+            # one claimant a sentence: a second cue ("eiste X, die ... ziet, de verantwoordelijkheid op")
+            # restates the first claim, and its nearest name is seldom the claimant
+            return [Attribution(who.entity.id, "claimed", span, channel_name(ctx, unit, named))]
+    return out
+
+
 def attributions_of(ctx: DocContext, unit: Unit, trig: Trigger, list_actor: Placed | None) -> tuple[list[Attribution], bool]:
     text = ctx.unit_text(unit)
     span = Span(ctx.doc.id, unit.start, unit.end)
     hedged = lexicon.has(text, "hedge")
     named, channel_starts = claim_channels(ctx, unit)
     channels = frozenset(p.mention.id for p in named)
-    out: list[Attribution] = []
-    claimed: set[str] = set()
-    denials = set(lexicon.cues()["claim_negations"])
-    for s, e, _ in lexicon.find(text, "claim", unit.start):
-        if any(t.low in denials for t in ctx.tokens_in(unit.start, s)[-4:]):
-            continue
-        who = claimant(ctx, unit, s, e, channels, channel_starts)
-        if who and who.entity.id not in claimed:
-            claimed.add(who.entity.id)
-            out.append(Attribution(who.entity.id, "claimed", span, channel_name(ctx, unit, named)))
+    out = claims_in(ctx, unit)
+    claimed = {a.entity for a in out}
     status = "suspected" if hedged else "asserted"
     actor = None
     by_words = lexicon.cues()["by"]
@@ -187,7 +204,12 @@ def named_on_the_deed(ctx: DocContext, trig: Trigger, channels: frozenset[str]) 
               if ctx.is_group(p) and len(ctx.tokens_in(p.end, trig.start)) <= 1]
     cue = lexicon.cues()
     # an armed group only: "a NATO convoy attack" names the target; "de door JNIM opgeëiste aanval" is a claim
-    if before and not lexicon.find(ctx.text(before[-1].end, trig.start), "claim") \
+    # "eiste JNIM de aanslag op": a name inside a claim, or right after its verb, is the claimant, not one on the deed
+    lo = max(0, before[-1].start - 40) if before else 0
+    inside_claim = bool(before) and any(
+        lo + s <= before[-1].start and (before[-1].end <= lo + e or not ctx.text(lo + e, before[-1].start).strip())
+        for s, e, _ in lexicon.find(ctx.text(lo, trig.end + 40), "claim"))
+    if before and not inside_claim and not lexicon.find(ctx.text(before[-1].end, trig.start), "claim") \
             and not any(t.low in cue["by"] for t in ctx.tokens_in(before[-1].start - 12, before[-1].start)[-1:]):
         return before[-1]
     after = ctx.tokens_in(trig.end, trig.end + 40)[:3]

@@ -19,7 +19,7 @@ from ..dates import compatible, find_times, last_explicit, resolve
 from ..model import Attribution, Range, Report, Span
 from ..text import Tok, Unit
 from . import lexicon
-from .actors import add_attackers, attributions_of, deed_by, organisations, state_actor, striking_state
+from .actors import add_attackers, attributions_of, claims_in, deed_by, organisations, state_actor, striking_state
 from .context import DocContext, Placed
 from .figures import casualties, is_vague
 from .figures import figures as all_figures
@@ -317,10 +317,12 @@ def extract_events(ctx: DocContext) -> list[Report]:
     list_id: int | None = None
     units = ctx.units
     tolls: list[tuple[Unit, dict, set[str], str | None]] = []  # units that give a toll but name no event
+    loose_claims: list[tuple[Unit, list[Attribution]]] = []  # claims of an event no trigger names
     waiting: list[tuple[_Draft, _Draft | None]] = []  # references made before the event of the day is told
     # undated news is of the weeks before publication: its month, not its day
     published = ctx.doc.published.value[:7] if ctx.doc.published else None
     around = written_around(ctx)
+    claimed = lexicon.has(ctx.doc.text, "claim")
     for i, unit in enumerate(units):
         if unit.bullet:
             if i and not units[i - 1].bullet:
@@ -333,12 +335,17 @@ def extract_events(ctx: DocContext) -> list[Report]:
         if (line := DATELINE.match(text)) is not None:  # "KABUL, Aug 18 (Reuters) -" dates the story, not the event
             times = [t for t in times if t.start >= unit.start + line.end()]
         triggers = [t for t in find_triggers(ctx, unit) if not t.negated]
+        own_words = claimed and _claimants_words(text)
         if not triggers:
-            figures = casualties(text, ctx.lang, unit.start)
+            figures = {} if own_words else casualties(text, ctx.lang, unit.start)
             if figures.get("killed") or figures.get("injured"):
                 dated = _event_times(ctx, unit, times, unit.start)
                 when = resolve(dated[0], ctx.doc.published, previous_date) if dated else None
                 tolls.append((unit, figures, {t.value[:4] for t in times if t.kind == "absolute" and t.value}, when))
+            elif lexicon.has(text, "responsibility_nouns") and (claims := claims_in(ctx, unit)):
+                # "IS eist de verantwoordelijkheid op voor de bloedige inname van de stad": a claim of an
+                # event the text names with a word no trigger list has is the claim of the event it tells of
+                loose_claims.append((unit, claims))
             previous_date = last_explicit(times, previous_date)
             continue
         trig = next((t for t in triggers if not t.generic), triggers[0])
@@ -350,7 +357,7 @@ def extract_events(ctx: DocContext) -> list[Report]:
             # noun names an event told before; "na een bestorming ingenomen": the noun led up to the deed
             trig = verbs[0]
         subtype = next((t.subtype for t in triggers if t.subtype and t.type == trig.type), None)
-        figures = casualties(text, ctx.lang, unit.start)
+        figures = {} if own_words else casualties(text, ctx.lang, unit.start)
         killed = figures.get("killed")
         injured = figures.get("injured")
         if killed is None and trig.type == "execution" and trig.pos == "verb":
@@ -480,6 +487,11 @@ def extract_events(ctx: DocContext) -> list[Report]:
         if later or fallback is not None:
             _absorb(later[0] if later else fallback, draft)
     _add_tolls(ctx, drafts, tolls, around)
+    current = [d for d in drafts if d.list_id is None and compatible(d.date, published)]
+    for unit, claims in loose_claims if len(current) == 1 else ():
+        # only where the document tells of one event of its day, which the claim can then only be of
+        known = {a.entity for a in current[0].attributions}
+        current[0].attributions += [a for a in claims if a.entity not in known]
     add_attackers(ctx, drafts)
     hint = country_hint(ctx) if any(d.location is None for d in drafts) else None
     back = any(d.date is None for d in drafts) and lexicon.has(ctx.doc.text, "looking_back")
@@ -561,6 +573,12 @@ def _join_unplaced(drafts: list[_Draft], published: str | None = None) -> list[_
                 target.evidence = evidence  # the report stays where the document places the event
             joined.add(id(d))
     return [d for d in drafts if id(d) not in joined]
+
+
+def _claimants_words(text: str) -> bool:
+    """A quotation from a statement in a document that tells of a claim ("“… en meer dan 55 militairen
+    gedood”, aldus de verklaring"): the claimant's own numbers, which are claims, not a source's toll."""
+    return any(q in text for q in "\"“”„‘’") and lexicon.has(text, "statement_sources")
 
 
 def _aimed_at(ctx: DocContext, unit: Unit, trig: Trigger) -> Placed | None:

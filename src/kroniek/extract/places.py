@@ -95,6 +95,10 @@ def not_the_scene(ctx: DocContext, place: Placed) -> bool:
            for o in ctx.mentions_in(max(0, place.start - 60), place.start, ("ORG",))):
         return True
     before = ctx.text(max(0, place.start - 40), place.start).lower()
+    # "de regering in Maputo", "the government in Kabul": the seat that speaks for a state, not the scene
+    words = before.split()
+    if len(words) >= 2 and words[-1] in ("in", "te") and words[-2] in lexicon.cues()["government_nouns"]:
+        return True
     return any(not before[e:].strip() for _, e, _ in lexicon.find(before, "away_from"))
 
 
