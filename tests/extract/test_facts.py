@@ -810,3 +810,11 @@ def test_a_negation_that_only_says_when_denies_no_claim():
                             published="2023-03-15")
     [report] = extract_events(ctx)
     assert report.attributions == ()
+
+
+def test_shooting_at_a_target_is_an_attack():
+    for lang, text in (("nl", "Twee mannen schoten dinsdag op een kazerne in Gao. Daarbij kwamen vier soldaten om het leven."),
+                       ("en", "Gunmen fired on a barracks in Gao on Tuesday, killing four soldiers.")):
+        ctx, ids = make_context(text, SAHEL, published="2023-03-15", language=lang)
+        [report] = extract_events(ctx)
+        assert (report.type, report.subtype, report.location) == ("attack", "armed_assault", ids["Gao"]), text
