@@ -315,6 +315,8 @@ def load() -> Gazetteer:
                       area=tuple(group.get("area", ()))), lowercase=True)
     for org in load_yaml("gazetteer/organisations.yaml")["organisations"]:
         gaz.add(Entry(f"org:{org['id']}", org["name"], "ORG", tuple(org.get("aliases", []))))
+    for agency in load_yaml("gazetteer/news_agencies.yaml")["agencies"]:
+        gaz.add(Entry(f"media:{agency['id']}", agency["name"], "ORG", tuple(agency.get("aliases", []))))
     for platform in load_yaml("gazetteer/platforms.yaml")["platforms"]:
         gaz.add(Entry(f"platform:{platform['id']}", platform["name"], "MISC", tuple(platform.get("aliases", []))))
     for region in load_yaml("gazetteer/regions.yaml")["regions"]:

@@ -818,3 +818,14 @@ def test_shooting_at_a_target_is_an_attack():
         ctx, ids = make_context(text, SAHEL, published="2023-03-15", language=lang)
         [report] = extract_events(ctx)
         assert (report.type, report.subtype, report.location) == ("attack", "armed_assault", ids["Gao"]), text
+
+
+def test_a_news_agency_is_never_the_actor_and_a_deed_of_years_ago_is_not_todays_attack():
+    names = SAHEL | {"Irna": ("ORG", "media:irna", None), "Teheran": ("LOC", "geo:5", "IR")}
+    text = ("\"Minstens vier mensen zijn om het leven gekomen na een terroristische aanval door twee gewapende mannen\", "
+            "zo meldde Irna.\n\nIn 2017 was de stad ook al doelwit. Gewapende mannen vielen toen het parlement in "
+            "Teheran aan. Zeventien mensen kwamen om.")
+    ctx, ids = make_context(text, names, published="2023-08-13")
+    reports = extract_events(ctx)
+    assert sorted(r.date or "" for r in reports) == ["", "2017"]
+    assert not any(a.entity == ids["Irna"] for r in reports for a in r.attributions)

@@ -44,7 +44,12 @@ def state_actor(ctx: DocContext, verb: Trigger) -> Placed | None:
 def organisations(ctx: DocContext, start: int, end: int, channels: frozenset[str] = frozenset()) -> list[Placed]:
     """Organisations named in [start, end) that may be actors: the channels a claim came through
     (`channels`, their mention ids) are not."""
-    return [p for p in ctx.mentions_in(start, end, ("ORG",)) if p.mention.id not in channels]
+    return [p for p in ctx.mentions_in(start, end, ("ORG",)) if p.mention.id not in channels and not is_medium(p)]
+
+
+def is_medium(p: Placed) -> bool:
+    """A news agency the gazetteer knows: it reports, it never did or claimed what it reports."""
+    return (p.entity.key or "").startswith("media:")
 
 
 def nearest_org(ctx: DocContext, pos: int, start: int, end: int, side: str,
@@ -77,7 +82,7 @@ def claimant(ctx: DocContext, unit: Unit, s: int, e: int, channels: frozenset[st
     """Who claims: the subject or agent of the claim verb in the parse, else the organisation the
     words around the cue point at."""
     parsed = ctx.actor_of(s, e, skip=channels)
-    if parsed is not None:
+    if parsed is not None and not is_medium(parsed):
         return parsed
     inside = organisations(ctx, s, e, channels)  # "eist terreurorganisatie IS de verantwoordelijkheid op"
     if inside:
@@ -155,6 +160,7 @@ def attributions_of(ctx: DocContext, unit: Unit, trig: Trigger, list_actor: Plac
             if actor is None:
                 inside = organisations(ctx, s, e, channels)  # "zat JNIM achter"
                 actor = inside[0] if inside else ctx.actor_of(s, e, skip=channels)
+                actor = None if actor is not None and is_medium(actor) else actor
             if actor is None:
                 actor = nearest_org(ctx, s, unit.start, s, "before", channels)
             if actor is None:  # "In mei pleegde de ADF een aanslag": the subject after the verb
@@ -170,6 +176,7 @@ def attributions_of(ctx: DocContext, unit: Unit, trig: Trigger, list_actor: Plac
                 or the_group(ctx, ctx.tokens_in(by.end, unit.end)[:2])
     if actor is None and trig.pos == "verb":
         actor = ctx.actor_of(trig.start, trig.end, skip=channels)
+        actor = None if actor is not None and is_medium(actor) else actor
     if actor is None and trig.pos == "verb":  # "De beweging heeft delen van X ingenomen"
         actor = the_group(ctx, ctx.tokens_in(unit.start, trig.start)[:2])
     if actor is None and trig.subtype == "air_strike":

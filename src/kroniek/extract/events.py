@@ -446,7 +446,7 @@ def extract_events(ctx: DocContext) -> list[Report]:
             continue
         attached = place is not None and trig.end <= place.start and (
             len(ctx.tokens_in(trig.end, place.start)) <= 3 or _placed_by_verb(ctx, trig.end, place.start))
-        target = _merge_target(drafts, draft, refers, subtypes, filed, around)
+        target = _merge_target(drafts, draft, refers, subtypes, filed, around, published)
         if target is not None and trig.definite and not attached and not has_figure and not when \
                 and target.location is None:
             # a sentence that only refers back ("the minister blamed the attack on rivals, a word the capital uses for ...")
@@ -599,7 +599,7 @@ def _aimed_at(ctx: DocContext, unit: Unit, trig: Trigger) -> Placed | None:
             return False
         if t.pos:
             return t.pos in ("NOUN", "NUM", "PROPN", "ADJ")
-        return len(between) > 2 or t.low.isdigit() or word_value(t.low) is not None
+        return len(between) > 2 or t.low.isdigit() or word_value(t.low, ctx.lang) is not None
     return None if any(content(t) for t in between) else place
 
 
@@ -627,13 +627,16 @@ def _distance(ctx: DocContext, trig: Trigger, place: Placed) -> int:
 
 
 def _merge_target(drafts: list[_Draft], new: _Draft, reference: bool, subtypes: set[str],
-                  filed: _PlaceIndex | None = None, around: dict[str, list] | None = None) -> _Draft | None:
+                  filed: _PlaceIndex | None = None, around: dict[str, list] | None = None,
+                  published: str | None = None) -> _Draft | None:
     """The first draft `new` is part of, else None.
 
     Args:
         filed: the drafts filed by place; without it every draft is read.
         around: the places the document writes inside others (`written_around`); the index does not
             know them, so where there are any every draft is read.
+        published: the document's publication month: an undated draft with a toll of its own is the news
+            of that time, which a deed the text dates to another year is not part of.
     """
     if new.another:
         # "another attack" is new, unless the text has told of another such attack with the same toll
@@ -656,6 +659,9 @@ def _merge_target(drafts: list[_Draft], new: _Draft, reference: bool, subtypes: 
             continue
         if not compatible(d.date, new.date) or (d.sites and new.sites and not d.sites & new.sites):
             continue
+        if d.date is None and d.killed is not None and new.date and published \
+                and not compatible(new.date[:4], published[:4]):
+            continue  # today's attack with its dead, and a deed of years ago
         if only_subtypes and d.subtype not in subtypes:
             continue
         return d
