@@ -192,3 +192,12 @@ def test_quotes_names_joined_as_one_subject_each_say_it():
 def test_quotes_according_to_a_military_rank_and_name():
     text = "Volgens kolonel Karin Vos, een woordvoerder van het leger, was de aanslag goed voorbereid."
     assert quoted(text) == {"Karin Vos": [text]}
+
+
+def test_quotes_a_sentence_opening_with_a_role_a_name_and_an_aside_is_that_persons():
+    text = ("Security analyst Prof. Tom Baker, who has written two books on the movement, describes it as "
+            "\u201cthe smallest but the most violent group in the region.\u201d")
+    assert set(quoted(text, language="en")) == {"Tom Baker"}
+    # a verb before the name makes the name no subject: the aside is not where the sentence's speaker is
+    text = "Prosecutors charged Tom Baker, who fled in 2019, and told the court he had been armed."
+    assert "Tom Baker" not in quoted(text, language="en", parsed=True)

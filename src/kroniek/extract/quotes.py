@@ -463,9 +463,13 @@ def _person_beside(ctx: DocContext, state: _State, toks: list[Tok], k: int) -> s
         gap = [t for t in toks if before[-1].end <= t.start < verb.start]
         if len(gap) <= 1 or [t.low for t in gap] in ([",", r] for r in cues.relatives):
             return before[-1].entity.id
-        # "X, een expert bij Y, vertelde Z dat ...": a sentence that opens with a name and a comma is X's
+        # "X, een expert bij Y, vertelde Z dat ...": a sentence that opens with a name and a comma is X's,
+        # also where a role opens it ("Security analyst Prof. X, who has written on Y, describes it as ...")
         after_name = [t for t in toks if t.start >= before[0].end][:1]
-        if before[0].start == toks[0].start and after_name and after_name[0].low == ",":
+        opening = [t for t in toks if t.end <= before[0].start]
+        if len(opening) <= 6 and not any(t.pos in ("VERB", "AUX") or t.low in cues.say_verbs or t.text in (",", ";", ":")
+                                         for t in opening) \
+                and after_name and after_name[0].low == ",":
             return before[0].entity.id
     after = [p for p in people if p.start >= verb.end]
     if after:
