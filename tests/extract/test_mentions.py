@@ -117,6 +117,18 @@ def test_a_country_or_a_city_after_its_nationality_that_the_backend_left_untyped
     assert all(m.label != "LOC" for m in found)
 
 
+def test_the_last_name_of_a_person_named_in_full_is_that_person_not_a_town():
+    text = "De politie noemt Jan Rojas als dader. De 56-jarige Rojas werkte al jaren voor de groep."
+    a, b = text.index("Jan Rojas"), text.index("Rojas werkte")
+    _, found = _mentions(text, ents=[NerSpan(a, a + 9, "PER", "t"), NerSpan(b, b + 5, "LOC", "t")])
+    assert {m.span.start: m.label for m in found} == {a: "PER", b: "PER"}
+    # after a place preposition the town is meant
+    text = "De politie noemt Jan Rojas als dader. Hij woonde in Rojas."
+    a, c = text.index("Jan Rojas"), text.rindex("Rojas")
+    _, found = _mentions(text, ents=[NerSpan(a, a + 9, "PER", "t"), NerSpan(c, c + 5, "LOC", "t")])
+    assert {m.span.start: m.label for m in found}[c] == "LOC"
+
+
 from hypothesis import given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 

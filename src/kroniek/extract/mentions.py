@@ -388,6 +388,7 @@ def extract_mentions(doc: Document, ann: Annotation) -> list[Mention]:
         names.append(_Hit(span.start, span.end, span.label, span.source, None))
     mentions = [_province_named(h, text, tokens) for h in hits if h not in overruled] + \
         [_province_named(h, text, tokens) for h in names]
+    mentions = _surnames_are_people(mentions, text, tokens)
     votes: dict[str, Counter] = {}
     for s, e, label, _source, key in mentions:
         # MISC is "no type found", weaker than a type some cue gave ("zei Okonjo" once, "Okonjo" twice more)
@@ -405,6 +406,23 @@ def extract_mentions(doc: Document, ann: Annotation) -> list[Mention]:
                 key, label = group.key, group.type
         out.append(Mention(stable_id("M", doc.id, s, e), Span(doc.id, s, e), surface, label, source, key))
     return _typed_by_list(out, text)
+
+
+def _surnames_are_people(mentions: list[_Hit], text: str, tokens: SpanIndex) -> list[_Hit]:
+    """"De 56-jarige Rojas werkte ...": the last name of a person the document names in full is that person,
+    though a town somewhere bears it, unless a place preposition stands before it ("in Rojas")."""
+    surnames = {text[h.start:h.end].split()[-1] for h in mentions if h.label == "PER" and " " in text[h.start:h.end]}
+    if not surnames:
+        return mentions
+    prepositions = {w.lower() for w in lexicon_words("place_prepositions")}
+    out = []
+    for h in mentions:
+        before = tokens.last_before(h.start)
+        if h.label in ("LOC", "MISC") and (h.key or "geo:").startswith("geo:") and text[h.start:h.end] in surnames \
+                and not (before and before[0].text.lower() in prepositions):
+            h = _Hit(h.start, h.end, "PER", h.source, None)
+        out.append(h)
+    return out
 
 
 def _typed_by_list(mentions: list[Mention], text: str) -> list[Mention]:
