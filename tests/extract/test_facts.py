@@ -829,3 +829,13 @@ def test_a_news_agency_is_never_the_actor_and_a_deed_of_years_ago_is_not_todays_
     reports = extract_events(ctx)
     assert sorted(r.date or "" for r in reports) == ["", "2017"]
     assert not any(a.entity == ids["Irna"] for r in reports for a in r.attributions)
+
+
+def test_the_town_a_scene_lies_away_from_is_not_a_second_place_even_with_a_kind_of_place_between():
+    names = {"Gao": ("LOC", "geo:1", "ML"), "Bamako": ("LOC", "geo:3", "ML")}
+    for lang, text in (("nl", "De eerste ontploffing vond plaats in de kerk van Gao, 1.000 kilometer ten noorden van de "
+                              "hoofdstad Bamako."),
+                       ("en", "The first blast went off in the church of Gao, 1,000 kilometres north of the capital Bamako.")):
+        ctx, ids = make_context(text, names, published="2019-01-28", language=lang)
+        [report] = extract_events(ctx)
+        assert report.location == ids["Gao"], text

@@ -99,7 +99,10 @@ def not_the_scene(ctx: DocContext, place: Placed) -> bool:
     words = before.split()
     if len(words) >= 2 and words[-1] in ("in", "te") and words[-2] in lexicon.cues()["government_nouns"]:
         return True
-    return any(not before[e:].strip() for _, e, _ in lexicon.find(before, "away_from"))
+    # "ten zuiden van de hoofdstad Manila": articles and a kind of place may stand between
+    cue = lexicon.cues()
+    skip = {*cue["definite"], "the", *cue["town_nouns"], *cue.get("place_nouns", ()), *cue.get("capital_nouns", ())}
+    return any(all(w in skip for w in before[e:].split()) for _, e, _ in lexicon.find(before, "away_from"))
 
 
 def country_of_a_site(ctx: DocContext, toks: list[Tok], site_words: dict[str, str]) -> Placed | None:
