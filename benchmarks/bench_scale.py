@@ -9,7 +9,9 @@ The corpora come from `scripts/synth_corpus.py` (same seed, so 1k is the first t
 10k). Each size is built by a process of its own with the lite backend into a fresh SQLite file, so
 its peak memory (getrusage, maximum resident set) is its own. The queries are the web app's
 (`kroniek.web.queries.dossier` and `timeline`) on the knowledge base as the app loads it; loading it
-is timed apart. Generating the corpus is not counted in the build time.
+is timed apart (a timeline by actor and one by place, the place of most events). Generating the
+corpus is not counted in the build time. At the end a table gives each stage's seconds per 1,000
+articles at each size and how that grew: a stage whose cost per article grows does not scale.
 """
 from __future__ import annotations
 
@@ -22,6 +24,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -66,17 +69,39 @@ def one(size: int, seed: int, batch_size: int, repeat: int, work: Path) -> dict:
     load_s = time.perf_counter() - t
     actors = sorted((e for e in view.kb.entities if e.type == "ORG"), key=lambda e: (-len(e.mentions), e.id))
     actor = actors[0] if actors else max(view.kb.entities, key=lambda e: len(e.mentions))
+    # the place of most events: a filter that keeps many, and (a country) the places within it
+    places = Counter(v.location for v in view.kb.events if v.location)
+    nations = [e for e in view.kb.entities if (e.key or "").startswith("country:")]
+    countries = Counter(c.id for v in view.kb.events for c in nations if c.contains(view.entities.get(v.location)))
+    place = view.entities[(countries or places).most_common(1)[0][0]] if (countries or places) else actor
     return {
         "articles": size, "documents": report.documents, "skipped": len(report.skipped),
         "warnings": len(report.warnings), "entities": report.entities, "events": report.events,
         "build_s": round(seconds, 2), "s_per_1000": round(seconds / size * 1000, 2),
         "stages_s": {k: round(v, 2) for k, v in report.seconds.items()}, "peak_rss_mb": round(peak_mb),
         "db_mb": round(db.stat().st_size / 2**20, 1), "generate_s": round(generated, 2),
-        "load_kb_s": round(load_s, 2), "query_actor": actor.name,
+        "load_kb_s": round(load_s, 2), "query_actor": actor.name, "query_place": place.name,
         "dossier_ms": round(_median_ms(lambda: dossier(view, actor.id), repeat), 2),
         "timeline_ms": round(_median_ms(lambda: timeline(view, actor=actor.name), repeat), 2),
+        "timeline_place_ms": round(_median_ms(lambda: timeline(view, place=place.name), repeat), 2),
+        "timeline_rows": len(timeline(view, actor=actor.name)["rows"]),
+        "timeline_place_rows": len(timeline(view, place=place.name)["rows"]),
         "timeline_all_ms": round(_median_ms(lambda: timeline(view), repeat), 2),
     }
+
+
+def stage_table(results: list[dict]) -> str:
+    """Seconds per 1,000 articles of each stage at each size, and how that grew from the first size:
+    a stage whose cost per document grows is one that does not scale."""
+    stages = list(dict.fromkeys(k for r in results for k in r["stages_s"]))
+    head = f"{'stage':<10}" + "".join(f"{r['articles']:>10} s/1k" for r in results) + "   growth"
+    lines = [head, "-" * len(head)]
+    for stage in [*stages, "total"]:
+        per = [(r["build_s"] if stage == "total" else r["stages_s"].get(stage, 0.0)) / r["articles"] * 1000
+               for r in results]
+        growth = f"{per[-1] / per[0]:.2f}x" if len(per) > 1 and per[0] else ""
+        lines.append(f"{stage:<10}" + "".join(f"{p:>15.2f}" for p in per) + f"   {growth}")
+    return "\n".join(lines)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -107,12 +132,14 @@ def main(argv: list[str] | None = None) -> int:
             results.append(r)
             print(f"{size:>7} articles: {r['build_s']:.1f} s = {r['s_per_1000']:.1f} s per 1,000; peak {r['peak_rss_mb']} MB; "
                   f"{r['entities']} entities, {r['events']} events; load {r['load_kb_s']:.2f} s; "
-                  f"dossier {r['dossier_ms']:.1f} ms, timeline {r['timeline_ms']:.1f} ms "
+                  f"dossier {r['dossier_ms']:.1f} ms, timeline {r['timeline_ms']:.1f} ms ({r['timeline_rows']} events; "
+                  f"by place {r['query_place']} {r['timeline_place_ms']:.1f} ms, {r['timeline_place_rows']} events) "
                   f"(all events {r['timeline_all_ms']:.1f} ms)", flush=True)
             print(f"         stages (s): {r['stages_s']}", flush=True)
     base = results[0]["s_per_1000"]
     for r in results[1:]:
         print(f"ratio s/1000 at {r['articles']} vs {results[0]['articles']}: {r['s_per_1000'] / base:.2f}")
+    print(stage_table(results))
     if a.json:
         Path(a.json).write_text(json.dumps(results, indent=1) + "\n")
     return 0

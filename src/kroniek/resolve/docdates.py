@@ -27,6 +27,7 @@ What else ties and dates reports (each a class of its own, with the precision it
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, replace
 from datetime import date, timedelta
 from functools import lru_cache
@@ -275,11 +276,14 @@ def date_documents(docs: list[Document], entities: list[Entity],
     kin = kin_of(entities)
     written = [a for found in anchors.values() for a in found if a.dates]
     own = {d.id: _decide(d, [c for c in d.date_candidates if c.source != "content"]) for d in docs}
-    named = {d.id: named_weekdays(d.text) for d in docs}
+    # read only where a weekday decides the day: reading every text each resolve cost more than the rest
+    named = {d.id: _once(named_weekdays, d.text) for d in docs}
     out = list(own.values())
     for _ in range(ROUNDS):
         dated = written + [a for d in out if (day := _day(d.published)) for a in _derived(anchors[d.id], day)]
-        found = [_from_others(anchors[d.id], dated, countries, own[d.id].published, named[d.id], kin) for d in docs]
+        at_place = _by_place(dated, kin)
+        found = [_from_others(anchors[d.id], dated, countries, own[d.id].published, named[d.id], kin, at_place)
+                 for d in docs]
         decided = [_decide(own[d.id], [*own[d.id].date_candidates, *([c] if c else [])]) for d, c in zip(docs, found)]
         if decided == out:
             break
@@ -318,17 +322,38 @@ def _derived(found: list[Anchor], published: date) -> list[Anchor]:
     return out
 
 
-def _from_others(found: list[Anchor], dated: list[Anchor], countries: frozenset[str],
-                 own: DateValue | None = None, named: tuple[int, ...] = (), kin: Kin | None = None) -> DateValue | None:
-    """A document's publication date from its relative anchors that other documents date: the days
-    every matched anchor allows (the first one's alone where they disagree)."""
-    # place -> dated anchors: a relative anchor only ever matches an anchor at one of its places, and
-    # reading all of them for each one made a long article quadratic
+def _once(fn: Callable, *args) -> Callable[[], object]:
+    """`fn(*args)`, computed at the first call and kept."""
+    kept: list = []
+
+    def get():
+        if not kept:
+            kept.append(fn(*args))
+        return kept[0]
+    return get
+
+
+def _by_place(dated: list[Anchor], kin: Kin | None = None) -> dict[str, list[int]]:
+    """Place (and the country it lies in) -> the positions of the dated anchors there."""
     within = kin.within if kin else {}
     at_place: dict[str, list[int]] = {}
     for k, a in enumerate(dated):
         for place in {*a.places, *(within[p] for p in a.places if p in within)}:
             at_place.setdefault(place, []).append(k)
+    return at_place
+
+
+def _from_others(found: list[Anchor], dated: list[Anchor], countries: frozenset[str],
+                 own: DateValue | None = None, named: tuple[int, ...] | Callable[[], tuple[int, ...]] = (),
+                 kin: Kin | None = None, at_place: dict[str, list[int]] | None = None) -> DateValue | None:
+    """A document's publication date from its relative anchors that other documents date: the days
+    every matched anchor allows (the first one's alone where they disagree). `at_place` is `_by_place(dated)`,
+    made once for all documents: a relative anchor only ever matches an anchor at one of its places, and
+    indexing them again for each document made dating quadratic in the corpus."""
+    if not any(a.offset is not None or a.relative is not None for a in found):
+        return None
+    within = kin.within if kin else {}
+    at_place = _by_place(dated, kin) if at_place is None else at_place
     best: tuple[date, date, Span, date] | None = None
     by_weekday = False
     for rel in (a for a in found if a.offset is not None or a.relative is not None):
@@ -346,7 +371,7 @@ def _from_others(found: list[Anchor], dated: list[Anchor], countries: frozenset[
     if best is None:
         return None
     if by_weekday and best[0] < best[1]:
-        return _weekday_date(*best, named, own.value if own else None)
+        return _weekday_date(*best, named() if callable(named) else named, own.value if own else None)
     return _content_date(*best[:3])
 
 

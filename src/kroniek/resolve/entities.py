@@ -158,17 +158,53 @@ def _join_surnames(surnames: list[Mention], tails: dict[str, list[Mention]], clu
     """"Okafor" joins "Grace Okafor" named in the same document, else the only person of that surname in the
     corpus. Where that is ambiguous, bare surnames join only each other within their own document."""
     unresolved: dict[tuple[str, str], str] = {}
+    # the full names of a surname in each document, and whether all of the corpus's are one person: both
+    # were read from the whole list for each mention, which made a surname told often quadratic
+    in_doc: dict[tuple[str, str], list[Mention]] = defaultdict(list)
+    named: dict[str, set[str]] = {}
+    for key, full in tails.items():
+        for f in full:
+            in_doc[(key, f.span.doc)].append(f)
+        named[key] = {f.id for f in full}
+    together = _Together(clusters)
     # the longer of two surnames first: "Masood Azhar" joins "Maulana Masood Azhar" before "Azhar" looks
     # for its person, who is then one cluster and not two
     for m in sorted(surnames, key=lambda m: (-len(_words(m.text)), m.id)):
-        candidates = [f for f in tails.get(gazetteer.fold(m.text), []) if f.id != m.id]
-        same_doc = [f for f in candidates if f.span.doc == m.span.doc]
-        for pool in (same_doc, candidates):
-            if pool and len({clusters.find(f.id) for f in pool}) == 1 and clusters.union(pool[0].id, m.id):
+        key = gazetteer.fold(m.text)
+        if m.id in named.get(key, ()):  # a name that is its own surname's full name: the list less itself
+            candidates = [f for f in tails[key] if f.id != m.id]
+            pools = [[f for f in candidates if f.span.doc == m.span.doc], candidates]
+            one = [len({clusters.find(f.id) for f in pool}) == 1 for pool in pools]
+        else:
+            pools = [in_doc.get((key, m.span.doc), []), tails.get(key, [])]
+            one = [len({clusters.find(f.id) for f in pools[0]}) == 1, None]
+        for n, pool in enumerate(pools):
+            if pool and (one[n] if one[n] is not None else together(key, pool)) and clusters.union(pool[0].id, m.id):
                 judgements.append(Judgement(pool[0].id, m.id, "positive", "surname of a person named in full"))
                 break
         else:
-            clusters.union(unresolved.setdefault((m.span.doc, gazetteer.fold(m.text)), m.id), m.id)
+            clusters.union(unresolved.setdefault((m.span.doc, key), m.id), m.id)
+
+
+class _Together:
+    """Whether all mentions of a list are in one cluster, remembered across the unions that follow:
+    unions only join, so a list found in one cluster stays in one, and a list found split stays split
+    while the two mentions that showed it are apart."""
+
+    def __init__(self, clusters: _Clusters) -> None:
+        self.clusters = clusters
+        self.seen: dict[str, bool | tuple[str, str]] = {}
+
+    def __call__(self, key: str, pool: list[Mention]) -> bool:
+        find, known = self.clusters.find, self.seen.get(key)
+        if known is True:
+            return True
+        if known is not None and find(known[0]) != find(known[1]):
+            return False
+        first = find(pool[0].id)
+        apart = next((f for f in pool if find(f.id) != first), None)
+        self.seen[key] = True if apart is None else (pool[0].id, apart.id)
+        return apart is None
 
 
 def _initialled(words: list[str]) -> bool:

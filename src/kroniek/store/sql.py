@@ -12,6 +12,9 @@ written in one transaction, after deleting whatever an earlier run derived from 
 replaces, so an interrupted build loses at most the batch in flight and a rerun never duplicates
 anything. Until the corpus-level stages have run over the last batch, `meta` says so
 (`resolve_pending`), so a reader can tell a half-finished knowledge base from a finished one.
+What the corpus-level stages derive (entities, dates, events, claims, ...) is compared with what is
+stored and only the rows that differ are written, so a merge or a small addition on a large
+knowledge base writes what it changed; what is read back is the same as after a full rewrite.
 
 One writer at a time: a build (or a merge) holds the knowledge base's writer lock (`Store.writing`)
 from reading what is stored to its last resolve, so two builds on one database serialise and each
@@ -21,18 +24,19 @@ that holds them, however it ends.
 """
 from __future__ import annotations
 
+import json
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
 from sqlalchemy import (JSON, Column, Float, ForeignKey, Index, Integer, LargeBinary, MetaData, String, Table, Text,
-                        create_engine, delete, event, func, insert, inspect, select, update)
+                        bindparam, create_engine, delete, event, func, insert, inspect, select, tuple_, update)
 from sqlalchemy.dialects import postgresql
 from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.exc import ArgumentError, DatabaseError, NoSuchModuleError, OperationalError
 
-from ..model import (AliasLink, DateValue, DocFacts, Document, Entity, Judgement, KnowledgeBase, Mention, Override,
+from ..model import (AliasLink, DateValue, DocFacts, Document, Entity, Event, Judgement, KnowledgeBase, Mention, Override,
                      Rejection, Span, stage)
 from . import records
 
@@ -464,9 +468,9 @@ class Store:
             return {doc: bytes(data) for part in _chunks(list(ids))
                     for doc, data in conn.execute(query.where(layers.c.doc.in_(part)))}
 
-    def doc_facts(self) -> dict[str, tuple[str, DocFacts]]:
-        """Document name -> (fingerprint, the facts found in it) from the last resolve."""
-        return {doc: (fp, records.facts_from(rec)) for doc, (fp, rec) in self._read_per_doc(doc_facts).items()}
+    def doc_facts(self, ids: Iterable[str] | None = None) -> dict[str, tuple[str, DocFacts]]:
+        """Document name -> (fingerprint, the facts found in it) from the last resolve; of `ids` only, if given."""
+        return {doc: (fp, records.facts_from(rec)) for doc, (fp, rec) in self._read_per_doc(doc_facts, ids).items()}
 
     def save_doc_facts(self, found: dict[str, tuple[str, DocFacts]]) -> None:
         self._save_per_doc(doc_facts, {doc: (fp, records.facts_json(f)) for doc, (fp, f) in found.items()})
@@ -478,9 +482,13 @@ class Store:
     def save_doc_anchors(self, found: dict[str, tuple[str, list]]) -> None:
         self._save_per_doc(doc_anchors, found)
 
-    def _read_per_doc(self, table: Table) -> dict[str, tuple[str, object]]:
+    def _read_per_doc(self, table: Table, ids: Iterable[str] | None = None) -> dict[str, tuple[str, object]]:
+        query = select(table.c.doc, table.c.fingerprint, table.c.record)
         with self.engine.connect() as conn:
-            return {doc: (fp, rec) for doc, fp, rec in conn.execute(select(table.c.doc, table.c.fingerprint, table.c.record))}
+            if ids is None:
+                return {doc: (fp, rec) for doc, fp, rec in conn.execute(query)}
+            return {doc: (fp, rec) for part in _chunks(list(ids))
+                    for doc, fp, rec in conn.execute(query.where(table.c.doc.in_(part)))}
 
     def _save_per_doc(self, table: Table, found: dict[str, tuple[str, object]]) -> None:
         if not found:
@@ -491,12 +499,21 @@ class Store:
             conn.execute(insert(table), [dict(doc=doc, fingerprint=fp, record=rec) for doc, (fp, rec) in found.items()])
 
     def update_dates(self, docs: Iterable[Document]) -> None:
+        """Store the dates the corpus dating decided; documents whose date did not change are not written."""
+        rows = {d.id: dict(published=d.published.value if d.published else None,
+                           published_source=d.published.source if d.published else None,
+                           date_candidates=[_date_json(c) for c in d.date_candidates], flags=list(d.flags))
+                for d in docs}
+        columns = (documents.c.id, documents.c.published, documents.c.published_source, documents.c.date_candidates,
+                   documents.c.flags)
         with self.engine.begin() as conn:
-            for d in docs:
-                conn.execute(update(documents).where(documents.c.id == d.id).values(
-                    published=d.published.value if d.published else None,
-                    published_source=d.published.source if d.published else None,
-                    date_candidates=[_date_json(c) for c in d.date_candidates], flags=list(d.flags)))
+            old = {r["id"]: r for part in _chunks(list(rows))
+                   for r in conn.execute(select(*columns).where(documents.c.id.in_(part))).mappings()}
+            changed = [{**r, "_id": doc} for doc, r in rows.items()
+                       if doc in old and _canonical({k: old[doc][k] for k in r}) != _canonical(r)]
+            if changed:
+                conn.execute(update(documents).where(documents.c.id == bindparam("_id")).values(
+                    {k: bindparam(k) for k in changed[0] if k != "_id"}), changed)
 
     def mentions(self) -> list[Mention]:
         with self.engine.connect() as conn:
@@ -513,20 +530,42 @@ class Store:
 
     # -- corpus-level results ------------------------------------------------------------------------
     def replace_entities(self, found: Iterable[Entity], decided: Iterable[Judgement]) -> None:
+        """Store the entities and the machine's judgements of one resolve in place of the last. Only the
+        rows that differ are written: a merge changes a few entities, and rewriting all of them made
+        every correction cost as much as the whole corpus."""
         found = list(found)
+        rows = {e.id: dict(id=e.id, type=e.type, name=e.name, key=e.key, aliases=list(e.aliases), lat=e.lat, lon=e.lon,
+                           country=e.country) for e in found}
+        owner = {m.id: e.id for e in found for m in e.mentions}
+        decided = {(j.a, j.b, j.reason): dict(a=j.a, b=j.b, reason=j.reason, verdict=j.verdict, by=j.by) for j in decided}
         with self.engine.begin() as conn:
-            conn.execute(delete(entity_mentions))
-            conn.execute(delete(entities))
-            conn.execute(delete(judgements).where(judgements.c.by == "kroniek"))
-            if found:
-                conn.execute(insert(entities), [dict(id=e.id, type=e.type, name=e.name, key=e.key, aliases=list(e.aliases),
-                                                     lat=e.lat, lon=e.lon, country=e.country) for e in found])
-                conn.execute(insert(entity_mentions), [dict(mention_id=m.id, entity_id=e.id)
-                                                       for e in found for m in e.mentions])
-            rows = {(j.a, j.b, j.reason): dict(a=j.a, b=j.b, reason=j.reason, verdict=j.verdict, by=j.by)
-                    for j in decided}
-            if rows:
-                conn.execute(insert(judgements), list(rows.values()))
+            old = {r["id"]: dict(r) for r in conn.execute(select(entities)).mappings()}
+            old_owner = dict(conn.execute(select(entity_mentions.c.mention_id, entity_mentions.c.entity_id)).all())
+            moved = [m for m, e in old_owner.items() if owner.get(m) != e]
+            gone = [e for e in old if e not in rows]
+            # children first: no entity_mentions row may point at an entity that goes
+            for part in _chunks(moved):
+                conn.execute(delete(entity_mentions).where(entity_mentions.c.mention_id.in_(part)))
+            for part in _chunks(gone):
+                conn.execute(delete(entities).where(entities.c.id.in_(part)))
+            changed = [r for i, r in rows.items() if i in old and _canonical(old[i]) != _canonical(r)]
+            if changed:
+                conn.execute(update(entities).where(entities.c.id == bindparam("_id")).values(
+                    {c.name: bindparam(c.name) for c in entities.c if c.name != "id"}),
+                    [{**{k: v for k, v in r.items() if k != "id"}, "_id": r["id"]} for r in changed])
+            added = [r for i, r in rows.items() if i not in old]
+            if added:
+                conn.execute(insert(entities), added)
+            added = [dict(mention_id=m, entity_id=e) for m, e in owner.items() if old_owner.get(m) != e]
+            if added:
+                conn.execute(insert(entity_mentions), added)
+            old = {(r["a"], r["b"], r["reason"]): dict(r)
+                   for r in conn.execute(select(judgements).where(judgements.c.by == "kroniek")).mappings()}
+            for part in _chunks([k for k, r in old.items() if decided.get(k) != r]):
+                conn.execute(delete(judgements).where(_key_in(judgements, ("a", "b", "reason"), part)))
+            added = [r for k, r in decided.items() if old.get(k) != r]
+            if added:
+                conn.execute(insert(judgements), added)
 
     def entities(self) -> list[Entity]:
         by_id = {m.id: m for m in self.mentions()}
@@ -540,6 +579,18 @@ class Store:
         return [Entity(r["id"], r["type"], r["name"], tuple(r["aliases"] or ()),
                        tuple(sorted(members.get(r["id"], []), key=lambda m: (m.span.doc, m.span.start))),
                        key=r["key"], lat=r["lat"], lon=r["lon"], country=r["country"]) for r in rows]
+
+    def representative_mention(self, ref: str) -> str | None:
+        """The mention that stands for `ref`: an entity's first (by document and offset), or `ref` itself
+        where it is a mention's id; None where it is neither."""
+        first = (select(mentions.c.id).join(entity_mentions, entity_mentions.c.mention_id == mentions.c.id)
+                 .where(entity_mentions.c.entity_id == ref)
+                 .order_by(mentions.c.doc, mentions.c.start, mentions.c.end, mentions.c.id).limit(1))
+        with self.engine.connect() as conn:
+            found = conn.execute(first).scalar()
+            if found is None:
+                found = conn.execute(select(mentions.c.id).where(mentions.c.id == ref)).scalar()
+        return found
 
     def judgements(self) -> list[Judgement]:
         with self.engine.connect() as conn:
@@ -610,32 +661,50 @@ class Store:
                                                 & (table.c.end == ev.end)))
 
     def replace_facts(self, found: KnowledgeBase) -> None:
-        """Store the events, claims, relations, quotes and conflicts of one resolve, replacing the last."""
+        """Store the events, claims, relations, quotes and conflicts of one resolve, replacing the last.
+        Rows equal to the stored ones are left alone, so a correction or a small addition writes what it
+        changed, not the whole knowledge base."""
+        keyed = (
+            (events, ("id",), [dict(id=v.id, type=v.type, date=v.date, location=v.location, perpetrator=v.perpetrator,
+                                    record=records.event_json(v)) for v in found.events]),
+            (claims, ("id",), [dict(id=c.id, subject=c.subject, attribute=c.attribute, doc=c.evidence.doc,
+                                    record=records.claim_json(c)) for c in found.claims]),
+            (relations, ("subject", "predicate", "object"),
+             [dict(subject=r.subject, predicate=r.predicate, object=r.object, record=records.relation_json(r))
+              for r in found.relations]),
+            (quotes, ("speaker", "doc"), [dict(speaker=q.speaker, doc=q.span.doc, record=records.quote_json(q))
+                                          for q in found.quotes]))
+        reports = {v.id: [dict(event=v.id, n=n, doc=r.doc, start=r.evidence.start, end=r.evidence.end)
+                          for n, r in enumerate(v.reports)] for v in found.events}
         with self.engine.begin() as conn:
-            for table in (event_reports, events, claims, relations, quotes, conflicts):
-                conn.execute(delete(table))
-            rows = [dict(id=v.id, type=v.type, date=v.date, location=v.location, perpetrator=v.perpetrator,
-                         record=records.event_json(v)) for v in found.events]
-            if rows:
-                conn.execute(insert(events), rows)
-            rows = [dict(event=v.id, n=n, doc=r.doc, start=r.evidence.start, end=r.evidence.end)
-                    for v in found.events for n, r in enumerate(v.reports)]
-            if rows:
-                conn.execute(insert(event_reports), rows)
-            rows = [dict(id=c.id, subject=c.subject, attribute=c.attribute, doc=c.evidence.doc,
-                         record=records.claim_json(c)) for c in found.claims]
-            if rows:
-                conn.execute(insert(claims), rows)
-            rows = [dict(subject=r.subject, predicate=r.predicate, object=r.object, record=records.relation_json(r))
-                    for r in found.relations]
-            if rows:
-                conn.execute(insert(relations), rows)
-            rows = [dict(speaker=q.speaker, doc=q.span.doc, record=records.quote_json(q)) for q in found.quotes]
-            if rows:
-                conn.execute(insert(quotes), rows)
+            for table, key, rows in keyed:
+                gone, added = self._diff(conn, table, key, rows)
+                if table is events:  # an event's reports go and come with it: they are read from its record
+                    for part in _chunks(gone):
+                        conn.execute(delete(event_reports).where(event_reports.c.event.in_([k[0] for k in part])))
+                for part in _chunks(gone):
+                    conn.execute(delete(table).where(_key_in(table, key, part)))
+                if added:
+                    conn.execute(insert(table), added)
+                if table is events and (rows := [x for r in added for x in reports[r["id"]]]):
+                    conn.execute(insert(event_reports), rows)
+            # conflicts are read back in the order they were written (by their number): rewritten whole
+            # when any differs, so a knowledge base corrected in place lists them as one built afresh
             rows = [dict(about=c.about, field=c.field, record=records.conflict_json(c)) for c in found.conflicts]
-            if rows:
-                conn.execute(insert(conflicts), rows)
+            old = [dict(r) for r in conn.execute(select(conflicts.c.about, conflicts.c.field, conflicts.c.record)
+                                                 .order_by(conflicts.c.id)).mappings()]
+            if [_canonical(r) for r in old] != [_canonical(r) for r in rows]:
+                conn.execute(delete(conflicts))
+                if rows:
+                    conn.execute(insert(conflicts), rows)
+
+    @staticmethod
+    def _diff(conn, table: Table, key: tuple[str, ...], rows: list[dict]) -> tuple[list[tuple], list[dict]]:
+        """The keys of the stored rows of `table` that `rows` drops or changes, and the rows to insert."""
+        new = {tuple(r[k] for k in key): r for r in rows}
+        old = {tuple(r[k] for k in key): _canonical(dict(r)) for r in conn.execute(select(table)).mappings()}
+        gone = [k for k, r in old.items() if k not in new or _canonical(new[k]) != r]
+        return gone, [r for k, r in new.items() if old.get(k) != _canonical(r)]
 
     def _records(self, table: Table, order) -> list[dict]:
         with self.engine.connect() as conn:
@@ -652,6 +721,15 @@ class Store:
                                                                                    relations.c.object))],
             quotes=[records.quote_from(r) for r in self._records(quotes, (quotes.c.doc, quotes.c.speaker))],
             conflicts=[records.conflict_from(r) for r in self._records(conflicts, (conflicts.c.id,))])
+
+    def event_with_report(self, evidence: Span) -> Event | None:
+        """The event one of whose reports has this evidence span, or None."""
+        query = (select(events.c.record).join(event_reports, event_reports.c.event == events.c.id)
+                 .where((event_reports.c.doc == evidence.doc) & (event_reports.c.start == evidence.start)
+                        & (event_reports.c.end == evidence.end)).order_by(events.c.id).limit(1))
+        with self.engine.connect() as conn:
+            record = conn.execute(query).scalar()
+        return None if record is None else records.event_from(record)
 
     def events_reported_in(self, doc: str) -> list[str]:
         """The ids of the events a document reports, in date order."""
@@ -680,6 +758,19 @@ def _delete_documents(conn, ids: list[str]) -> None:
         for table in (alias_links, mentions, claims, quotes, event_reports, sources, layers, doc_facts, doc_anchors):
             conn.execute(delete(table).where(table.c.doc.in_(part)))
         conn.execute(delete(documents).where(documents.c.id.in_(part)))
+
+
+def _canonical(row: dict) -> str:
+    """A row as one string, so that a value read back from JSON compares with one about to be written
+    (tuples are lists there; 4 and 4.0 differ, as they would in an export)."""
+    return json.dumps(row, sort_keys=True, default=list)
+
+
+def _key_in(table: Table, key: tuple[str, ...], values: Sequence[tuple]):
+    """WHERE the (possibly composite) key of `table` is one of `values`."""
+    if len(key) == 1:
+        return table.c[key[0]].in_([v[0] for v in values])
+    return tuple_(*(table.c[k] for k in key)).in_(values)
 
 
 def _chunks(items: Sequence, size: int = CHUNK) -> Iterator[Sequence]:

@@ -12,6 +12,7 @@ import os
 import threading
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from ..fuse.events import report_value
 from ..gazetteer import fold
@@ -74,7 +75,25 @@ class View:
             for n in (e.name, *e.aliases):
                 self.folded[fold(n)].add(e.id)
         self._marks: dict[str, list[Mark]] | None = None
+        self._countries: dict[str, list[Entity]] | None = None  # country code -> its country entities
         self.index = SearchIndex(kb, self.names, {v.id: self.event_title(v) for v in kb.events})
+
+    # what a dossier and a timeline look up, made once per loaded state: reading every event, claim and
+    # relation for each page (and every entity for each event's place) made them grow with the archive
+    @cached_property
+    def by_entity(self) -> "_Facts":
+        return _Facts(self)
+
+    def countries_of(self, place: Entity | None) -> list[Entity]:
+        """The entities that contain `place` (`Entity.contains`): the countries the gazetteer puts it in."""
+        if place is None or not place.country:
+            return []
+        if self._countries is None:
+            self._countries = defaultdict(list)
+            for e in self.kb.entities:
+                if e.key and e.key.startswith("country:"):
+                    self._countries[e.key.split(":", 1)[1]].append(e)
+        return [c for c in self._countries.get(place.country, ()) if c.id != place.id]
 
     # naming ----------------------------------------------------------------------------------------
     def name(self, ref: str | None) -> str:
@@ -136,6 +155,51 @@ class View:
                 out[p.doc].append(Mark(p.start, p.end, "quote", href_actor(q.speaker) + "#quotes",
                                        f"q-{q.span.start}" + (f"-{i}" if i else ""), f"quote: {self.name(q.speaker)}"))
         return out
+
+
+class _Facts:
+    """The facts of a loaded knowledge base by the entity they are about, each list in the knowledge
+    base's own order, so a page built from them lists what a full scan would, in the same order."""
+
+    def __init__(self, view: View) -> None:
+        kb = view.kb
+        self.order = {v.id: n for n, v in enumerate(kb.events)}
+        self.acting: dict[str, list[Event]] = defaultdict(list)  # who did, claimed, is suspected or named
+        self.placed: dict[str, list[Event]] = defaultdict(list)  # a place, and each country holding it
+        for v in kb.events:
+            who = {v.perpetrator, v.claimed_by, *v.suspects, *(a.entity for r in v.reports for a in r.attributions)}
+            for x in who - {None}:
+                self.acting[x].append(v)
+            if v.location:
+                for x in [v.location, *(c.id for c in view.countries_of(view.entities.get(v.location)))]:
+                    self.placed[x].append(v)
+        self.relations: dict[str, list] = defaultdict(list)
+        for r in kb.relations:
+            for x in dict.fromkeys((r.subject, r.object)):
+                self.relations[x].append(r)
+        self.claims: dict[str, list[Claim]] = defaultdict(list)
+        for c in kb.claims:
+            self.claims[c.subject].append(c)
+        self.quotes: dict[str, list] = defaultdict(list)
+        for q in kb.quotes:
+            self.quotes[q.speaker].append(q)
+        self.conflicts: dict[str, list[int]] = defaultdict(list)  # by position, to list them in the kb's order
+        for n, c in enumerate(kb.conflicts):
+            self.conflicts[c.about].append(n)
+        self.kinds = sorted({v.type for v in kb.events} | {v.subtype for v in kb.events if v.subtype})
+        self.actor_names = sorted({view.name(x) for v in kb.events for x in (v.perpetrator, v.claimed_by, *v.suspects)
+                                   if x})
+        located = {v.location for v in kb.events if v.location}
+        self.place_names = sorted({view.name(x) for x in located}
+                                  | {c.name for x in located for c in view.countries_of(view.entities.get(x))})
+
+    def events(self, ids: str | set[str], actors: bool = True, places: bool = False) -> list[Event]:
+        """The events any of `ids` did, claimed or is named in (`actors`), or that happened there or in a
+        place within it (`places`): once each, in the knowledge base's order."""
+        ids = {ids} if isinstance(ids, str) else ids
+        found = {v.id: v for x in ids for index in (self.acting if actors else {}, self.placed if places else {})
+                 for v in index.get(x, ())}
+        return sorted(found.values(), key=lambda v: self.order[v.id])
 
 
 def href_actor(ref: str) -> str:
@@ -231,7 +295,7 @@ def _roles(view: View, v: Event, wanted: set[str], places: bool = True) -> list[
         loc = view.entities.get(v.location)
         if v.location in wanted:
             roles.append("place")
-        elif any(view.entities[w].contains(loc) for w in wanted if w in view.entities):
+        elif any(c.id in wanted for c in view.countries_of(loc)):
             roles.append("place (within)")
     return roles
 
@@ -252,18 +316,18 @@ def dossier(view: View, entity_id: str) -> dict | None:
         if alias not in seen:
             names.append({"text": alias, "count": 0, "where": [], "main": False, "alias": True})
 
+    facts = view.by_entity
     relations = []
-    for r in kb.relations:
-        if entity_id not in (r.subject, r.object):
-            continue
+    for r in facts.relations.get(entity_id, ()):
         relations.append({"subject": r.subject, "predicate": words(r.predicate), "object": r.object,
                           "evidence": [{"doc": s.doc, "text": view.said(s),
                                         "href": href_doc(s.doc, anchor_relation(r.subject, r.predicate, r.object, s))}
                                        for s in r.evidence]})
-    leaders = sorted({r.subject for r in kb.relations if r.predicate == "leader_of" and r.object == entity_id})
-    founders = sorted({r.object for r in kb.relations if r.predicate == "founded_by" and r.subject == entity_id})
+    mine = facts.relations.get(entity_id, ())
+    leaders = sorted({r.subject for r in mine if r.predicate == "leader_of" and r.object == entity_id})
+    founders = sorted({r.object for r in mine if r.predicate == "founded_by" and r.subject == entity_id})
 
-    claims = sorted((c for c in kb.claims if c.subject == entity_id),
+    claims = sorted(facts.claims.get(entity_id, ()),
                     key=lambda c: (c.attribute, c.as_of or "", view.name(c.attributed_to), c.evidence.doc))
     claim_rows = [_claim_row(view, c) for c in claims]
     founded = sorted({figure(c.value) for c in claims if c.attribute == "founded"})
@@ -272,16 +336,17 @@ def dossier(view: View, entity_id: str) -> dict | None:
 
     wanted = {entity_id}
     events = []
-    for v in kb.events:
+    for v in facts.events(entity_id, places=True):
         roles = _roles(view, v, wanted)
         if roles:
             events.append({**event_row(view, v), "roles": roles})
     events.sort(key=lambda r: (r["date"] is None, r["date"] or "", r["title"]))
     quotes = [{"doc": q.span.doc, "title": view.doc_title(q.span.doc), "href": href_doc(q.span.doc, f"q-{q.span.start}"),
                "passages": [view.said(p) for p in (q.passages or (q.span,))]}
-              for q in kb.quotes if q.speaker == entity_id]
+              for q in facts.quotes.get(entity_id, ())]
     event_ids = {r["id"] for r in events}
-    conflicts = [conflict_row(view, c) for c in kb.conflicts if c.about == entity_id or c.about in event_ids]
+    about = sorted({n for x in (entity_id, *event_ids) for n in facts.conflicts.get(x, ())})
+    conflicts = [conflict_row(view, kb.conflicts[n]) for n in about]
     return {"e": e, "names": names, "relations": relations, "leaders": leaders, "founders": founders,
             "founded": founded, "claims": claim_rows, "charts": charts, "events": events, "quotes": quotes,
             "conflicts": conflicts, "documents": [{"id": d, "title": view.doc_title(d)} for d in e.documents]}
@@ -412,15 +477,25 @@ def timeline(view: View, actor: str = "", place: str = "", kind: str = "", start
     if places is not None and not places:
         notes.append(f"No place is called “{place.strip()}”.")
     start, end = start.strip(), end.strip()
+    facts = view.by_entity
+    if actors is not None and places is not None:
+        there = {v.id for v in facts.events(places, actors=False, places=True)}
+        candidates = [v for v in facts.events(actors) if v.id in there]
+    elif actors is not None:
+        candidates = facts.events(actors)
+    elif places is not None:
+        candidates = facts.events(places, actors=False, places=True)
+    else:
+        candidates = view.kb.events
     rows = []
-    for v in view.kb.events:
+    for v in candidates:
         if kind and kind not in (v.type, v.subtype):
             continue
         if actors is not None and not _roles(view, v, actors, places=False):
             continue
         if places is not None:
             loc = view.entities.get(v.location) if v.location else None
-            if loc is None or not (loc.id in places or any(view.entities[p].contains(loc) for p in places)):
+            if loc is None or not (loc.id in places or any(c.id in places for c in view.countries_of(loc))):
                 continue
         if start or end:
             if not v.date:
@@ -437,13 +512,8 @@ def timeline(view: View, actor: str = "", place: str = "", kind: str = "", start
         if not groups or groups[-1][0] != label:
             groups.append((label, []))
         groups[-1][1].append(r)
-    kinds = sorted({v.type for v in view.kb.events} | {v.subtype for v in view.kb.events if v.subtype})
-    actor_names = sorted({view.name(x) for v in view.kb.events for x in (v.perpetrator, v.claimed_by, *v.suspects) if x})
-    place_names = sorted({view.name(v.location) for v in view.kb.events if v.location}
-                         | {e.name for v in view.kb.events if v.location for e in view.kb.entities
-                            if e.contains(view.entities.get(v.location))})
-    return {"rows": rows, "groups": groups, "notes": notes, "kinds": kinds, "actor_names": actor_names,
-            "place_names": place_names, "total": len(view.kb.events),
+    return {"rows": rows, "groups": groups, "notes": notes, "kinds": list(facts.kinds),
+            "actor_names": list(facts.actor_names), "place_names": list(facts.place_names), "total": len(view.kb.events),
             "filters": {"actor": actor, "place": place, "type": kind, "from": start, "to": end},
             "strip": time_strip(rows)}
 

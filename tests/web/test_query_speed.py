@@ -1,0 +1,97 @@
+"""The dossier and timeline queries read only the facts about what they are asked for (the loaded
+knowledge base's indexes by entity), and list exactly what reading every event would: checked by
+counting the events each query looks at, not by timing it."""
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from kroniek.model import Attribution, Event, KnowledgeBase
+from kroniek.web import queries
+from kroniek.web.queries import View, dossier, timeline
+
+from .desk import desk_kb
+
+
+def _archive() -> KnowledgeBase:
+    """The desk's knowledge base with many more events, most by another group, some undated or placeless."""
+    kb = desk_kb()
+    others = [Event(f"V-other-{n:03d}", "attack", "shooting" if n % 2 else "bombing",
+                    None if n % 7 == 0 else f"2022-{n % 12 + 1:02d}-{n % 27 + 1:02d}",
+                    None if n % 5 == 0 else ("E-kismayo", "E-somalia")[n % 2],
+                    "E-iss" if n % 3 else None, None, suspects=("E-ali",) if n % 11 == 0 else ())
+              for n in range(120)]
+    # events whose only tie to an actor is a report naming it
+    report = kb.events[0].reports[0]
+    named = [Event(f"V-named-{n}", "attack", None, f"2021-0{n + 1}-01", "E-kismayo", None, None,
+                   (replace(report, attributions=(Attribution("E-abdi", "suspected", report.evidence, "statement"),)),))
+             for n in range(3)]
+    return replace(kb, events=kb.events + others + named)
+
+
+def _scanned(view: View, actor: set[str] | None, place: set[str] | None) -> list[str]:
+    """The ids a timeline shows when it reads every event (what the page did before its indexes)."""
+    out = []
+    for v in view.kb.events:
+        if actor is not None and not queries._roles(view, v, actor, places=False):
+            continue
+        if place is not None:
+            loc = view.entities.get(v.location) if v.location else None
+            if loc is None or not (loc.id in place or any(view.entities[p].contains(loc) for p in place)):
+                continue
+        out.append(v.id)
+    return out
+
+
+def _counting(monkeypatch) -> list[str]:
+    seen: list[str] = []
+    original = queries._roles
+
+    def roles(view, v, wanted, places=True):
+        seen.append(v.id)
+        return original(view, v, wanted, places)
+    monkeypatch.setattr(queries, "_roles", roles)
+    return seen
+
+
+@pytest.mark.parametrize("actor,place", [("al-Shabaab", ""), ("Islamic State in Somalia", ""), ("Ali Dheere", ""), ("Abdi Noor", ""),
+                                         ("", "Somalia"), ("", "Kismayo"), ("Islamic State in Somalia", "Kismayo"),
+                                         ("al-Shabaab", "Somalia")])
+def test_query_timeline_lists_what_a_full_scan_lists_reading_only_its_actors_events(monkeypatch, actor, place):
+    view = View(_archive())
+    wanted = view.find(actor) if actor else None
+    there = view.find(place) if place else None
+    expected = _scanned(view, wanted, there)
+    assert expected  # each filter keeps some events, and (below) leaves others out
+    seen = _counting(monkeypatch)
+    page = timeline(view, actor=actor, place=place)
+    rows = [r["id"] for r in page["rows"]]
+    assert sorted(rows) == sorted(expected) and len(rows) < len(view.kb.events)
+    assert sorted(seen) == (sorted(expected) if wanted else [])  # the actor's own events are weighed, no others
+    assert page["total"] == len(view.kb.events)
+
+
+def test_query_timeline_lists_choices_of_every_event():
+    view = View(_archive())
+    page = timeline(view)
+    assert len(page["rows"]) == len(view.kb.events)
+    assert page["kinds"] == sorted({v.type for v in view.kb.events} | {v.subtype for v in view.kb.events if v.subtype})
+    assert page["place_names"] == ["Kismayo", "Somalia"]  # Kismayo's country offered beside it
+    assert page["actor_names"] == ["Ali Dheere", "Islamic State in Somalia", "al-Shabaab"]
+
+
+@pytest.mark.parametrize("entity", ["E-shabaab", "E-iss", "E-ali", "E-kismayo", "E-somalia", "E-abdi"])
+def test_query_dossier_reads_only_the_events_about_its_actor(monkeypatch, entity):
+    view = View(_archive())
+    expected = [v.id for v in view.kb.events if queries._roles(view, v, {entity})]
+    seen = _counting(monkeypatch)
+    page = dossier(view, entity)
+    assert sorted(r["id"] for r in page["events"]) == sorted(expected)
+    assert sorted(seen) == sorted(expected)  # an actor in none of the other group's attacks never reads them
+    assert page["claims"] == [queries._claim_row(view, c) for c in sorted(
+        (c for c in view.kb.claims if c.subject == entity),
+        key=lambda c: (c.attribute, c.as_of or "", view.name(c.attributed_to), c.evidence.doc))]
+    assert [r["subject"] + r["predicate"] + r["object"] for r in page["relations"]] == [
+        r.subject + queries.words(r.predicate) + r.object for r in view.kb.relations if entity in (r.subject, r.object)]
+    assert len(page["quotes"]) == sum(q.speaker == entity for q in view.kb.quotes)
