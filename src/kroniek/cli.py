@@ -27,6 +27,11 @@ class BackendName(str, Enum):
     auto = "auto"
 
 
+class EngineName(str, Enum):
+    local = "local"
+    ray = "ray"
+
+
 class OutputFormat(str, Enum):
     table = "table"
     json = "json"
@@ -54,15 +59,30 @@ def build_cli(paths: list[Path] = typer.Argument(..., help="Article files or fol
               db: str = DB_OPTION,
               backend: BackendName = typer.Option(BackendName.kroniek, help="NLP backend: kroniek's own pipelines (default), frog, lite (tokenizer and cues only); auto = kroniek."),
               batch_size: int = typer.Option(200, min=1, help="Documents per NLP run and per transaction."),
-              prune: bool = typer.Option(False, "--prune", help="Drop documents whose files under PATHS are gone.")
+              prune: bool = typer.Option(False, "--prune", help="Drop documents whose files under PATHS are gone."),
+              engine: EngineName = typer.Option(EngineName.local, help="Where the per-document stages run: in this "
+                                                "process (local, default) or as Ray tasks (ray; the ray extra)."),
+              address: str | None = typer.Option(None, help="With --engine ray: the Ray cluster to use (\"auto\", "
+                                                 "\"ray://head:10001\"); default: start one on this machine."),
+              workers: int | None = typer.Option(None, min=1, help="With --engine ray: CPUs of the cluster started "
+                                                 "here (default: all), or tasks at once on the cluster at --address.")
               ) -> None:
     """Read articles into the knowledge base, then resolve entities, dates, events and conflicts.
 
     Exits 1 when not one input could be built, 2 on a usage or database error."""
+    from .engine import EngineUnavailable, make_engine
     from .nlp import BackendUnavailable
     from .pipeline import build
 
+    if engine is EngineName.local and (address or workers):
+        console.print("[red]error:[/red] --address and --workers are for --engine ray")
+        raise typer.Exit(2)
     store = open_store(db, create=True)
+    try:
+        runner = make_engine(engine.value, address, workers)
+    except EngineUnavailable as err:
+        console.print(f"[red]error:[/red] {escape(str(err))}")
+        raise typer.Exit(2) from None
     with Progress(TextColumn("[bold]build"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                   TextColumn("{task.description}"), console=console, transient=True) as progress:
         task = progress.add_task("", total=None)
@@ -73,10 +93,13 @@ def build_cli(paths: list[Path] = typer.Argument(..., help="Article files or fol
             report = build(paths, store, backend=backend.value, batch_size=batch_size, prune=prune,
                            on_total=lambda n: progress.update(task, total=n),
                            on_progress=lambda n: progress.advance(task, n), on_file=showing,
-                           on_wait=lambda: console.print(f"waiting for another build on {escape(store.shown)} to finish"))
+                           on_wait=lambda: console.print(f"waiting for another build on {escape(store.shown)} to finish"),
+                           engine=runner)
         except BackendUnavailable as err:
             console.print(f"[red]error:[/red] {escape(str(err))} (try --backend lite)")
             raise typer.Exit(2) from None
+        finally:
+            runner.close()
     for skipped in report.skipped:
         console.print(f"[yellow]skipped[/yellow] {escape(skipped.path)}: {escape(skipped.reason)}")
     for warning in report.warnings:

@@ -6,6 +6,7 @@ included, so a reordered or third-party stage fails early with a clear message.
 """
 from __future__ import annotations
 
+import atexit
 import hashlib
 import os
 import time
@@ -16,6 +17,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from .data import has_lexicon
+from .engine import Engine, current_engine, using
 from .extract import extract_alias_links, extract_mentions
 from .extract.claims import extract_claims
 from .extract.context import DocContext
@@ -28,8 +30,8 @@ from .fuse.events import FIELDS, report_value
 from .ingest import Skipped, read_paths
 from .ingest.metadata import renamed
 from .ingest.readers import display_path, failure
-from .model import (Annotation, DocFacts, Document, Entity, Judgement, KnowledgeBase, Override, Rejection, Span, StageSpec,
-                    stage)
+from .model import (AliasLink, Annotation, DocFacts, Document, Entity, Judgement, KnowledgeBase, Mention, Override,
+                    Rejection, Span, StageSpec, stage)
 from .nlp import get_backend
 from .nlp.base import NLP_STAGE
 from .resolve import resolve_entities
@@ -172,15 +174,18 @@ def stale_sources(plan: _Plan, store: Store, paths: Sequence[str | Path], prune:
 def build(paths: Iterable[str | Path], store: Store, backend: str = "kroniek", batch_size: int = 200,
           prune: bool = False, on_progress: Callable[[int], None] | None = None,
           on_total: Callable[[int], None] | None = None, on_file: Callable[[str], None] | None = None,
-          on_wait: Callable[[], None] | None = None) -> BuildReport:
+          on_wait: Callable[[], None] | None = None, engine: Engine | None = None) -> BuildReport:
     """Add what is new under `paths` to the knowledge base and resolve the corpus again.
 
     Every document is processed on its own: whatever fails on one (reading, NLP, extraction) is
     reported in `BuildReport.skipped` with its reason, and the build goes on with the others.
     Builds on one database serialise: this one holds the store's writer lock from planning to its
     last resolve (`on_wait` is called if another build holds it first), and its entity and event
-    counts are read from the database at the end."""
-    with store.writing(on_wait):
+    counts are read from the database at the end.
+
+    The per-document stages run on `engine` (`kroniek.engine`: local by default, or Ray); this
+    process plans, writes the store and runs the corpus-level stages either way."""
+    with store.writing(on_wait), using(engine):
         report = _build(list(paths), store, backend, batch_size, prune, on_progress, on_total, on_file)
         report.entities, report.events = store.count("entities"), store.count("events")
     return report
@@ -189,6 +194,7 @@ def build(paths: Iterable[str | Path], store: Store, backend: str = "kroniek", b
 def _build(paths: list, store: Store, backend: str, batch_size: int, prune: bool, on_progress, on_total,
            on_file) -> BuildReport:
     report = BuildReport()
+    current_engine().warm(warm_up, backend)  # workers load their tables while this process reads the articles
     t0 = time.perf_counter()
     plan = plan_build(paths, store, report, on_file)
     todo = plan.todo
@@ -198,41 +204,37 @@ def _build(paths: list, store: Store, backend: str, batch_size: int, prune: bool
     nlp = pick_backend(backend) if todo else None
     check_chain(stages(nlp))
     report.backend = nlp.name if nlp else backend
+    engine = current_engine()
+    size = engine.chunk_size(len(todo), batch_size)
+    batches = [todo[i:i + size] for i in range(0, len(todo), size)]
+    if nlp:
+        _BACKENDS[backend] = nlp  # an in-process engine annotates with this one
     try:
-        for i in range(0, len(todo), batch_size):
-            batch = todo[i:i + batch_size]
+        t = time.perf_counter()
+        for batch, out in zip(batches, engine.map(annotate_batch, ((b,) for b in batches), backend)):
+            if engine.in_process:
+                for name, seconds in out.seconds.items():
+                    report.add_time(name, seconds)
+            else:
+                # the workers' NLP and extraction overlap each other and the driver's writes: what the
+                # driver waited for them is booked as "nlp", so the stages still add up to the build's time
+                report.add_time("nlp", time.perf_counter() - t)
             if on_file:
                 on_file(batch[0].path or batch[0].id)
+            report.skipped += out.skipped
             t = time.perf_counter()
-            annotated = _annotate(nlp, batch, report)
-            report.add_time("nlp", time.perf_counter() - t)
-            t = time.perf_counter()
-            done, mentions, links, layers = [], [], [], {}
-            for doc, ann in annotated:
-                try:
-                    found = extract_mentions(doc, ann)
-                    doc_links, added = extract_alias_links(doc, ann, found)
-                except Exception as err:  # noqa: BLE001 - one document must not stop the build
-                    report.skipped.append(Skipped(doc.path or doc.id, f"extraction failed: {failure(err)}"))
-                    continue
-                doc_mentions, doc_links = stable_mention_ids(found + added, doc_links)
-                if ann.layer is not None:
-                    layers[doc.id] = layer_bytes(ann.layer)
-                done.append(doc)
-                mentions += doc_mentions
-                links += doc_links
-            report.add_time("extract", time.perf_counter() - t)
-            t = time.perf_counter()
-            if done:
-                store.write_batch(done, mentions, links, nlp.name, files=plan.files, doc_layers=layers)
+            if out.docs:
+                store.write_batch(out.docs, out.mentions, out.links, nlp.name, files=plan.files, doc_layers=out.layers)
             report.add_time("store", time.perf_counter() - t)
-            report.documents += len(done)
-            report.mentions += len(mentions)
-            report.words += sum(len(d.text.split()) for d in done)
+            report.documents += len(out.docs)
+            report.mentions += len(out.mentions)
+            report.words += sum(len(d.text.split()) for d in out.docs)
             if on_progress:
                 on_progress(len(batch))
+            t = time.perf_counter()
     finally:
         if nlp:
+            _BACKENDS.pop(backend, None)
             nlp.close()
     store.add_sources(plan.extra_sources)
     report.removed = store.drop_sources(stale_sources(plan, store, paths, prune))
@@ -240,7 +242,76 @@ def _build(paths: list, store: Store, backend: str, batch_size: int, prune: bool
     return report
 
 
-def _annotate(nlp, batch: list[Document], report: BuildReport) -> list[tuple[Document, Annotation]]:
+@dataclass
+class Annotated:
+    """What the per-document stages of a build made of one batch, ready to be stored."""
+
+    docs: list[Document] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+    links: list[AliasLink] = field(default_factory=list)
+    layers: dict[str, bytes] = field(default_factory=dict)  # document -> its text layer (DocBin bytes)
+    skipped: list[Skipped] = field(default_factory=list)
+    seconds: dict[str, float] = field(default_factory=dict)
+
+
+# backends by the name a build asked for: the build's own while one runs in this process, else one
+# loaded on first use and kept, so a Ray worker loads a backend's models once, not once per task
+_BACKENDS: dict[str, object] = {}
+
+
+def worker_backend(name: str):
+    """The backend `name` of this process, loaded once."""
+    nlp = _BACKENDS.get(name)
+    if nlp is None:
+        nlp = _BACKENDS[name] = pick_backend(name)
+        atexit.register(nlp.close)
+    return nlp
+
+
+# a sentence of our own per language, to load what annotating reads before the first real batch
+_WARM_UP = {"nl": "Aanslag in Gao\n\nBij een aanslag in Gao zijn gisteren twee mensen gedood, zei het leger.",
+            "en": "Attack in Gao\n\nTwo people were killed in an attack in Gao on Monday, the army said."}
+
+
+def warm_up(backend: str) -> None:
+    """Load the backend and what annotating reads (lexicons, gazetteer) into this process by annotating
+    a sentence per language; a failure is left to the first real batch, which reports it per document."""
+    docs = [Document(f"warm-up-{lang}", text, hashlib.sha1(text.encode()).hexdigest(), language=lang)
+            for lang, text in _WARM_UP.items()]
+    try:
+        annotate_batch(docs, backend)
+    except Exception:  # noqa: BLE001
+        pass
+
+
+def annotate_batch(batch: list[Document], backend: str) -> Annotated:
+    """The per-document stages of a build over one batch: NLP, mentions and alias links with their
+    stable ids, and the text layer to store. A document that fails is skipped with its reason. The
+    same function on either engine: it reads nothing but its arguments and the backend."""
+    out = Annotated()
+    nlp = worker_backend(backend)
+    t = time.perf_counter()
+    annotated = _annotate(nlp, batch, out.skipped)
+    out.seconds["nlp"] = time.perf_counter() - t
+    t = time.perf_counter()
+    for doc, ann in annotated:
+        try:
+            found = extract_mentions(doc, ann)
+            doc_links, added = extract_alias_links(doc, ann, found)
+        except Exception as err:  # noqa: BLE001 - one document must not stop the build
+            out.skipped.append(Skipped(doc.path or doc.id, f"extraction failed: {failure(err)}"))
+            continue
+        doc_mentions, doc_links = stable_mention_ids(found + added, doc_links)
+        if ann.layer is not None:
+            out.layers[doc.id] = layer_bytes(ann.layer)
+        out.docs.append(doc)
+        out.mentions += doc_mentions
+        out.links += doc_links
+    out.seconds["extract"] = time.perf_counter() - t
+    return out
+
+
+def _annotate(nlp, batch: list[Document], skipped: list[Skipped]) -> list[tuple[Document, Annotation]]:
     """The batch through the backend in one run; when that fails, each document on its own, so only
     the document that breaks the backend is skipped."""
     try:
@@ -252,7 +323,7 @@ def _annotate(nlp, batch: list[Document], report: BuildReport) -> list[tuple[Doc
         try:
             [ann] = nlp.annotate([doc])
         except Exception as err:  # noqa: BLE001
-            report.skipped.append(Skipped(doc.path or doc.id, f"NLP ({nlp.name}) failed: {failure(err)}"))
+            skipped.append(Skipped(doc.path or doc.id, f"NLP ({nlp.name}) failed: {failure(err)}"))
             continue
         out.append((doc, ann))
     return out
@@ -261,15 +332,11 @@ def _annotate(nlp, batch: list[Document], report: BuildReport) -> list[tuple[Doc
 def judge(store: Store, first: str, second: str, verdict: str, by: str = "analyst", reason: str = "") -> None:
     """Record that two entities (or mentions) are the same (`positive`) or must stay apart (`negative`),
     then resolve again. Stored on mention ids, which are content hashes, so it survives rebuilds."""
-    entities = {e.id: e for e in store.entities()}
-    mention_ids = {m.id for m in store.mentions()}
-
     def representative(ref: str) -> str:
-        if ref in entities and entities[ref].mentions:
-            return entities[ref].mentions[0].id
-        if ref in mention_ids:
-            return ref
-        raise KeyError(f"E030: no entity or mention with id {ref!r}")
+        found = store.representative_mention(ref)  # one lookup: reading every entity cost a merge seconds
+        if found is None:
+            raise KeyError(f"E030: no entity or mention with id {ref!r}")
+        return found
 
     a, b = representative(first), representative(second)
     with store.writing():
@@ -320,14 +387,6 @@ def without_rejected(found: DocFacts, rejected: Iterable[Rejection]) -> DocFacts
                     [q for q in found.quotes if ("quote", q.span) not in gone])
 
 
-def _stored_facts(store: Store) -> DocFacts:
-    """Every document's facts as the facts stage found them, rejected ones included."""
-    out = DocFacts()
-    for _, found in store.doc_facts().values():
-        out.add(found)
-    return out
-
-
 def reject(store: Store, kind: str, doc: str, start: int, end: int, by: str = "analyst", reason: str = "") -> None:
     """Record that a fact (a report, claim, relation or quote, known by its evidence span) is wrong, and
     resolve again without it. Kept on the span, so it holds through every rebuild of the same text."""
@@ -335,10 +394,15 @@ def reject(store: Store, kind: str, doc: str, start: int, end: int, by: str = "a
         raise KeyError(f"E033: a fact is a {', '.join(FACT_KINDS)}, not {kind!r}")
     span = Span(doc, start, end)
     with store.writing():
-        if not any(s == span for s, _ in _evidence(kind, _stored_facts(store))):
+        if not any(s == span for s, _ in _evidence(kind, _facts_of(store, doc))):
             raise KeyError(f"E033: no {kind} with evidence {doc} {start}-{end}")
         store.add_rejection(Rejection(kind, span, by, reason, _now()))
-        resolve_corpus(store)
+        resolve_corpus(store, facts_only=True)
+
+
+def _facts_of(store: Store, doc: str) -> DocFacts:
+    """One document's facts as the facts stage found them, rejected ones included."""
+    return next(iter(store.doc_facts([doc]).values()), ("", DocFacts()))[1]
 
 
 def unreject(store: Store, kind: str, doc: str, start: int, end: int) -> None:
@@ -346,7 +410,7 @@ def unreject(store: Store, kind: str, doc: str, start: int, end: int) -> None:
     with store.writing():
         if not store.remove_rejection(kind, Span(doc, start, end)):
             raise KeyError(f"E032: no rejected {kind} at {doc} {start}-{end}")
-        resolve_corpus(store)
+        resolve_corpus(store, facts_only=True)
 
 
 def choose(store: Store, field: str, doc: str, start: int, end: int, by: str = "analyst", reason: str = "") -> None:
@@ -357,17 +421,17 @@ def choose(store: Store, field: str, doc: str, start: int, end: int, by: str = "
         raise KeyError(f"E034: one chooses a report for {', '.join(FIELDS)}, not {field!r}")
     span = Span(doc, start, end)
     with store.writing():
-        report = next((r for s, r in _evidence("report", _stored_facts(store)) if s == span), None)
+        report = next((r for s, r in _evidence("report", _facts_of(store, doc)) if s == span), None)
         if report is None:
             raise KeyError(f"E034: no report with evidence {doc} {start}-{end}")
         if report_value(report, field, {e.id: e for e in store.entities()}) is None:
             raise KeyError(f"E034: the report at {doc} {start}-{end} gives no {field}")
-        event = next((v for v in store.knowledge_base().events if any(r.evidence == span for r in v.reports)), None)
+        event = store.event_with_report(span)
         for o in store.overrides():  # one choice per field of an event
             if event is not None and o.field == field and any(r.evidence == o.evidence for r in event.reports):
                 store.remove_override(field, o.evidence)
         store.add_override(Override(field, span, by, reason, _now()))
-        resolve_corpus(store)
+        resolve_corpus(store, facts_only=True)
 
 
 def unchoose(store: Store, field: str, doc: str, start: int, end: int) -> None:
@@ -375,17 +439,23 @@ def unchoose(store: Store, field: str, doc: str, start: int, end: int) -> None:
     with store.writing():
         if not store.remove_override(field, Span(doc, start, end)):
             raise KeyError(f"E032: no report chosen for {field} at {doc} {start}-{end}")
-        resolve_corpus(store)
+        resolve_corpus(store, facts_only=True)
 
 
-def resolve_corpus(store: Store, report: BuildReport | None = None) -> None:
+def resolve_corpus(store: Store, report: BuildReport | None = None, facts_only: bool = False) -> None:
     """The corpus-level stages: entities across documents, then publication dates. Holds the store's
-    writer lock, so it never runs beside a build."""
+    writer lock, so it never runs beside a build. With `facts_only` (a fact rejected or a report
+    chosen, which neither entities nor dates read) entities and dates stay as stored, unless a build
+    left the knowledge base unresolved."""
     with store.writing():
-        _resolve_corpus(store, report or BuildReport())
+        _resolve_corpus(store, report or BuildReport(), facts_only and not store.resolve_pending())
 
 
-def _resolve_corpus(store: Store, report: BuildReport) -> None:
+def _resolve_corpus(store: Store, report: BuildReport, facts_only: bool = False) -> None:
+    if facts_only:
+        _facts_and_fusion(store, report, store.entities(), store.documents(), {})
+        store.mark_resolved()
+        return
     t = time.perf_counter()
     analyst = [j for j in store.judgements() if j.by != "kroniek"]
     entities, judgements = resolve_entities(store.mentions(), store.alias_links(), analyst)
@@ -399,6 +469,12 @@ def _resolve_corpus(store: Store, report: BuildReport) -> None:
     docs = date_documents(docs, entities, anchors_for_corpus(store, docs, entities, layers))
     store.update_dates(docs)
     report.add_time("docdates", time.perf_counter() - t)
+    _facts_and_fusion(store, report, entities, docs, layers)
+    store.mark_resolved()
+
+
+def _facts_and_fusion(store: Store, report: BuildReport, entities: list[Entity], docs: list[Document],
+                      layers: dict[str, TextLayer]) -> None:
     t = time.perf_counter()
     found = without_rejected(facts_for_corpus(store, docs, entities, report, layers), store.rejections())
     report.add_time("facts", time.perf_counter() - t)
@@ -409,7 +485,6 @@ def _resolve_corpus(store: Store, report: BuildReport) -> None:
                                       conflicts=conflicts + claim_conflicts(found.claims)))
     report.events = len(events)
     report.add_time("fuse", time.perf_counter() - t)
-    store.mark_resolved()
 
 
 def anchors_for_corpus(store: Store, docs: list[Document], entities: list[Entity],
@@ -421,7 +496,9 @@ def anchors_for_corpus(store: Store, docs: list[Document], entities: list[Entity
     out = {d.id: [Anchor.from_json(d.id, a) for a in cached[d.id][1]] for d in docs
            if d.id in cached and cached[d.id][0] == fingerprints[d.id]}
     todo = [d for d in docs if d.id not in out]
-    fresh = anchors_of(todo, entities, stored_layers(store, todo, layers))
+    fresh: dict[str, list[Anchor]] = {}
+    for found in _map_documents(anchors_batch, store, todo, entities, layers, places=True):
+        fresh.update(found)
     store.save_doc_anchors({doc: (fingerprints[doc], [a.to_json() for a in found]) for doc, found in fresh.items()})
     return out | fresh
 
@@ -439,7 +516,10 @@ def facts_for_corpus(store: Store, docs: list[Document], entities: list[Entity],
             report.warnings.append(f"{d.id}: read for names only (kroniek has no lexicon for language {d.language!r})")
         cached[d.id] = (fingerprints[d.id], DocFacts())
     todo = [d for d in docs if cached.get(d.id, ("",))[0] != fingerprints[d.id]]
-    fresh = extract_facts(todo, entities, report.warnings, stored_layers(store, todo, layers), per_document=True)
+    fresh: dict[str, DocFacts] = {}
+    for found, warnings in _map_documents(facts_batch, store, todo, entities, layers):
+        fresh.update(found)
+        report.warnings += warnings
     store.save_doc_facts({doc: (fingerprints[doc], f) for doc, f in fresh.items()}
                          | {d.id: cached[d.id] for d in names_only})
     out = DocFacts()
@@ -447,6 +527,58 @@ def facts_for_corpus(store: Store, docs: list[Document], entities: list[Entity],
         out.add(fresh[d.id] if d.id in fresh else cached[d.id][1])
     report.facts_reused = len(docs) - len(todo)
     return out
+
+
+def anchors_batch(docs: list[Document], entities: list[Entity],
+                  layers: dict[str, TextLayer | bytes]) -> dict[str, list[Anchor]]:
+    """The dating anchors of a chunk of documents (`_map_documents` gives the arguments)."""
+    return anchors_of(docs, entities, _decoded(docs, layers))
+
+
+def facts_batch(docs: list[Document], entities: list[Entity],
+                layers: dict[str, TextLayer | bytes]) -> tuple[dict[str, DocFacts], list[str]]:
+    """The facts of a chunk of documents, and the warnings of those on which extraction failed."""
+    warnings: list[str] = []
+    return extract_facts(docs, entities, warnings, _decoded(docs, layers), per_document=True), warnings
+
+
+def _decoded(docs: list[Document], layers: dict[str, TextLayer | bytes]) -> dict[str, TextLayer]:
+    language = {d.id: d.language for d in docs}
+    return {doc: TextLayer.from_bytes(x, language.get(doc)) if isinstance(x, bytes) else x for doc, x in layers.items()}
+
+
+def _map_documents(fn: Callable, store: Store, docs: list[Document], entities: list[Entity],
+                   layers: dict[str, TextLayer] | None, places: bool = False):
+    """`fn(chunk, its entities, its layers)` over chunks of `docs` on the build's engine, results in
+    order. Each chunk gets the entities its documents mention, with only those mentions, and with
+    `places` every place besides (dating reads every place name): all that a per-document stage reads
+    of the corpus, so a Ray task's arguments grow with its chunk, not with the corpus. An in-process
+    engine gets the text layers decoded once for the whole resolve (`layers`); Ray workers get the
+    stored bytes and decode their own."""
+    if not docs:
+        return
+    engine = current_engine()
+    by_doc: dict[str, list[tuple[int, int, Mention]]] = {}
+    for i, e in enumerate(entities):
+        for j, m in enumerate(e.mentions):
+            by_doc.setdefault(m.span.doc, []).append((i, j, m))
+    # a place no document of a chunk mentions still names a place: made once, without mentions
+    bare = {i: replace(e, mentions=()) for i, e in enumerate(entities) if e.type == "LOC"} if places else {}
+
+    def job(chunk: list[Document]) -> tuple:
+        mentioned: dict[int, list[tuple[int, Mention]]] = {}
+        for d in chunk:
+            for i, j, m in by_doc.get(d.id, ()):
+                mentioned.setdefault(i, []).append((j, m))
+        # in corpus order, each entity's mentions in theirs: the stages see them as they would the whole
+        seen = [replace(entities[i], mentions=tuple(m for _, m in sorted(mentioned[i], key=lambda jm: jm[0])))
+                if i in mentioned else bare[i] for i in sorted(mentioned.keys() | bare.keys())]
+        chunk_layers = (stored_layers(store, chunk, layers) if engine.in_process
+                        else store.layers(d.id for d in chunk))
+        return chunk, seen, chunk_layers
+
+    size = engine.chunk_size(len(docs))
+    yield from engine.map(fn, (job(docs[i:i + size]) for i in range(0, len(docs), size)))
 
 
 @lru_cache(maxsize=1)
