@@ -62,13 +62,16 @@ def test_an_undated_report_of_an_undated_article_needs_more_than_the_city():
     assert len(fuse_events(claimed_otherwise, ENTITIES, docs(a="2016-06-02", c=None))[0]) == 2
 
 
-def test_a_report_dated_only_by_its_publication_keeps_to_that_year():
+def test_a_report_dated_only_by_its_publication_keeps_to_the_weeks_before_it():
     event = [report("a", "2016-06-01", Range(30, 30)), report("b", "2016", Range(30, 30))]
     later = report("c", None, Range(5, 5))
     events, _ = fuse_events(event + [later], ENTITIES, docs(a="2016-06-02", b="2016-07-01", c="2024-03-10"))
     assert sorted(len(v.reports) for v in events) == [1, 2]
-    same_year = docs(a="2016-06-02", b="2016-07-01", c="2016-09-01")
-    assert len(fuse_events(event + [later], ENTITIES, same_year)[0]) == 1
+    weeks_later = docs(a="2016-06-02", b="2016-07-01", c="2016-07-15")
+    assert len(fuse_events(event + [later], ENTITIES, weeks_later)[0]) == 1
+    # an undated line in an article of September is no news of a June attack
+    months_later = docs(a="2016-06-02", b="2016-07-01", c="2016-09-01")
+    assert len(fuse_events(event + [later], ENTITIES, months_later)[0]) == 2
     earlier = docs(a="2016-06-02", b="2016-07-01", c="2016-05-20")  # published before the event happened
     assert len(fuse_events(event + [later], ENTITIES, earlier)[0]) == 2
 
@@ -251,3 +254,45 @@ def test_an_order_of_magnitude_disagrees_only_with_a_figure_outside_it():
     _, conflicts = fuse_events([report("a", "2024-02-03", Range(30, 30)), report("b", "2024-02-03", dozens),
                                 report("c", "2024-02-03", Range(31, 31))], ENTITIES, pub)
     assert [c.field for c in conflicts] == ["killed"]
+
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from kroniek.fuse import events as fuse_module  # noqa: E402
+
+KASHMIR = Entity("Ereg", "LOC", "Kashmir", (), (), key="region:kashmir", lat=34.1, lon=74.8)
+PULWAMA = Entity("Etown", "LOC", "Pulwama", (), (), key="geo:7", lat=33.87, lon=74.9, country="IN")
+PLACES = [None, "Ecity", "Eother", "Eng", "Ereg", "Etown"]
+DAYS = [None, "2024", "2024-02", "2024-02-03", "2024-02-04", "2024-03", "2024-03-09", "2023-11-30"]
+
+
+@st.composite
+def corpora(draw):
+    n = draw(st.integers(1, 14))
+    published = {f"d{i}": draw(st.sampled_from([None, "2024-02-05", "2024-03-10", "2024-06", "2023-12-01"]))
+                 for i in range(n)}
+    reports = []
+    for i in range(n):
+        for k in range(draw(st.integers(1, 2))):
+            r = report(f"d{i}", draw(st.sampled_from(DAYS)), draw(st.sampled_from([None, Range(5, 5), Range(7, None)])),
+                       location=draw(st.sampled_from(PLACES)), sites=tuple(draw(st.sampled_from([(), ("market",)]))),
+                       claims=tuple(draw(st.sampled_from([(), ("Eiswap",)]))))
+            reports.append(replace(r, evidence=Span(r.doc, k * 20, k * 20 + 10), country=draw(st.sampled_from([None, "NG"]))))
+    return reports, docs(**published)
+
+
+@settings(max_examples=150, deadline=None)
+@given(corpora())
+def test_blocking_finds_exactly_the_events_a_scan_of_all_would(corpus):
+    reports, documents = corpus
+    entities = ENTITIES + [KASHMIR, PULWAMA]
+    blocked, _ = fuse_events(reports, entities, documents)
+    scan = fuse_module._Blocks.candidates
+    try:
+        fuse_module._Blocks.candidates = lambda self, r, clusters: [c for c in clusters if c.reports[0].type == r.type]
+        scanned, _ = fuse_events(reports, entities, documents)
+    finally:
+        fuse_module._Blocks.candidates = scan
+    assert [[(r.doc, r.evidence.start) for r in e.reports] for e in blocked] == \
+        [[(r.doc, r.evidence.start) for r in e.reports] for e in scanned]

@@ -5,18 +5,18 @@ them together. Nothing may tell them apart: the same type, a subtype that is the
 the other, places that are equal or nested (a city inside a country), dates that can be the same
 day, and the same kind of site where both name one. Each document reports an event at most once,
 so two reports from one document never fuse. What ties them is a place both name and a time both
-give: a report's own date, or, where the text gives none, the year its article was published (an
-article cannot report what happened after it, nor is an undated line in a 2024 article evidence
-for a 2016 event), unless the article looks back on the event (a trial, an anniversary): then it
-only cannot be of a later time. Where one side has no time at all (an undated line in an undated article), a
+give: a report's own date, or, where the text gives none, the month its article was published (an
+article cannot report what happened after it, and an undated line is the news of the weeks before it:
+no evidence for an event months or years earlier), unless the article looks back on the event (a
+trial, an anniversary): then it only cannot be of a later time. Where one side has no time at all (an undated line in an undated article), a
 detail must agree besides the place: the kind of site, a named subtype, the same death toll, or the
 group or person who did or claimed it.
 A report without a place joins an event that has one only where its own article names that place
 elsewhere, or puts it in that place's country by an adjective alone ("a Kenyan mall"), their times
 agree and a date or detail of its own ties it (and the other way round);
 otherwise such reports join only each other, on the same day and at the same kind of site.
-Reports are compared only with the events of their type and year (blocking), since reports of
-different years never fuse.
+Reports are compared only with the events that share their type, year, month, day and country or
+leave them open (`_Blocks`), since reports that differ in any of these never fuse.
 Reports are taken most precisely dated first (and those of an undated article last), so vague
 ones ("in 2021") join the event their precise neighbours have already formed; where several fit,
 a shared site, subtype or death toll decides, then the largest event.
@@ -130,8 +130,8 @@ def _before(a: str, b: str) -> bool:
 
 def _time_relation(a: Report, b: Report, published: dict[str, str]) -> str:
     """Whether two reports can be of the same time, judged on the dates their texts give, else on
-    their articles' publication: weaker evidence, so it must give the same year, and never a
-    publication before the other report's own date."""
+    their articles' publication: weaker evidence, so it must give the same year, months no further
+    apart than NEWS_MONTHS, and never a publication before the other report's own date."""
     if a.date and b.date:
         return AGREE if compatible(a.date, b.date) else DISAGREE
     pa, pb = a.date or published.get(a.doc), b.date or published.get(b.doc)
@@ -145,7 +145,13 @@ def _time_relation(a: Report, b: Report, published: dict[str, str]) -> str:
         return DISAGREE
     if (a.date and _before(pb, a.date)) or (b.date and _before(pa, b.date)):
         return DISAGREE
+    # an undated report is the news of the weeks before its article: not an event months earlier
+    if len(pa) >= 7 and len(pb) >= 7 and abs(int(pa[5:7]) - int(pb[5:7])) > NEWS_MONTHS:
+        return DISAGREE
     return AGREE
+
+
+NEWS_MONTHS = 1  # how many calendar months an undated report may lie from the time it is compared with
 
 
 def _details(c: _Cluster, r: Report) -> tuple[bool, bool, bool]:
@@ -212,35 +218,123 @@ def cluster_reports(reports: list[Report], entities: dict[str, Entity],
     order = sorted(reports, key=lambda r: (-len(r.date or ""), r.doc not in published, -len(r.mentions), r.doc,
                                            r.evidence.start))
     clusters: list[_Cluster] = []
-    # Blocking: two reports whose times are known fit only in the same year (`_time_relation`), so a
-    # report is compared with the clusters of its type and year and those without any time, not
-    # with every cluster of the corpus.
-    blocks: dict[tuple[str, str | None], list[_Cluster]] = {}
-
-    def year(r: Report) -> str | None:
-        when = r.date or (None if r.retrospective else published.get(r.doc))
-        return when[:4] if when else None
-
+    index = _Blocks(entities, published, doc_places)
     for r in order:
-        y = year(r)
-        if y is None:
-            candidates = [c for c in clusters if c.reports[0].type == r.type]
-        else:
-            candidates = sorted(blocks.get((r.type, y), []) + blocks.get((r.type, None), []), key=lambda c: c.index)
-        fitting = [c for c in candidates if _fits(c, r, entities, published, doc_places)]
+        fitting = [c for c in index.candidates(r, clusters) if _fits(c, r, entities, published, doc_places)]
         if fitting:
             def rank(c: _Cluster) -> tuple:
                 same_site, _, same_toll = _details(c, r)
                 return same_site, r.subtype is not None and r.subtype == c.subtype, same_toll, len(c.reports)
             chosen = max(fitting, key=rank)
-            if y is not None and all(year(x) is None for x in chosen.reports):
-                blocks[(r.type, None)].remove(chosen)  # the cluster has a year now
-                blocks.setdefault((r.type, y), []).append(chosen)
+            index.remove(chosen)
             chosen.reports.append(r)
+            index.add(chosen)
         else:
             clusters.append(_Cluster(r, len(clusters)))
-            blocks.setdefault((r.type, y), []).append(clusters[-1])
+            index.add(clusters[-1])
     return [sorted(c.reports, key=lambda r: (r.doc, r.evidence.start)) for c in clusters]
+
+
+class _Blocks:
+    """Blocking, so fusion is not quadratic in the reports: events filed by type, year, month and country.
+    Two reports whose times are known fit only in the same year, two dated to the month only in the same
+    month, and two placed in different countries never (`_time_relation`, `_place_relation`): a report is
+    compared only with the events of its own slots and those that leave a slot open (no year, no month, no
+    place in a country), which gives exactly the events a scan of all would find to fit."""
+
+    def __init__(self, entities: dict[str, Entity], published: dict[str, str],
+                 doc_places: dict[str, set[str]] | None = None) -> None:
+        self.entities, self.published, self.doc_places = entities, published, doc_places or {}
+        # (type, year) -> (month, day) -> country -> the events of that slot by index
+        self.slots: dict[tuple, dict[tuple, dict[str | None, dict[int, _Cluster]]]] = {}
+        self.of: dict[int, tuple] = {}
+        # for reports with no time at all, which only the place can tie: the events by place, by country,
+        # and those at a region or sea (which can lie around a town of any country)
+        self.by_type: dict[str, dict[int, _Cluster]] = {}
+        self.by_place: dict[str, set[int]] = {}
+        self.by_country: dict[str, set[int]] = {}
+        self.areas: set[int] = set()
+        self.placed: set[int] = set()
+
+    def year(self, r: Report) -> str | None:
+        when = r.date or (None if r.retrospective else self.published.get(r.doc))
+        return when[:4] if when else None
+
+    def country(self, r: Report) -> str | None:
+        place = self.entities.get(r.location) if r.location else None
+        if place is None:
+            return None
+        return place.key.split(":", 1)[1] if (place.key or "").startswith("country:") else place.country
+
+    def slot(self, c: _Cluster) -> tuple:
+        years = {y for x in c.reports if (y := self.year(x))}
+        months = {x.date[:7] for x in c.reports if x.date and len(x.date) >= 7}
+        days = {x.date for x in c.reports if x.date and len(x.date) == 10}
+        countries = {k for x in c.reports if (k := self.country(x))}
+        pick = lambda values: next(iter(values)) if len(values) == 1 else None  # noqa: E731
+        return c.reports[0].type, pick(years), (pick(months), pick(days)), pick(countries)
+
+    def add(self, c: _Cluster) -> None:
+        kind, year, month, country = self.of[c.index] = self.slot(c)
+        self.slots.setdefault((kind, year), {}).setdefault(month, {}).setdefault(country, {})[c.index] = c
+        self.by_type.setdefault(kind, {})[c.index] = c
+        for x in c.reports:
+            if x.location:
+                self.placed.add(c.index)
+                self.by_place.setdefault(x.location, set()).add(c.index)
+                if (self.entities.get(x.location) and self.entities[x.location].key or "").startswith(("region:", "sea:")):
+                    self.areas.add(c.index)
+            if k := self.country(x):
+                self.by_country.setdefault(k, set()).add(c.index)
+
+    def remove(self, c: _Cluster) -> None:
+        kind, year, month, country = self.of.pop(c.index)
+        del self.slots[(kind, year)][month][country][c.index]  # the place indexes only grow, as events do
+
+    def untimed(self, r: Report) -> list[_Cluster]:
+        """The events a report with no time can join: where no time ties, only an agreeing place does
+        (`_fits`), so those at its place, in its country, or at a region or sea; a report without a place,
+        or at a region or sea, may meet any."""
+        kind = self.by_type.get(r.type, {})
+        near = self.near(r)
+        return [kind[i] for i in sorted(kind) if near is None or i in near or (r.location is None and i not in self.placed)]
+
+    def near(self, r: Report) -> set[int] | None:
+        """The placed events a report's place can agree with (`_fits`): at its place, in its country, at a
+        region or sea; for a report without a place, at a place its document names or in the country its
+        adjective gives. None: any (a report at a region or sea)."""
+        if r.location is None:
+            ids = set().union(*(self.by_place.get(p, set()) for p in self.doc_places.get(r.doc, ())))
+            return ids | (self.by_country.get(r.country, set()) if r.country else set())
+        place = self.entities.get(r.location)
+        if place is None or (place.key or "").startswith(("region:", "sea:")):
+            return None
+        return self.by_place.get(place.id, set()) | self.areas | self.by_country.get(self.country(r) or "", set())
+
+    def candidates(self, r: Report, clusters: list[_Cluster]) -> list[_Cluster]:
+        y = self.year(r)
+        if y is None:
+            return self.untimed(r)
+        month = r.date[:7] if r.date and len(r.date) >= 7 else None
+        country = self.country(r)
+        day = r.date if r.date and len(r.date) == 10 else None
+        # an undated report of a dated article meets events of the months around its publication only
+        news = None if r.date or r.retrospective else self.published.get(r.doc)
+        window = {f"{m:02d}" for m in range(int(news[5:7]) - NEWS_MONTHS, int(news[5:7]) + NEWS_MONTHS + 1)} \
+            if news and len(news) >= 7 else None
+        out: dict[int, _Cluster] = {}
+        for year in (y, None):
+            by_month = self.slots.get((r.type, year), {})
+            # a report of a day meets events of that day or of no day yet, in its month or of no month
+            keys = [(m, d) for m, d in by_month if (month is None or m in (month, None)) and (day is None or d in (day, None))] \
+                if month else [(m, d) for m, d in by_month if m is None or window is None or m[5:7] in window]
+            for key in keys:
+                by_country = by_month.get(key, {})
+                for k in ((country, None) if country else tuple(by_country)):
+                    out.update(by_country.get(k, {}))
+        near = self.near(r)
+        # a report meets an event at an agreeing place, or one no report has placed yet
+        return [out[i] for i in sorted(out) if near is None or i in near or i not in self.placed]
 
 
 def _without_parents(ids: list[str], entities: dict[str, Entity]) -> list[str]:
