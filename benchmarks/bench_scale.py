@@ -4,6 +4,7 @@ the median latency of a dossier and an events-timeline query on the result (issu
     .venv/bin/python benchmarks/bench_scale.py                 # 1k and 10k articles
     .venv/bin/python benchmarks/bench_scale.py --sizes 1000    # 1k only
     .venv/bin/python benchmarks/bench_scale.py --full          # 1k, 10k and 100k (hours on 2 cores)
+    .venv/bin/python benchmarks/bench_scale.py --sizes 1000 --db-url postgresql://user@host/empty_db
 
 The corpora come from `scripts/synth_corpus.py` (same seed, so 1k is the first thousand articles of
 10k). Each size is built by a process of its own with the lite backend into a fresh SQLite file, so
@@ -47,8 +48,9 @@ def _median_ms(fn, repeat: int) -> float:
     return statistics.median(times)
 
 
-def one(size: int, seed: int, batch_size: int, repeat: int, work: Path) -> dict:
-    """Build `size` synthetic articles and query the result; the figures as a dict."""
+def one(size: int, seed: int, batch_size: int, repeat: int, work: Path, db_url: str | None = None) -> dict:
+    """Build `size` synthetic articles and query the result; the figures as a dict. With `db_url` (an empty
+    PostgreSQL database) the knowledge base is built there instead of in a SQLite file."""
     from kroniek.pipeline import build
     from kroniek.store import Store
     from kroniek.web.queries import View, dossier, timeline
@@ -58,7 +60,7 @@ def one(size: int, seed: int, batch_size: int, repeat: int, work: Path) -> dict:
     _synth().generate(corpus, size, seed=seed)
     generated = time.perf_counter() - t
     db = work / f"kb-{size}.db"
-    store = Store(str(db))
+    store = Store(db_url or str(db))
     t = time.perf_counter()
     report = build([corpus], store, backend="lite", batch_size=batch_size)
     seconds = time.perf_counter() - t
@@ -79,7 +81,8 @@ def one(size: int, seed: int, batch_size: int, repeat: int, work: Path) -> dict:
         "warnings": len(report.warnings), "entities": report.entities, "events": report.events,
         "build_s": round(seconds, 2), "s_per_1000": round(seconds / size * 1000, 2),
         "stages_s": {k: round(v, 2) for k, v in report.seconds.items()}, "peak_rss_mb": round(peak_mb),
-        "db_mb": round(db.stat().st_size / 2**20, 1), "generate_s": round(generated, 2),
+        "store": "postgresql" if db_url else "sqlite",
+        "db_mb": None if db_url else round(db.stat().st_size / 2**20, 1), "generate_s": round(generated, 2),
         "load_kb_s": round(load_s, 2), "query_actor": actor.name, "query_place": place.name,
         "dossier_ms": round(_median_ms(lambda: dossier(view, actor.id), repeat), 2),
         "timeline_ms": round(_median_ms(lambda: timeline(view, actor=actor.name), repeat), 2),
@@ -112,21 +115,25 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--batch-size", type=int, default=200)
     ap.add_argument("--repeat", type=int, default=21, help="runs of each query; the median is reported")
     ap.add_argument("--json", help="also write the figures here")
+    ap.add_argument("--db-url", help="build into this empty PostgreSQL database (one size only) instead of SQLite")
     ap.add_argument("--one", type=int, help=argparse.SUPPRESS)  # a size, in a process of its own
     ap.add_argument("--work", help=argparse.SUPPRESS)
     a = ap.parse_args(argv)
 
     if a.one:
-        print(json.dumps(one(a.one, a.seed, a.batch_size, a.repeat, Path(a.work))))
+        print(json.dumps(one(a.one, a.seed, a.batch_size, a.repeat, Path(a.work), a.db_url)))
         return 0
     sizes = [int(s) for s in a.sizes.split(",") if s]
+    if a.db_url and len(sizes) > 1:
+        ap.error("--db-url takes one size: each size needs an empty database")
     if a.full and 100_000 not in sizes:
         sizes.append(100_000)
     results = []
     with tempfile.TemporaryDirectory(prefix="kroniek-scale-") as work:
         for size in sizes:
             out = subprocess.run([sys.executable, __file__, "--one", str(size), "--seed", str(a.seed),
-                                  "--batch-size", str(a.batch_size), "--repeat", str(a.repeat), "--work", work],
+                                  "--batch-size", str(a.batch_size), "--repeat", str(a.repeat), "--work", work,
+                                  *(["--db-url", a.db_url] if a.db_url else [])],
                                  check=True, capture_output=True, text=True)
             r = json.loads(out.stdout.strip().splitlines()[-1])
             results.append(r)
