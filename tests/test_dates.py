@@ -5,8 +5,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kroniek.dates import (calendar_dates, day_of, find_dates, find_times, iso_prefix, parse_date,
-                           publication_days, relative_day, relative_time, resolve_value, url_date)
+from kroniek.dates import (TimeExpr, calendar_dates, day_of, find_dates, find_times, iso_prefix, parse_date,
+                           publication_days, relative_day, relative_time, resolve_value, url_date, url_day_in_month,
+                           yearless_day)
 from kroniek.model import DateValue
 
 PUBLISHED = "2024-03-20"  # a Wednesday
@@ -208,3 +209,39 @@ def test_a_year_after_an_indefinite_article_is_read_but_a_strength_is_not():
     from kroniek.dates import find_times
     assert [t.value for t in find_times("He died in a 2011 drone strike.")] == ["2011"]
     assert find_times("The army sent in a 2000-strong force.") == []
+
+
+@pytest.mark.parametrize("url,month,expected", [
+    ("https://news.example.in/en/harbour-closed-hbr24122503641", "2024-12", "2024-12-25"),
+    ("https://news.example.in/en/harbour-closed-hbr24122503641", "2024-11", None),  # not the month given
+    ("https://news.example.in/en/harbour-closed-9241225", "2024-12", None),  # not where a run of digits starts
+    ("https://news.example.in/en/harbour-closed-241299", "2024-12", None),  # no 99th day
+    ("https://www241225.example.in/en/harbour", "2024-12", None),  # a host name holds no date
+    ("https://news.example.in/en/harbour-241225", "2024", None),  # a year alone makes no six digits a date
+    (None, "2024-12", None),
+])
+def test_a_short_date_in_an_address_read_in_a_known_month(url, month, expected):
+    assert url_day_in_month(url, month) == expected
+
+
+def test_a_day_without_its_year_takes_the_year_of_the_publication_day():
+    expr = yearless_day("Ten people died in the March 4 attack on the station.")
+    assert expr is not None and expr.text == "March 4"
+    assert day_of(expr, date(2019, 3, 10)) == date(2019, 3, 4)
+    assert day_of(expr, date(2019, 3, 3)) == date(2018, 3, 4)
+    assert publication_days(expr, date(2019, 3, 4), within=3) == [date(2019, 3, 4) + timedelta(days=k) for k in range(4)]
+    assert yearless_day("Op 4 maart 2019 vielen tien doden.") is None  # a year is written
+    assert yearless_day("Bij de aanslag op 14 februari vielen doden.").text == "14 februari"
+
+
+@given(st.sampled_from([("days", (0, 0)), ("days", (-1, -1)), ("days", (-1, 0)), ("days", (-3, -3)), ("ago", "day"),
+                        ("ago", "week"), ("weekday", None)]),
+       st.integers(1, 4), st.integers(0, 6), st.sampled_from(["", "last_week", "strictly_before"]),
+       st.dates(date(2000, 1, 1), date(2030, 12, 31)), st.integers(0, 14))
+def test_publication_days_counted_are_the_days_that_read_so(kind, count, weekday, week, day, within):
+    name, arg = kind
+    expr = TimeExpr(0, 1, "x", name, offset=arg if name == "days" else (0, 0), count=count,
+                    unit=arg if name == "ago" else None, weekday=weekday if name == "weekday" else None,
+                    last_week=week == "last_week", strictly_before=week == "strictly_before")
+    read = [ref for k in range(-1, within + 1) if day_of(expr, ref := day + timedelta(days=k)) == day]
+    assert publication_days(expr, day, within) == read

@@ -670,12 +670,33 @@ def url_date(url: str | None) -> str | None:
     return None
 
 
+def url_day_in_month(url: str | None, month: str) -> str | None:
+    """The day of `month` ("2024-12") that a short date in the address gives: six digits "yymmdd" at the
+    start of a run of digits ("/abc24122503641" -> "2024-12-25"), as ids of some publishers begin. Six
+    digits alone could be any number: only the year and month the caller already knows make them a date."""
+    if not url or len(month) != 7:
+        return None
+    path = re.sub(r"^[a-z][a-z0-9+.-]*://[^/]*", "", url.strip(), flags=re.IGNORECASE)
+    for m in re.finditer(rf"(?<!\d){month[2:4]}{month[5:7]}(\d\d)", path):
+        try:
+            return date(int(month[:4]), int(month[5:7]), int(m.group(1))).isoformat()
+        except ValueError:
+            continue
+    return None
+
+
 def relative_time(text: str) -> TimeExpr | None:
     """The first relative day in `text` that `relative_day` reads, as the expression itself, so that
     `day_of` can read it against any publication day (a day word before a weekday, as it is exact)."""
     times = find_times(text, search=False)
     return (next((t for t in times if t.kind == "days" or (t.kind == "ago" and t.unit == "day")), None)
             or next((t for t in times if t.kind == "weekday"), None))
+
+
+def yearless_day(text: str) -> TimeExpr | None:
+    """The first day written without its year in `text` ("the February 14 attack", "op 14 februari"):
+    the publication day that `day_of` reads it against gives the year."""
+    return next((t for t in find_times(text, search=False) if t.kind == "parsed"), None)
 
 
 def day_of(expr: TimeExpr, published: date) -> date | None:
@@ -690,4 +711,26 @@ def day_of(expr: TimeExpr, published: date) -> date | None:
 def publication_days(expr: TimeExpr, day: date, within: int = 14) -> list[date]:
     """The publication days on which `expr` stands for `day` ("gisteren" and 4 March: 5 March; "maandag"
     and Monday 4 March: 4 to 10 March), looking up to `within` days after it."""
-    return [ref for k in range(-1, within + 1) if day_of(expr, ref := day + timedelta(days=k)) == day]
+    if expr.kind == "parsed":
+        # a day without its year is `day` from that day on: read once, not by dateparser for every day
+        read = _read(expr.text, _PROBES[0])
+        if (read is None or (read[0].month, read[0].day) != (day.month, day.day)
+                or (expr.weekday is not None and day.weekday() != expr.weekday)):
+            return []
+        return [day + timedelta(days=k) for k in range(within + 1)]
+    # the days after `day` that read it so, counted rather than read one by one (corpus dating asks this
+    # for every pair of a relative and a dated report at one place)
+    if expr.kind == "days":
+        after = [-expr.offset[0]]
+    elif expr.kind == "ago" and expr.unit in ("day", "week"):
+        after = [expr.count * (7 if expr.unit == "week" else 1)]
+    elif expr.kind == "weekday" and expr.weekday is not None:
+        if day.weekday() != expr.weekday:
+            return []
+        # "vorige week maandag": every day of the next week, Monday to Sunday; "last Monday": the seven days
+        # after it; "maandag": that day and the six after it
+        first = 7 - day.weekday() if expr.last_week else (1 if expr.strictly_before else 0)
+        after = list(range(first, first + 7))
+    else:
+        return [ref for k in range(-1, within + 1) if day_of(expr, ref := day + timedelta(days=k)) == day]
+    return [day + timedelta(days=k) for k in after if -1 <= k <= within]

@@ -208,3 +208,52 @@ def test_a_place_in_a_country_and_a_name_few_others_give_tie_two_reports_of_one_
     assert out["b"].published.value == "2024-03-06"
     out = {d.id: d for d in date_documents(docs, [country, port])}
     assert out["b"].published is None  # a port and its country alone: too many events at once
+
+
+def test_of_event_days_close_together_the_first_is_the_events_however_many_give_the_later():
+    # 7 March 2019 was a Thursday: "donderdag" in an article of that day dates the blast; the vigil the day
+    # after is written out twice, but a report of "gisteren" is of the blast
+    blast = make_doc(" date 2019-03-07 Bij een bomaanslag op de kazerne in Lyon zijn donderdag zes doden gevallen.", "a")
+    vigil = make_doc("Bij de kazerne in Lyon herdachten honderden mensen op 8 maart 2019 de slachtoffers van de "
+                     "bomaanslag. De aanslag van de bomauto bij de kazerne in Lyon werd op 8 maart 2019 opgeëist.",
+                     "b")
+    yesterday = make_doc(" date 2019-03 De politie weet wie achter de aanslag van gisteren bij de kazerne in Lyon zit.",
+                         "c")
+    docs = [blast, vigil, yesterday]
+    out = {d.id: d for d in date_documents(docs, [_loc(docs, "Lyon")])}
+    assert out["c"].published.value == "2019-03-08"
+    # days far apart are two events: the one more reports give stays first
+    far = make_doc("Bij de kazerne in Lyon was op 20 maart 2019 opnieuw een aanslag. Een tweede bomaanslag bij de "
+                   "kazerne in Lyon op 20 maart 2019 volgde.", "b")
+    docs = [blast, far, yesterday]
+    out = {d.id: d for d in date_documents(docs, [_loc(docs, "Lyon")])}
+    assert out["c"].published.value == "2019-03-21"
+
+
+def test_a_day_written_without_its_year_is_dated_by_a_report_that_gives_the_year():
+    dated = make_doc("Bij de aanslag op het station van Lyon op 4 maart 2019 vielen tien doden.", "a")
+    yearless = make_doc("Who leads the group?\n\nTen people died in the March 4 attack on the station in Lyon.", "b")
+    # Lyon lies in Freedonia: a place in the country the other names, tied by the day both give
+    country = make_doc("Ten people died in the attack in Freedonia on 4 March 2019.", "c")
+    other_day = make_doc("Ten people died in the March 5 attack on the station in Lyon.", "d")
+    month = make_doc(" date 2020-02 Ten people died in the March 4 attack on the station in Lyon.", "e")
+    docs = [dated, yearless, other_day, month]
+    out = {d.id: d for d in date_documents(docs, [_loc(docs, "Lyon")])}
+    assert out["b"].published.value == "2019-03"  # on or after the day: its month
+    assert (out["b"].published.earliest, out["b"].published.latest) == ("2019-03-04", "2019-03-18")
+    assert out["d"].published is None
+    # an article of another year writes of a past year's day: its own date stands
+    assert out["e"].published.value == "2020-02" and "date-conflict" not in out["e"].flags
+    docs = [country, yearless]
+    lyon = replace(_loc(docs, "Lyon"), id="E3", country="FD")
+    out = {d.id: d for d in date_documents(docs, [_country(docs, "Freedonia", "FD"), lyon])}
+    assert out["b"].published.value == "2019-03"
+
+
+def test_an_embedded_posts_day_makes_a_month_header_precise():
+    doc = make_doc(" date 2024-03 Harbour closed\nThe harbour closed on Tuesday.\n"
+                   "— Harbour News (@HarbourNews) March 5, 2024\n", "a")
+    [out] = date_documents([doc], [])
+    assert (out.published.value, out.published.source) == ("2024-03-05", "embed")
+    assert "date-conflict" not in out.flags
+

@@ -1,7 +1,8 @@
 """Ingest stage: a document's title, language and the dates its own text and header give.
 
 The publication date is decided from what one document shows (a dateline beats a metadata field or
-the date in the article's address, which beat the `date` header line). Dates that only the corpus as a whole can settle (an article
+the date in the article's address, which beat the `date` header line, which beats the day of a post
+the article embeds). Dates that only the corpus as a whole can settle (an article
 that calls a dated attack "yesterday") are the `resolve.docdates` stage's work.
 """
 from __future__ import annotations
@@ -18,6 +19,8 @@ MAX_TITLE = 160
 DATELINE_PLACE = re.compile(r"^\s*[A-Z][A-Z .'-]+(?:\([A-Za-z]+\))?,\s*$")  # "KABUL, " or "GAO (Reuters), "
 TOP_URL = re.compile(r"https?://[^\s<>\"')\]]+")
 TOP_LINES = 3
+# the signature under an embedded post: "— Name (@handle) October 26, 2022", "- Naam (@naam) 26 oktober 2022"
+EMBED_SIGNATURE = re.compile(r"^[ \t]*[\u2014\u2013-]+[ \t]*[^\n]*?\(@[\w.@-]+\)[ \t]*([^\n]+?)[ \t]*$", re.MULTILINE)
 
 
 def parse_date(text: str, language: str | None) -> str | None:
@@ -39,20 +42,39 @@ def find_dateline(doc: Document, language: str | None, head: int = 600) -> DateV
         prefix = window[line_start:t.start]
         if prefix.strip() and len(line.strip()) > 45 and not DATELINE_PLACE.match(prefix):
             continue  # "Gao, 3 mei 2022" or "OUAGADOUGOU, March 14, 2023 -" but not a date inside prose
+        if EMBED_SIGNATURE.match(line):
+            continue  # the day of a post the article embeds, not the article's (`embed_date`)
         return DateValue(t.value, "dateline", Span(doc.id, t.start, t.end))
     return None
 
 
-def address_date(doc: Document) -> DateValue | None:
+def address_date(doc: Document, month: str | None = None) -> DateValue | None:
     """The date in the article's address: the one its source gave (`Document.url`), else one written on
-    the first lines of the text ("Bron: https://example.org/2021/03/29/..."), where a copied page keeps it."""
-    if found := dates.url_date(doc.url):
-        return DateValue(found, "url")
+    the first lines of the text ("Bron: https://example.org/2021/03/29/..."), where a copied page keeps it.
+    With `month`, the month the header gives, an address that writes that month's day in short
+    ("...-enn24122503641" under a header of 2024-12) gives the day (`kroniek.dates.url_day_in_month`)."""
     head = "\n".join(HEADER_RE.sub("", doc.text, count=1).lstrip().splitlines()[:TOP_LINES])
-    for m in TOP_URL.finditer(head):
-        if found := dates.url_date(m.group()):
-            return DateValue(found, "url", Span(doc.id, *_offsets(doc.text, m.group())))
+    written = [(m.group(), Span(doc.id, *_offsets(doc.text, m.group()))) for m in TOP_URL.finditer(head)]
+    addresses = ([(doc.url, None)] if doc.url else []) + written
+    for url, span in addresses:
+        if found := dates.url_date(url):
+            return DateValue(found, "url", span)
+    for url, span in addresses if month else ():
+        if found := dates.url_day_in_month(url, month):
+            return DateValue(found, "url", span)
     return None
+
+
+def embed_date(doc: Document) -> DateValue | None:
+    """The day of the latest post the article embeds, read from the signature line under it. An article
+    that embeds a post was written on or after the day it was posted, and a post embedded in a news
+    report is that day's news: the day dates the article where nothing surer does."""
+    latest: DateValue | None = None
+    for m in EMBED_SIGNATURE.finditer(doc.text):
+        for t in dates.find_times(m.group(1), m.start(1), search=False):
+            if t.kind == "absolute" and t.value and len(t.value) == 10 and (latest is None or t.value > latest.value):
+                latest = DateValue(t.value, "embed", Span(doc.id, t.start, t.end))
+    return latest
 
 
 def _offsets(text: str, part: str) -> tuple[int, int]:
@@ -85,10 +107,12 @@ def describe(doc: Document, title: str | None = None, published: object = None) 
         candidates.append(dateline)
     if iso := normalise_iso(published):
         candidates.append(DateValue(iso, "metadata"))
-    if found := address_date(doc):
+    if found := address_date(doc, header.value if header and len(header.value) == 7 else None):
         candidates.append(found)
     if header:
         candidates.append(header)
+    if embedded := embed_date(doc):
+        candidates.append(embedded)
     return replace(doc, title=title or guess_title(doc.text), language=language, header_date=header,
                    date_candidates=tuple(candidates), published=candidates[0] if candidates else None)
 

@@ -23,7 +23,11 @@ What else ties and dates reports (each a class of its own, with the precision it
   day of the story it names, no later than STORY_DAYS after the event: day precision, the range it was
   chosen from kept in `earliest`/`latest`, and such a chosen day dates no other document;
 - in an article that gives its own month, a weekday that is not the event's is a later day of the
-  story ("the minister said on Tuesday" about a Sunday attack): publication is on it or in the week after.
+  story ("the minister said on Tuesday" about a Sunday attack): publication is on it or in the week after;
+- a day written without its year ("the February 14 attack") is the day of a dated report of that event
+  (a tie as strong as a rare name): publication on or after it, never against the document's own date;
+- of event days close together that reports give, the first is the event's: later ones are its
+  aftermath (a vigil, the end of a siege, a claim).
 """
 from __future__ import annotations
 
@@ -38,7 +42,7 @@ from ..dates import TimeExpr
 from ..model import DateValue, Document, Entity, Mention, Span, stage
 from ..text import SpanIndex, TextLayer
 
-PRIORITY = {"dateline": 0, "metadata": 1, "url": 1, "content": 2, "header": 3}
+PRIORITY = {"dateline": 0, "metadata": 1, "url": 1, "content": 2, "header": 3, "embed": 4}
 STORY_DAYS = 3  # days after an event that a report still names by bare weekday as later days of it
 ROUNDS = 3  # documents dated by others date others in turn; each round reaches one step further
 
@@ -150,6 +154,9 @@ def find_anchors(doc: Document, entities: list[Entity], places: dict[str, str] |
         if relative and not written:
             anchors.append(Anchor(doc.id, frozenset(where), sites, span, offset=relative[0], weekday=relative[1],
                                   relative=dates.relative_time(text[s:e])))
+        elif not written and (yearless := dates.yearless_day(text[s:e])) is not None:
+            # "the February 14 attack": the day of a dated report of it, in the year that report gives
+            anchors.append(Anchor(doc.id, frozenset(where), sites, span, relative=yearless))
         elif written:
             anchors.append(Anchor(doc.id, frozenset(where), sites, span, dates=tuple(written)))
     return anchors
@@ -188,6 +195,8 @@ def _same_event(rel: Anchor, dated: Anchor, countries: frozenset[str] = frozense
         return False
     apart = bool(rel.sites) and bool(dated.sites) and not rel.sites & dated.sites
     tied = kin is not None and bool(kin.rare.get(rel.doc, frozenset()) & kin.rare.get(dated.doc, frozenset()))
+    # a day and month written out that must be the other's (`date_from_anchors` checks) tie as a rare name does
+    tied = tied or (kin is not None and _yearless(rel))
     shared = rel.places & dated.places
     if not shared:
         if kin is None or not tied or apart:
@@ -239,14 +248,22 @@ def date_from_anchors(rel: Anchor, dated: list[Anchor], countries: frozenset[str
             days = _publication_days(rel, event_day)
         derived = all(a.derived for a in by)
         agrees = own is None or any(dates.compatible(d.isoformat(), own) for d in days)
-        if later and not agrees:
-            continue
+        if (later or _yearless(rel)) and not agrees:
+            continue  # a day without its year is as often a past year's: it narrows the own date, never overrules it
+        # reports of one event also date what followed it (a vigil the next day, the end of a siege, the
+        # claim): of days close together the first is the event's, however many anchors give the later one
+        aftermath = any((event_day - timedelta(days=k)).isoformat() in votes for k in range(1, STORY_DAYS + 1))
         if days and (agrees or not derived):
-            found.append(((not agrees, later, -len(by), derived, iso), days, by[0].span))
+            found.append(((not agrees, later, aftermath, -len(by), derived, iso), days, by[0].span))
     if not found:
         return None
     (*_, iso), days, span = min(found, key=lambda f: f[0])
     return days[0], days[-1], span, date.fromisoformat(iso)
+
+
+def _yearless(rel: Anchor) -> bool:
+    """`rel` writes its day without a year ("the February 14 attack")."""
+    return rel.relative is not None and rel.relative.kind == "parsed"
 
 
 def _last_week(rel: Anchor) -> bool:
@@ -279,14 +296,26 @@ def date_documents(docs: list[Document], entities: list[Entity],
     # read only where a weekday decides the day: reading every text each resolve cost more than the rest
     named = {d.id: _once(named_weekdays, d.text) for d in docs}
     out = list(own.values())
+    # the places where each document's relative anchors look for dated ones (`_by_place` files them so)
+    within = kin.within
+    looks = {d.id: {q for a in anchors[d.id] if a.offset is not None or a.relative is not None
+                    for p in a.places for q in (p, within.get(p)) if q} for d in docs}
+    found: list[DateValue | None] = []
+    moved: set[str] | None = None  # places whose dated anchors changed in the last round; None: all
     for _ in range(ROUNDS):
         dated = written + [a for d in out if (day := _day(d.published)) for a in _derived(anchors[d.id], day)]
         at_place = _by_place(dated, kin)
-        found = [_from_others(anchors[d.id], dated, countries, own[d.id].published, named[d.id], kin, at_place)
-                 for d in docs]
+        # a document none of whose places gained or lost a dated anchor finds what it found the round before:
+        # after the first round only the neighbours of the documents newly dated are read again
+        found = [found[i] if moved is not None and not looks[d.id] & moved else
+                 _from_others(anchors[d.id], dated, countries, own[d.id].published, named[d.id], kin, at_place)
+                 for i, d in enumerate(docs)]
         decided = [_decide(own[d.id], [*own[d.id].date_candidates, *([c] if c else [])]) for d, c in zip(docs, found)]
         if decided == out:
             break
+        # a document whose day changed changes the anchors it dates: its own places' (`looks`)
+        moved = {p for d, old, new in zip(docs, out, decided) if _day(old.published) != _day(new.published)
+                 for p in looks[d.id]}
         out = decided
     return out
 

@@ -1,0 +1,56 @@
+from dataclasses import replace
+
+from kroniek.ingest.metadata import address_date, describe
+from kroniek.model import Document
+from kroniek.ingest.readers import content_sha1
+
+from ..conftest import make_doc
+
+POST = ("Flood closes the harbour\nWater rose over the quays of the harbour on Tuesday, the port authority said.\n"
+        "Update: the harbour is closed pic.example.com/abc\n"
+        "— Harbour News (@HarbourNews) March 5, 2024\n"
+        "Ships were sent to other ports while the water stayed high.\n")
+
+
+def test_the_signature_of_an_embedded_post_dates_an_article_with_no_date_of_its_own():
+    doc = make_doc(POST)
+    assert (doc.published.value, doc.published.source) == ("2024-03-05", "embed")
+    assert doc.text[doc.published.evidence.start:doc.published.evidence.end] == "March 5, 2024"
+
+
+def test_the_latest_embedded_post_counts_and_a_signature_is_no_dateline():
+    text = ("Dijk breekt door\n- Waterschap (@waterschap) 2 februari 2023\nHet water steeg de hele nacht.\n"
+            "— Gemeente Oosterdorp (@oosterdorp) 4 februari 2023\nDe bewoners zijn geëvacueerd.\n")
+    doc = make_doc(text)
+    assert (doc.published.value, doc.published.source) == ("2023-02-04", "embed")
+
+
+def test_a_header_beats_an_embedded_post():
+    month = make_doc(" date 2024-03 " + POST)
+    assert (month.published.value, month.published.source) == ("2024-03", "header")
+    assert "embed" in {c.source for c in month.date_candidates}
+    other = make_doc(" date 2024-04-02 " + POST)
+    assert other.published.value == "2024-04-02"
+
+
+def test_a_handle_in_prose_or_a_dash_without_a_date_dates_nothing():
+    doc = make_doc("Haven dicht\nDe haven (@haven op sociale media) meldde het zelf.\n— Redactie (@redactie)\n")
+    assert doc.published is None
+
+
+def _with_url(text: str, url: str) -> Document:
+    return describe(Document(id="a", text=text, sha1=content_sha1(text), url=url))
+
+
+def test_a_short_date_in_the_address_gives_the_day_of_the_headers_month():
+    body = "De haven ging dinsdag dicht na een storm, meldt de havendienst."
+    doc = _with_url(" date 2024-12 " + body, "https://news.example.in/en/harbour-closed-hbr24122503641")
+    assert (doc.published.value, doc.published.source) == ("2024-12-25", "url")
+    # six digits that do not read as the header's month are an id; without a header they are nothing
+    assert _with_url(" date 2024-11 " + body, "https://news.example.in/en/harbour-closed-hbr24122503641"
+                     ).published.source == "header"
+    assert _with_url(body, "https://news.example.in/en/harbour-closed-hbr24122503641").published is None
+    # a full date in the address comes first
+    doc = _with_url(" date 2024-12 " + body, "https://news.example.in/2024/12/20/harbour-241225")
+    assert doc.published.value == "2024-12-20"
+    assert address_date(replace(doc, url=None), "2024-12") is None
