@@ -764,7 +764,7 @@ def test_a_copula_or_a_verb_of_happening_places_the_event_told_before():
 def test_strikes_aimed_at_one_place_are_an_event_beside_other_places_and_the_fightings_dead_are_the_offensives():
     names = {"Halab": ("LOC", "geo:21", "SY"), "Damas": ("LOC", "geo:22", "SY"), "Korvia": ("LOC", "country:KV", None)}
     text = ("Rebels seized Halab on Saturday after a lightning offensive.\n\n"
-            "Damas responded with its first air strikes on Halab since 2016, as aid groups from Korvia warned of a crisis.\n\n"
+            "Damas answered with air strikes on Halab, the first in years, as aid groups from Korvia warned of a crisis.\n\n"
             "The fighting has killed at least 300 people, a monitor said.")
     ctx, ids = make_context(text, names, published="2024-11-30", language="en", parsed=True)
     reports = extract_events(ctx)
@@ -775,8 +775,8 @@ def test_strikes_aimed_at_one_place_are_an_event_beside_other_places_and_the_fig
 
 
 def test_who_is_held_responsible_before_the_cue_is_the_perpetrator_and_an_assumption_a_suspicion():
-    cases = [("nl", "Bij een bomaanslag in Gao zijn 9 soldaten omgekomen. De aanslag is nog niet opgeëist, maar de "
-                    "regering gaat ervan uit dat JNIM verantwoordelijk is.", "suspected"),
+    cases = [("nl", "Bij een bomaanslag in Gao zijn 9 soldaten omgekomen. Niemand eiste de aanslag op; het leger "
+                    "gaat ervan uit dat JNIM verantwoordelijk is.", "suspected"),
              ("en", "A bomb attack in Gao killed 9 soldiers on Monday. Officials said JNIM was responsible for the attack.",
               "asserted"),
              ("nl", "Bij een bomaanslag in Gao zijn 9 soldaten omgekomen. JNIM is verantwoordelijk voor de aanslag.",
@@ -789,9 +789,9 @@ def test_who_is_held_responsible_before_the_cue_is_the_perpetrator_and_an_assump
 
 def test_a_claim_of_an_event_no_trigger_names_goes_to_the_documents_one_event_and_its_own_numbers_are_no_toll():
     names = SAHEL | {"Bamako": ("LOC", "geo:3", "ML")}
-    text = ("In een vandaag verspreide verklaring eist terreurorganisatie JNIM de verantwoordelijkheid op voor de "
-            "bloedige inname van de stad. \"Strijders hebben de controle over Gao overgenomen en meer dan 80 militairen gedood\", "
-            "aldus de verklaring. De regering in Bamako sprak gisteren van zeven doden.\n\n"
+    text = ("Op een website eist de beweging JNIM sinds vanochtend de verantwoordelijkheid op voor de overname van de "
+            "markt. \"Onze mannen hebben de hele wijk in Gao onder controle en meer dan 80 soldaten gedood\", zo staat in de "
+            "verklaring. De regering in Bamako meldt zeven doden.\n\n"
             "Bij de aanval op Gao zijn volgens de regering zeven mensen om het leven gekomen.")
     ctx, ids = make_context(text, names)
     reports = extract_events(ctx)
@@ -822,7 +822,7 @@ def test_shooting_at_a_target_is_an_attack():
 
 def test_a_news_agency_is_never_the_actor_and_a_deed_of_years_ago_is_not_todays_attack():
     names = SAHEL | {"Irna": ("ORG", "media:irna", None), "Teheran": ("LOC", "geo:5", "IR")}
-    text = ("\"Minstens vier mensen zijn om het leven gekomen na een terroristische aanval door twee gewapende mannen\", "
+    text = ("\"Bij een aanval door twee schutters op de bedevaartsplaats kwamen vier bezoekers om\", "
             "zo meldde Irna.\n\nIn 2017 was de stad ook al doelwit. Gewapende mannen vielen toen het parlement in "
             "Teheran aan. Zeventien mensen kwamen om.")
     ctx, ids = make_context(text, names, published="2023-08-13")

@@ -159,7 +159,7 @@ def test_a_difference_is_no_toll_and_a_toll_stated_as_such_wins_over_a_headline_
 
 
 @pytest.mark.parametrize("text, lang", [
-    ("Rebels entered large parts of the city of around two million people; dozens of soldiers were killed.", "en"),
+    ("The fighters now hold the port, a town of some 300,000 people; dozens of guards were killed there.", "en"),
     ("De rebellen trokken de stad met ruim 300.000 inwoners binnen; tientallen militairen werden gedood.", "nl"),
 ])
 def test_a_population_is_never_a_toll(text, lang):

@@ -343,7 +343,7 @@ def extract_events(ctx: DocContext) -> list[Report]:
                 when = resolve(dated[0], ctx.doc.published, previous_date) if dated else None
                 tolls.append((unit, figures, {t.value[:4] for t in times if t.kind == "absolute" and t.value}, when))
             elif lexicon.has(text, "responsibility_nouns") and (claims := claims_in(ctx, unit)):
-                # "IS eist de verantwoordelijkheid op voor de bloedige inname van de stad": a claim of an
+                # "X eist de verantwoordelijkheid op voor de overname van de wijk": a claim of an
                 # event the text names with a word no trigger list has is the claim of the event it tells of
                 loose_claims.append((unit, claims))
             previous_date = last_explicit(times, previous_date)
