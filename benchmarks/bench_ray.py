@@ -18,7 +18,6 @@ about one core's worth of CPU, however many workers it ran (a machine shared wit
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import json
 import os
 import resource
@@ -29,15 +28,9 @@ import threading
 import time
 from pathlib import Path
 
+from bench_scale import _synth  # the same loader: both scripts run from benchmarks/
+
 ROOT = Path(__file__).resolve().parents[1]
-
-
-def _synth():
-    spec = importlib.util.spec_from_file_location("synth_corpus", ROOT / "scripts" / "synth_corpus.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
 
 
 def _tree(root: int) -> tuple[float, float]:

@@ -1,7 +1,9 @@
 """Shared test helpers: the span invariant, small documents, the seed corpus location."""
 from __future__ import annotations
 
+import importlib.util
 import shutil
+import sys
 from pathlib import Path
 
 import pytest
@@ -22,6 +24,15 @@ GOLD = SHARED / "eval" / "seeds.gold.yaml"
 SCORER = SHARED / "eval" / "score.py"
 HAS_FROG = shutil.which("frog") is not None
 
+
+
+def synth_corpus():
+    """`scripts/synth_corpus.py` (synthetic articles from our own templates) as a module."""
+    spec = importlib.util.spec_from_file_location("synth_corpus", ROOT / "scripts" / "synth_corpus.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # its dataclasses look their module up there
+    spec.loader.exec_module(module)
+    return module
 
 def assert_spans_match(doc: Document, spans) -> None:
     """Every span (Mention, NerSpan, Token or Span) slices the document text to its surface form."""

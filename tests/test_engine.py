@@ -5,9 +5,7 @@ start); the articles are synthetic (`scripts/synth_corpus.py`, our own templates
 own sentences."""
 from __future__ import annotations
 
-import importlib.util
 import os
-import sys
 from pathlib import Path
 
 import pytest
@@ -20,18 +18,12 @@ from kroniek.store import Store
 
 from .store.conftest import pg_server, pg_url  # noqa: F401  (the store tests' throwaway PostgreSQL server)
 from .store.corpus import write_corpus
+from .conftest import synth_corpus
 
 ROOT = Path(__file__).resolve().parents[1]
 ARTICLES = 36
 runner = CliRunner()
 
-
-def _synth():
-    spec = importlib.util.spec_from_file_location("synth_corpus", ROOT / "scripts" / "synth_corpus.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
 
 
 def _export(db: str, out: Path) -> bytes:
@@ -50,7 +42,7 @@ def ray_engine():
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory) -> Path:
     folder = tmp_path_factory.mktemp("synth")
-    _synth().generate(folder, ARTICLES, seed=7)
+    synth_corpus().generate(folder, ARTICLES, seed=7)
     return folder
 
 

@@ -9,7 +9,6 @@ delay. The seed is printed with every failure; KRONIEK_FAULT_SEED=N runs other k
 """
 from __future__ import annotations
 
-import importlib.util
 import json
 import os
 import random
@@ -26,24 +25,18 @@ from typer.testing import CliRunner
 from kroniek.cli import app
 from kroniek.pipeline import build
 from kroniek.store import Store
+from ..conftest import synth_corpus
 
 ROOT = Path(__file__).resolve().parents[2]
 SEED = int(os.environ.get("KRONIEK_FAULT_SEED", "11"))
 ARTICLES, BATCH = 12, 2
 
 
-def _synth():
-    spec = importlib.util.spec_from_file_location("synth_corpus", ROOT / "scripts" / "synth_corpus.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # its dataclasses look their module up there
-    spec.loader.exec_module(module)
-    return module
-
 
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory) -> Path:
     folder = tmp_path_factory.mktemp("faults") / "in"
-    _synth().generate(folder, ARTICLES, seed=SEED)
+    synth_corpus().generate(folder, ARTICLES, seed=SEED)
     return folder
 
 
