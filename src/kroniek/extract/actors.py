@@ -52,6 +52,12 @@ def is_medium(p: Placed) -> bool:
     return (p.entity.key or "").startswith("media:")
 
 
+def parsed_actor(ctx: DocContext, start: int, end: int, channels: frozenset[str]) -> Placed | None:
+    """The parse's actor of the verb in [start, end) (`DocContext.actor_of`), unless it is a news agency."""
+    found = ctx.actor_of(start, end, skip=channels)
+    return None if found is not None and is_medium(found) else found
+
+
 def nearest_org(ctx: DocContext, pos: int, start: int, end: int, side: str,
                  channels: frozenset[str]) -> Placed | None:
     found = [p for p in organisations(ctx, start, end, channels) if (p.end <= pos if side == "before" else p.start >= pos)]
@@ -81,8 +87,8 @@ def claimant(ctx: DocContext, unit: Unit, s: int, e: int, channels: frozenset[st
               channel_starts: set[int]) -> Placed | None:
     """Who claims: the subject or agent of the claim verb in the parse, else the organisation the
     words around the cue point at."""
-    parsed = ctx.actor_of(s, e, skip=channels)
-    if parsed is not None and not is_medium(parsed):
+    parsed = parsed_actor(ctx, s, e, channels)
+    if parsed is not None:
         return parsed
     inside = organisations(ctx, s, e, channels)  # "eist terreurorganisatie IS de verantwoordelijkheid op"
     if inside:
@@ -159,8 +165,7 @@ def attributions_of(ctx: DocContext, unit: Unit, trig: Trigger, list_actor: Plac
             # "X is verantwoordelijk voor de aanslag", "dat X verantwoordelijk is": the one named before the cue
             if actor is None:
                 inside = organisations(ctx, s, e, channels)  # "zat JNIM achter"
-                actor = inside[0] if inside else ctx.actor_of(s, e, skip=channels)
-                actor = None if actor is not None and is_medium(actor) else actor
+                actor = inside[0] if inside else parsed_actor(ctx, s, e, channels)
             if actor is None:
                 actor = nearest_org(ctx, s, unit.start, s, "before", channels)
             if actor is None:  # "In mei pleegde de ADF een aanslag": the subject after the verb
@@ -175,8 +180,7 @@ def attributions_of(ctx: DocContext, unit: Unit, trig: Trigger, list_actor: Plac
             actor = nearest_org(ctx, by.end, by.end, min(unit.end, by.end + 40), "after", channels) \
                 or the_group(ctx, ctx.tokens_in(by.end, unit.end)[:2])
     if actor is None and trig.pos == "verb":
-        actor = ctx.actor_of(trig.start, trig.end, skip=channels)
-        actor = None if actor is not None and is_medium(actor) else actor
+        actor = parsed_actor(ctx, trig.start, trig.end, channels)
     if actor is None and trig.pos == "verb":  # "De beweging heeft delen van X ingenomen"
         actor = the_group(ctx, ctx.tokens_in(unit.start, trig.start)[:2])
     if actor is None and trig.subtype == "air_strike":

@@ -212,22 +212,16 @@ def _object_before_verb(ctx: DocContext, unit: Unit, s: int, prep: str,
     """Dutch puts the verb of a subordinate clause last ("die aan X gelieerd is", "toen hij voor X vocht"):
     the object is the name right after the preposition that opens it, a few words before the verb at `s`.
     Returns the object and where the preposition starts."""
-    toks = ctx.tokens_in(unit.start, s)[-8:]
-    at = next((i for i in range(len(toks) - 1, -1, -1) if toks[i].low == prep), None)
+    at = next((t for t in reversed(ctx.tokens_in(unit.start, s)[-8:]) if t.low == prep), None)
     if at is None:
         return None, s
     # only a subordinate clause ends in its verb: a subordinator opens it, with no comma between
     # ("die aan X gelieerd is"; not "gelinkt aan X, dat weer gelinkt is")
     opener = set(lexicon.cues().get("subordinators", ()))
-    ahead = ctx.tokens_in(unit.start, toks[at].start)[-6:]
-    for t in reversed(ahead):
-        if t.text in (",", ";", ":") or t.low in opener:
-            break
-    else:
+    stop = next((t for t in reversed(ctx.tokens_in(unit.start, at.start)[-6:])
+                 if t.text in (",", ";", ":") or t.low in opener), None)
+    if stop is None or stop.low not in opener:
         return None, s
-    if t.low not in opener:
-        return None, s
-    at = toks[at]
     found = [p for p in ctx.mentions_in(at.end, s, types) if _within(ctx, at.end, p.start)]
     if not found or not all(t.low in ARTICLES or t.text.islower() for t in ctx.tokens_in(at.end, found[0].start)):
         return None, s

@@ -235,6 +235,11 @@ def cluster_reports(reports: list[Report], entities: dict[str, Entity],
     return [sorted(c.reports, key=lambda r: (r.doc, r.evidence.start)) for c in clusters]
 
 
+def _only(values: set[str]) -> str | None:
+    """The one value of a set, or None (no value, or several) where an event leaves its slot open."""
+    return next(iter(values)) if len(values) == 1 else None
+
+
 class _Blocks:
     """Blocking, so fusion is not quadratic in the reports: events filed by type, year, month and country.
     Two reports whose times are known fit only in the same year, two dated to the month only in the same
@@ -271,8 +276,7 @@ class _Blocks:
         months = {x.date[:7] for x in c.reports if x.date and len(x.date) >= 7}
         days = {x.date for x in c.reports if x.date and len(x.date) == 10}
         countries = {k for x in c.reports if (k := self.country(x))}
-        pick = lambda values: next(iter(values)) if len(values) == 1 else None  # noqa: E731
-        return c.reports[0].type, pick(years), (pick(months), pick(days)), pick(countries)
+        return c.reports[0].type, _only(years), (_only(months), _only(days)), _only(countries)
 
     def add(self, c: _Cluster) -> None:
         kind, year, month, country = self.of[c.index] = self.slot(c)
