@@ -53,7 +53,6 @@ def one(size: int, seed: int, batch_size: int, repeat: int, work: Path, db_url: 
     PostgreSQL database) the knowledge base is built there instead of in a SQLite file."""
     from kroniek.pipeline import build
     from kroniek.store import Store
-    from kroniek.web.queries import View, dossier, timeline
 
     corpus = work / f"corpus-{size}"
     t = time.perf_counter()
@@ -65,6 +64,21 @@ def one(size: int, seed: int, batch_size: int, repeat: int, work: Path, db_url: 
     report = build([corpus], store, backend="lite", batch_size=batch_size)
     seconds = time.perf_counter() - t
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return {
+        "articles": size, "documents": report.documents, "skipped": len(report.skipped),
+        "warnings": len(report.warnings), "entities": report.entities, "events": report.events,
+        "build_s": round(seconds, 2), "s_per_1000": round(seconds / size * 1000, 2),
+        "stages_s": {k: round(v, 2) for k, v in report.seconds.items()}, "peak_rss_mb": round(peak_mb),
+        "store": "postgresql" if db_url else "sqlite",
+        "db_mb": None if db_url else round(db.stat().st_size / 2**20, 1), "generate_s": round(generated, 2),
+        **query_figures(store, repeat),
+    }
+
+
+def query_figures(store, repeat: int) -> dict:
+    """Median milliseconds of the web app's dossier and timeline queries on a built knowledge base, for
+    the actor of most mentions and the place (a country, where one holds events) of most events."""
+    from kroniek.web.queries import View, dossier, timeline
 
     t = time.perf_counter()
     view = View(store.knowledge_base())
@@ -77,14 +91,9 @@ def one(size: int, seed: int, batch_size: int, repeat: int, work: Path, db_url: 
     countries = Counter(c.id for v in view.kb.events for c in nations if c.contains(view.entities.get(v.location)))
     place = view.entities[(countries or places).most_common(1)[0][0]] if (countries or places) else actor
     return {
-        "articles": size, "documents": report.documents, "skipped": len(report.skipped),
-        "warnings": len(report.warnings), "entities": report.entities, "events": report.events,
-        "build_s": round(seconds, 2), "s_per_1000": round(seconds / size * 1000, 2),
-        "stages_s": {k: round(v, 2) for k, v in report.seconds.items()}, "peak_rss_mb": round(peak_mb),
-        "store": "postgresql" if db_url else "sqlite",
-        "db_mb": None if db_url else round(db.stat().st_size / 2**20, 1), "generate_s": round(generated, 2),
         "load_kb_s": round(load_s, 2), "query_actor": actor.name, "query_place": place.name,
         "dossier_ms": round(_median_ms(lambda: dossier(view, actor.id), repeat), 2),
+        "dossier_events": (lambda d: d.get("events_total", len(d["events"])))(dossier(view, actor.id)),
         "timeline_ms": round(_median_ms(lambda: timeline(view, actor=actor.name), repeat), 2),
         "timeline_place_ms": round(_median_ms(lambda: timeline(view, place=place.name), repeat), 2),
         "timeline_rows": len(timeline(view, actor=actor.name)["rows"]),
@@ -118,9 +127,16 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--db-url", help="build into this empty PostgreSQL database (one size only) instead of SQLite")
     ap.add_argument("--one", type=int, help=argparse.SUPPRESS)  # a size, in a process of its own
     ap.add_argument("--work", help=argparse.SUPPRESS)
+    ap.add_argument("--query", metavar="DB", help="only time the queries on this built knowledge base (a path or URL)")
     a = ap.parse_args(argv)
 
+    if a.query:
+        from kroniek.store import Store
+
+        print(json.dumps(query_figures(Store(a.query), a.repeat)))
+        return 0
     if a.one:
+        # --work kept by its caller: the knowledge base stays there, for --query
         print(json.dumps(one(a.one, a.seed, a.batch_size, a.repeat, Path(a.work), a.db_url)))
         return 0
     sizes = [int(s) for s in a.sizes.split(",") if s]

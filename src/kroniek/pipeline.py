@@ -39,6 +39,11 @@ from .resolve.docdates import Anchor, anchors_of, date_documents
 from .store import Store
 from .text import TextLayer, layer_bytes
 
+# documents per chunk of a corpus-level pass (dating anchors, facts): only a chunk's text layers are
+# decoded at a time (~0.1 MB each with what the stages derive from them), so memory stays flat as the
+# corpus grows; decoding a layer again for the second pass costs ~1 ms
+RESOLVE_CHUNK_DOCS = 200
+
 
 def stages(backend=None) -> list[StageSpec]:
     """The stages a build runs, in order, each as declared where it is defined."""
@@ -453,7 +458,7 @@ def resolve_corpus(store: Store, report: BuildReport | None = None, facts_only: 
 
 def _resolve_corpus(store: Store, report: BuildReport, facts_only: bool = False) -> None:
     if facts_only:
-        _facts_and_fusion(store, report, store.entities(), store.documents(), {})
+        _facts_and_fusion(store, report, store.entities(), store.documents())
         store.mark_resolved()
         return
     t = time.perf_counter()
@@ -465,18 +470,16 @@ def _resolve_corpus(store: Store, report: BuildReport, facts_only: bool = False)
     t = time.perf_counter()
     entities = store.entities()
     docs = store.documents()
-    layers: dict[str, TextLayer] = {}  # read from the store once, for dating and facts alike
-    docs = date_documents(docs, entities, anchors_for_corpus(store, docs, entities, layers))
+    docs = date_documents(docs, entities, anchors_for_corpus(store, docs, entities))
     store.update_dates(docs)
     report.add_time("docdates", time.perf_counter() - t)
-    _facts_and_fusion(store, report, entities, docs, layers)
+    _facts_and_fusion(store, report, entities, docs)
     store.mark_resolved()
 
 
-def _facts_and_fusion(store: Store, report: BuildReport, entities: list[Entity], docs: list[Document],
-                      layers: dict[str, TextLayer]) -> None:
+def _facts_and_fusion(store: Store, report: BuildReport, entities: list[Entity], docs: list[Document]) -> None:
     t = time.perf_counter()
-    found = without_rejected(facts_for_corpus(store, docs, entities, report, layers), store.rejections())
+    found = without_rejected(facts_for_corpus(store, docs, entities, report), store.rejections())
     report.add_time("facts", time.perf_counter() - t)
     t = time.perf_counter()
     events, conflicts = fuse_events(found.reports, entities, docs, store.overrides())
@@ -487,8 +490,7 @@ def _facts_and_fusion(store: Store, report: BuildReport, entities: list[Entity],
     report.add_time("fuse", time.perf_counter() - t)
 
 
-def anchors_for_corpus(store: Store, docs: list[Document], entities: list[Entity],
-                       layers: dict[str, TextLayer] | None = None) -> dict[str, list[Anchor]]:
+def anchors_for_corpus(store: Store, docs: list[Document], entities: list[Entity]) -> dict[str, list[Anchor]]:
     """Every document's dating anchors: stored ones while the document reads as it did (same text and
     entities), found again for the others."""
     fingerprints = _fingerprints(docs, entities, with_date=False)
@@ -497,14 +499,13 @@ def anchors_for_corpus(store: Store, docs: list[Document], entities: list[Entity
            if d.id in cached and cached[d.id][0] == fingerprints[d.id]}
     todo = [d for d in docs if d.id not in out]
     fresh: dict[str, list[Anchor]] = {}
-    for found in _map_documents(anchors_batch, store, todo, entities, layers, places=True):
+    for found in _map_documents(anchors_batch, store, todo, entities, places=True):
         fresh.update(found)
     store.save_doc_anchors({doc: (fingerprints[doc], [a.to_json() for a in found]) for doc, found in fresh.items()})
     return out | fresh
 
 
-def facts_for_corpus(store: Store, docs: list[Document], entities: list[Entity], report: BuildReport,
-                     layers: dict[str, TextLayer] | None = None) -> DocFacts:
+def facts_for_corpus(store: Store, docs: list[Document], entities: list[Entity], report: BuildReport) -> DocFacts:
     """Every document's facts: the stored ones where the document reads as it did when they were
     found (same text, date and entities), freshly extracted for the others, which are stored for the
     next build. So adding articles costs the facts of the documents they touch, not of the corpus."""
@@ -517,7 +518,7 @@ def facts_for_corpus(store: Store, docs: list[Document], entities: list[Entity],
         cached[d.id] = (fingerprints[d.id], DocFacts())
     todo = [d for d in docs if cached.get(d.id, ("",))[0] != fingerprints[d.id]]
     fresh: dict[str, DocFacts] = {}
-    for found, warnings in _map_documents(facts_batch, store, todo, entities, layers):
+    for found, warnings in _map_documents(facts_batch, store, todo, entities):
         fresh.update(found)
         report.warnings += warnings
     store.save_doc_facts({doc: (fingerprints[doc], f) for doc, f in fresh.items()}
@@ -547,14 +548,12 @@ def _decoded(docs: list[Document], layers: dict[str, TextLayer | bytes]) -> dict
     return {doc: TextLayer.from_bytes(x, language.get(doc)) if isinstance(x, bytes) else x for doc, x in layers.items()}
 
 
-def _map_documents(fn: Callable, store: Store, docs: list[Document], entities: list[Entity],
-                   layers: dict[str, TextLayer] | None, places: bool = False):
+def _map_documents(fn: Callable, store: Store, docs: list[Document], entities: list[Entity], places: bool = False):
     """`fn(chunk, its entities, its layers)` over chunks of `docs` on the build's engine, results in
     order. Each chunk gets the entities its documents mention, with only those mentions, and with
     `places` every place besides (dating reads every place name): all that a per-document stage reads
     of the corpus, so a Ray task's arguments grow with its chunk, not with the corpus. An in-process
-    engine gets the text layers decoded once for the whole resolve (`layers`); Ray workers get the
-    stored bytes and decode their own."""
+    engine gets the chunk's text layers decoded; Ray workers get the stored bytes and decode their own."""
     if not docs:
         return
     engine = current_engine()
@@ -573,11 +572,11 @@ def _map_documents(fn: Callable, store: Store, docs: list[Document], entities: l
         # in corpus order, each entity's mentions in theirs: the stages see them as they would the whole
         seen = [replace(entities[i], mentions=tuple(m for _, m in sorted(mentioned[i], key=lambda jm: jm[0])))
                 if i in mentioned else bare[i] for i in sorted(mentioned.keys() | bare.keys())]
-        chunk_layers = (stored_layers(store, chunk, layers) if engine.in_process
+        chunk_layers = (stored_layers(store, chunk) if engine.in_process
                         else store.layers(d.id for d in chunk))
         return chunk, seen, chunk_layers
 
-    size = engine.chunk_size(len(docs))
+    size = engine.chunk_size(len(docs), RESOLVE_CHUNK_DOCS)
     yield from engine.map(fn, (job(docs[i:i + size]) for i in range(0, len(docs), size)))
 
 
@@ -612,14 +611,10 @@ def _fingerprints(docs: list[Document], entities: list[Entity], with_date: bool 
     return out
 
 
-def stored_layers(store: Store, docs: list[Document], cache: dict[str, TextLayer] | None = None) -> dict[str, TextLayer]:
-    """The text layer of each of `docs`, as its backend made it when the document was added. Layers
-    already in `cache` are not read again; the ones read are added to it."""
-    cache = {} if cache is None else cache
-    language = {d.id: d.language for d in docs if d.id not in cache}
-    if language:
-        cache.update({doc: TextLayer.from_bytes(data, language.get(doc)) for doc, data in store.layers(language).items()})
-    return {d.id: cache[d.id] for d in docs if d.id in cache}
+def stored_layers(store: Store, docs: list[Document]) -> dict[str, TextLayer]:
+    """The text layer of each of `docs`, as its backend made it when the document was added."""
+    language = {d.id: d.language for d in docs}
+    return {doc: TextLayer.from_bytes(data, language.get(doc)) for doc, data in store.layers(language).items()}
 
 
 @stage("facts", ("entities", "published", "layers"), ("reports", "claims", "relations", "quotes"))
