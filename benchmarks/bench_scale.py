@@ -90,10 +90,15 @@ def query_figures(store, repeat: int) -> dict:
     nations = [e for e in view.kb.entities if (e.key or "").startswith("country:")]
     countries = Counter(c.id for v in view.kb.events for c in nations if c.contains(view.entities.get(v.location)))
     place = view.entities[(countries or places).most_common(1)[0][0]] if (countries or places) else actor
+    # the first query of a loaded state also makes the view's indexes by entity: timed apart
+    t = time.perf_counter()
+    page = dossier(view, actor.id)
+    first_ms = (time.perf_counter() - t) * 1000
     return {
         "load_kb_s": round(load_s, 2), "query_actor": actor.name, "query_place": place.name,
+        "first_query_ms": round(first_ms, 1),
         "dossier_ms": round(_median_ms(lambda: dossier(view, actor.id), repeat), 2),
-        "dossier_events": (lambda d: d.get("events_total", len(d["events"])))(dossier(view, actor.id)),
+        "dossier_events": page["totals"]["events"], "dossier_documents": page["totals"]["documents"],
         "timeline_ms": round(_median_ms(lambda: timeline(view, actor=actor.name), repeat), 2),
         "timeline_place_ms": round(_median_ms(lambda: timeline(view, place=place.name), repeat), 2),
         "timeline_rows": len(timeline(view, actor=actor.name)["rows"]),

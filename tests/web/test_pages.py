@@ -55,6 +55,18 @@ def test_web_actor_dossier_shows_names_relations_figures_events_quotes(client):
     assert "place (within)" in somalia  # an event in one of its cities
 
 
+def test_web_actor_dossier_cuts_long_lists_and_shows_all_on_request(client, monkeypatch):
+    from kroniek.web import queries
+
+    monkeypatch.setattr(queries, "DOSSIER_ROWS", 1)
+    page = client.get("/actor/E-shabaab").text
+    events = page[page.index('id="events"'):page.index('id="quotes"')]
+    assert events.count('href="/event/V-') == 1 and "1 of 2 shown" in text_of(events)
+    assert 'href="/actor/E-shabaab?all=1"' in page and "Events (2)" in text_of(page)
+    whole = client.get("/actor/E-shabaab", params={"all": "1"}).text
+    assert 'href="/event/V-market"' in whole and 'href="/event/V-blast"' in whole and "of 2 shown" not in whole
+
+
 def test_web_event_page_sets_reports_side_by_side(client):
     page = client.get("/event/V-market").text
     seen = text_of(page)

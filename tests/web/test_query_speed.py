@@ -86,8 +86,9 @@ def test_query_dossier_reads_only_the_events_about_its_actor(monkeypatch, entity
     view = View(_archive())
     expected = [v.id for v in view.kb.events if queries._roles(view, v, {entity})]
     seen = _counting(monkeypatch)
-    page = dossier(view, entity)
+    page = dossier(view, entity, limit=None)
     assert sorted(r["id"] for r in page["events"]) == sorted(expected)
+    assert page["totals"]["events"] == len(expected) and not page["cut"]
     assert sorted(seen) == sorted(expected)  # an actor in none of the other group's attacks never reads them
     assert page["claims"] == [queries._claim_row(view, c) for c in sorted(
         (c for c in view.kb.claims if c.subject == entity),
@@ -95,3 +96,19 @@ def test_query_dossier_reads_only_the_events_about_its_actor(monkeypatch, entity
     assert [r["subject"] + r["predicate"] + r["object"] for r in page["relations"]] == [
         r.subject + queries.words(r.predicate) + r.object for r in view.kb.relations if entity in (r.subject, r.object)]
     assert len(page["quotes"]) == sum(q.speaker == entity for q in view.kb.quotes)
+
+
+@pytest.mark.parametrize("entity", ["E-iss", "E-somalia", "E-kismayo"])
+def test_query_dossier_cut_to_a_limit_makes_rows_only_for_what_it_shows(monkeypatch, entity):
+    view = View(_archive())
+    whole = dossier(view, entity, limit=None)
+    assert len(whole["events"]) > 4
+    seen = _counting(monkeypatch)
+    page = dossier(view, entity, limit=4)
+    assert [r["id"] for r in page["events"]] == [r["id"] for r in whole["events"]][:4]
+    assert len(seen) == 4  # the roles of the events not shown are never weighed
+    assert page["totals"] == whole["totals"] and page["cut"]
+    assert page["conflicts"] == whole["conflicts"][:4] and page["documents"] == whole["documents"][:4]
+    for cut, full in zip(page["names"], whole["names"]):
+        assert (cut["text"], cut["count"], cut["documents"]) == (full["text"], full["count"], full["documents"])
+        assert cut["where"] == full["where"][:4]

@@ -155,7 +155,9 @@ def create_app(store, allowed_hosts: list[str] | None = None) -> Starlette:
         return page(request, template, found)
 
     async def actor(request: Request) -> Response:
-        return found_page(request, "actor.html", queries.dossier(desk.view(), request.path_params["ref"]),
+        every = request.query_params.get("all") == "1"
+        return found_page(request, "actor.html",
+                          queries.dossier(desk.view(), request.path_params["ref"], limit=None if every else queries.DOSSIER_ROWS),
                           "No actor with this id.")
 
     async def event(request: Request) -> Response:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 import threading
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -300,56 +300,79 @@ def _roles(view: View, v: Event, wanted: set[str], places: bool = True) -> list[
     return roles
 
 
-def dossier(view: View, entity_id: str) -> dict | None:
+# rows of each long list (names' documents, relations' evidence, figures, events, quotes, conflicts,
+# documents) that a dossier shows: an actor of a large archive is in thousands of documents, and a page
+# that lists them all takes seconds to make and to read; `?all=1` lists every one
+DOSSIER_ROWS = 100
+
+
+def dossier(view: View, entity_id: str, limit: int | None = DOSSIER_ROWS) -> dict | None:
+    """An actor's page: names, relations, figures, events, quotes, conflicts and documents, each list cut
+    to `limit` rows (None: every row) and its full length in `totals`. Rows are made only for what is
+    shown, so the page costs the same for an actor of ten documents and of ten thousand."""
     e = view.entities.get(entity_id)
     if e is None:
         return None
+
+    def cut(rows):
+        return rows if limit is None else rows[:limit]
+
     kb = view.kb
+    counts: Counter = Counter()
     seen: dict[str, dict[str, dict]] = defaultdict(dict)  # surface -> document -> its first mention, and how many
     for m in sorted(e.mentions, key=lambda m: (m.span.doc, m.span.start)):
-        where = seen[m.text].setdefault(m.span.doc, {"doc": m.span.doc, "href": href_doc(m.span.doc, f"m-{m.id}"), "n": 0})
-        where["n"] += 1
-    names = [{"text": t, "count": sum(w["n"] for w in where.values()), "where": list(where.values()),
+        counts[m.text] += 1
+        where = seen[m.text]
+        if m.span.doc in where:
+            where[m.span.doc]["n"] += 1
+        elif limit is None or len(where) < limit:
+            where[m.span.doc] = {"doc": m.span.doc, "href": href_doc(m.span.doc, f"m-{m.id}"), "n": 1}
+    docs_per_name = Counter(t for t, _ in {(m.text, m.span.doc) for m in e.mentions})
+    names = [{"text": t, "count": counts[t], "where": list(where.values()), "documents": docs_per_name[t],
               "main": t == e.name, "alias": t in e.aliases}
-             for t, where in sorted(seen.items(), key=lambda kv: (-sum(w["n"] for w in kv[1].values()), kv[0]))]
+             for t, where in sorted(seen.items(), key=lambda kv: (-counts[kv[0]], kv[0]))]
     for alias in e.aliases:  # an alias known only from the gazetteer or an alias link
         if alias not in seen:
-            names.append({"text": alias, "count": 0, "where": [], "main": False, "alias": True})
+            names.append({"text": alias, "count": 0, "where": [], "documents": 0, "main": False, "alias": True})
 
     facts = view.by_entity
-    relations = []
-    for r in facts.relations.get(entity_id, ()):
-        relations.append({"subject": r.subject, "predicate": words(r.predicate), "object": r.object,
-                          "evidence": [{"doc": s.doc, "text": view.said(s),
-                                        "href": href_doc(s.doc, anchor_relation(r.subject, r.predicate, r.object, s))}
-                                       for s in r.evidence]})
     mine = facts.relations.get(entity_id, ())
+    relations = [{"subject": r.subject, "predicate": words(r.predicate), "object": r.object,
+                  "evidence_total": len(r.evidence),
+                  "evidence": [{"doc": s.doc, "text": view.said(s),
+                                "href": href_doc(s.doc, anchor_relation(r.subject, r.predicate, r.object, s))}
+                               for s in cut(r.evidence)]}
+                 for r in mine]
     leaders = sorted({r.subject for r in mine if r.predicate == "leader_of" and r.object == entity_id})
     founders = sorted({r.object for r in mine if r.predicate == "founded_by" and r.subject == entity_id})
 
     claims = sorted(facts.claims.get(entity_id, ()),
                     key=lambda c: (c.attribute, c.as_of or "", view.name(c.attributed_to), c.evidence.doc))
-    claim_rows = [_claim_row(view, c) for c in claims]
+    claim_rows = [_claim_row(view, c) for c in cut(claims)]
     founded = sorted({figure(c.value) for c in claims if c.attribute == "founded"})
     charts = [chart for attribute in dict.fromkeys(c.attribute for c in claims if c.attribute != "founded")
               if (chart := claim_chart(view, [c for c in claims if c.attribute == attribute], attribute))]
 
+    # every event the index gives for an actor or a place has a role here (it is indexed by the roles
+    # `_roles` names), so the count needs no row; rows are made for the ones shown, by date
     wanted = {entity_id}
-    events = []
-    for v in facts.events(entity_id, places=True):
-        roles = _roles(view, v, wanted)
-        if roles:
-            events.append({**event_row(view, v), "roles": roles})
-    events.sort(key=lambda r: (r["date"] is None, r["date"] or "", r["title"]))
+    found = facts.events(entity_id, places=True)
+    found.sort(key=lambda v: (v.date is None, v.date or "", view.event_title(v)))
+    events = [{**event_row(view, v), "roles": roles} for v in cut(found) if (roles := _roles(view, v, wanted))]
     quotes = [{"doc": q.span.doc, "title": view.doc_title(q.span.doc), "href": href_doc(q.span.doc, f"q-{q.span.start}"),
                "passages": [view.said(p) for p in (q.passages or (q.span,))]}
-              for q in facts.quotes.get(entity_id, ())]
-    event_ids = {r["id"] for r in events}
-    about = sorted({n for x in (entity_id, *event_ids) for n in facts.conflicts.get(x, ())})
-    conflicts = [conflict_row(view, kb.conflicts[n]) for n in about]
+              for q in cut(facts.quotes.get(entity_id, []))]
+    about = sorted({n for x in (entity_id, *(v.id for v in found)) for n in facts.conflicts.get(x, ())})
+    conflicts = [conflict_row(view, kb.conflicts[n]) for n in cut(about)]
+    documents = [{"id": d, "title": view.doc_title(d)} for d in cut(list(e.documents))]
+    totals = {"claims": len(claims), "events": len(found), "quotes": len(facts.quotes.get(entity_id, ())),
+              "conflicts": len(about), "documents": len(e.documents)}
     return {"e": e, "names": names, "relations": relations, "leaders": leaders, "founders": founders,
             "founded": founded, "claims": claim_rows, "charts": charts, "events": events, "quotes": quotes,
-            "conflicts": conflicts, "documents": [{"id": d, "title": view.doc_title(d)} for d in e.documents]}
+            "conflicts": conflicts, "documents": documents, "totals": totals, "limit": limit,
+            "cut": limit is not None and any(n > limit for n in totals.values())
+            or any(len(n["where"]) < n["documents"] for n in names)
+            or any(len(r["evidence"]) < r["evidence_total"] for r in relations)}
 
 
 def _claim_row(view: View, c: Claim) -> dict:
