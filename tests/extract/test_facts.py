@@ -428,6 +428,27 @@ def test_a_time_of_what_followed_the_attack_does_not_date_it():
     assert report.date is None
 
 
+def test_a_time_of_a_deed_at_the_scene_of_the_attack_does_not_date_it():
+    text = ("Mourners lit candles on Sunday near the scene of a bombing in Gao.\n\n"
+            "The bombing in Gao killed 12 people on Thursday.")
+    ctx, _ = make_context(text, SAHEL, published="2023-03-20", language="en")
+    [report] = extract_events(ctx)
+    assert report.date == "2023-03-16"  # Thursday, not the Sunday of the candles
+    text = "Rouwenden legden zondag bloemen op de plek van de aanslag in Gao."
+    ctx, _ = make_context(text, SAHEL, published="2023-03-20")
+    assert [r.date for r in extract_events(ctx)] == [None]
+    text = ("A bomb in Gao killed 12 people.\n\n"
+            "Thousands marched in Gao on Sunday to condemn the bombing.")
+    ctx, _ = make_context(text, SAHEL, published="2023-03-20", language="en")
+    assert [r.date for r in extract_events(ctx)] == [None]  # undated (the news of the month), not the march's Sunday
+    text = "Een bom doodde 12 mensen in Gao.\n\nDuizenden mensen herdachten zondag in Gao de slachtoffers van de aanslag."
+    ctx, _ = make_context(text, SAHEL, published="2023-03-20")
+    assert [r.date for r in extract_events(ctx)] == [None]
+    text = "Mourners gathered at the scene of Thursday's bombing in Gao."
+    ctx, _ = make_context(text, SAHEL, published="2023-03-20", language="en")
+    assert [r.date for r in extract_events(ctx)] == ["2023-03-16"]
+
+
 def test_a_site_named_by_a_country_adjective_is_in_that_country():
     names = {"Mali": ("LOC", "country:ML", "ML"), "JNIM": ("ORG", "group:jnim", None)}
     text = "JNIM is actief in Mali.\n\nBij een aanslag op een Malinese school kwamen dinsdag 9 kinderen om."

@@ -253,7 +253,13 @@ def _event_times(ctx: DocContext, unit: Unit, times: list, trigger: int, claimed
     ("the deadliest attack since the war began in 1989"), though "since the 2020 attack" dates the attack,
     nor one of something that followed it ("funerals were held on Thursday after the attack"), nor, where
     the sentence tells of a `claimed` event told before, the day of the claim ("X eiste zondag de
-    aanslag op"), though "X claimed Monday's attack" dates the attack."""
+    aanslag op") or of a reaction to it ("marched on Sunday to condemn the attack"), though "X claimed
+    Monday's attack" dates the attack."""
+    if any(e <= trigger and len(ctx.tokens_in(e, trigger)) <= 3
+           for _, e, _ in lexicon.find(ctx.unit_text(unit), "scene_words", unit.start)):
+        # "a vigil near the scene of a car bombing on Friday": the time is the vigil's; only "the scene of
+        # Friday's bombing" dates the event
+        return [t for t in times if t.end <= trigger and ctx.text(t.end, t.end + 2) in ("'s", "’s")]
     opens = {s for s, _, _ in lexicon.find(ctx.unit_text(unit), "period_start", unit.start) if s > trigger}
     since = {w for w in lexicon.cues()["period_start"] if " " not in w}
     out = []
@@ -369,7 +375,8 @@ def extract_events(ctx: DocContext) -> list[Report]:
                 killed = (counted[0].value, counted[0].start, counted[0].end)
         place, n_places = _location(ctx, unit, trig.start, drafts, trig)
         claims = lexicon.has(text, "claim")
-        dated = sorted(_event_times(ctx, unit, times, trig.start, claims and trig.definite),
+        reacts = lexicon.has(text, "reaction_words")
+        dated = sorted(_event_times(ctx, unit, times, trig.start, (claims or reacts) and trig.definite),
                        key=lambda t: abs(t.start - trig.start))
         when = resolve(dated[0], ctx.doc.published, previous_date) if dated else None
         if when is None and previous_date and lexicon.has(text, "then_words"):
