@@ -257,3 +257,33 @@ def test_an_embedded_posts_day_makes_a_month_header_precise():
     assert (out.published.value, out.published.source) == ("2024-03-05", "embed")
     assert "date-conflict" not in out.flags
 
+
+
+# -- the dated anchors filed by place: the same matches as reading every one ------------------------------
+from kroniek.dates import TimeExpr  # noqa: E402
+from kroniek.resolve.docdates import Anchor, Kin, _Dated, _same_event  # noqa: E402
+
+_TOWNS = {"T1": "C1", "T2": "C1", "T3": "C2"}
+_KIN = Kin(within=dict(_TOWNS), rare={"d1": frozenset({"P1"}), "d2": frozenset({"P1"}), "d3": frozenset({"P2"})})
+_COUNTRIES = frozenset({"C1", "C2"})
+
+
+@st.composite
+def _anchors(draw, relative: bool):
+    doc = draw(st.sampled_from(["d1", "d2", "d3", "d4"]))
+    places = draw(st.frozensets(st.sampled_from(["T1", "T2", "T3", "C1", "C2"]), min_size=1, max_size=2))
+    sites = draw(st.frozensets(st.sampled_from(["market", "mosque", "hotel"]), max_size=2))
+    if relative:
+        yearless = draw(st.booleans())
+        yearless_day = TimeExpr(0, 1, "14 March", "parsed") if yearless else None
+        return Anchor(doc, places, sites, Span(doc, 0, 1), offset=None if yearless else (-1, -1), relative=yearless_day)
+    return Anchor(doc, places, sites, Span(doc, 0, 1), dates=("2023-03-14",))
+
+
+@given(st.lists(_anchors(False), max_size=25), _anchors(True), st.booleans())
+def test_dated_anchors_filed_by_place_match_what_reading_every_one_matches(dated, rel, with_kin):
+    kin = _KIN if with_kin else None
+    index = _Dated(dated, _COUNTRIES, kin)
+    every = [a for a in dated if _same_event(rel, a, _COUNTRIES, kin)]
+    filed = [a for a in index.near(rel) if _same_event(rel, a, _COUNTRIES, kin)]
+    assert [id(a) for a in filed] == [id(a) for a in every]

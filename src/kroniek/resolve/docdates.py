@@ -296,7 +296,7 @@ def date_documents(docs: list[Document], entities: list[Entity],
     # read only where a weekday decides the day: reading every text each resolve cost more than the rest
     named = {d.id: _once(named_weekdays, d.text) for d in docs}
     out = list(own.values())
-    # the places where each document's relative anchors look for dated ones (`_by_place` files them so)
+    # the places where each document's relative anchors look for dated ones (`_Dated` files them so)
     within = kin.within
     looks = {d.id: {q for a in anchors[d.id] if a.offset is not None or a.relative is not None
                     for p in a.places for q in (p, within.get(p)) if q} for d in docs}
@@ -304,11 +304,11 @@ def date_documents(docs: list[Document], entities: list[Entity],
     moved: set[str] | None = None  # places whose dated anchors changed in the last round; None: all
     for _ in range(ROUNDS):
         dated = written + [a for d in out if (day := _day(d.published)) for a in _derived(anchors[d.id], day)]
-        at_place = _by_place(dated, kin)
+        index = _Dated(dated, countries, kin)
         # a document none of whose places gained or lost a dated anchor finds what it found the round before:
         # after the first round only the neighbours of the documents newly dated are read again
         found = [found[i] if moved is not None and not looks[d.id] & moved else
-                 _from_others(anchors[d.id], dated, countries, own[d.id].published, named[d.id], kin, at_place)
+                 _from_others(anchors[d.id], dated, countries, own[d.id].published, named[d.id], kin, index)
                  for i, d in enumerate(docs)]
         decided = [_decide(own[d.id], [*own[d.id].date_candidates, *([c] if c else [])]) for d, c in zip(docs, found)]
         if decided == out:
@@ -362,33 +362,64 @@ def _once(fn: Callable, *args) -> Callable[[], object]:
     return get
 
 
-def _by_place(dated: list[Anchor], kin: Kin | None = None) -> dict[str, list[int]]:
-    """Place (and the country it lies in) -> the positions of the dated anchors there."""
-    within = kin.within if kin else {}
-    at_place: dict[str, list[int]] = {}
-    for k, a in enumerate(dated):
-        for place in {*a.places, *(within[p] for p in a.places if p in within)}:
-            at_place.setdefault(place, []).append(k)
-    return at_place
+class _Dated:
+    """The dated anchors filed by place, for the relative anchors that look for theirs (`_same_event`
+    decides). At a town every anchor there is read; at a country, which holds a share of the whole
+    corpus, only those that can match without a town in common: an anchor of the same kind of site,
+    one of a document that shares a rare name, or (a yearless day ties as a rare name does) all. Reading
+    every anchor in the country made dating quadratic in the corpus."""
+
+    def __init__(self, dated: list[Anchor], countries: frozenset[str], kin: Kin | None = None) -> None:
+        self.dated = dated
+        self.countries = countries
+        self.kin = kin
+        within = kin.within if kin else {}
+        self.at_place: dict[str, list[int]] = {}
+        self.by_site: dict[tuple[str, str], list[int]] = {}
+        self.by_doc: dict[tuple[str, str], list[int]] = {}
+        for k, a in enumerate(dated):
+            for place in {*a.places, *(within[p] for p in a.places if p in within)}:
+                self.at_place.setdefault(place, []).append(k)
+                if place in countries:
+                    for site in a.sites:
+                        self.by_site.setdefault((place, site), []).append(k)
+                    self.by_doc.setdefault((place, a.doc), []).append(k)
+        self.docs_naming: dict[str, set[str]] = {}  # a rare name -> the documents that give it
+        for doc, names in (kin.rare.items() if kin else ()):
+            for name in names:
+                self.docs_naming.setdefault(name, set()).add(doc)
+
+    def near(self, rel: Anchor) -> list[Anchor]:
+        """The dated anchors that `_same_event` may match with `rel`, in their order."""
+        kin = self.kin
+        within = kin.within if kin else {}
+        found: set[int] = set()
+        for place in {*rel.places, *(within[p] for p in rel.places if p in within)}:
+            if place not in self.countries or (kin is not None and _yearless(rel)):
+                found.update(self.at_place.get(place, ()))
+                continue
+            for site in rel.sites:
+                found.update(self.by_site.get((place, site), ()))
+            rare = kin.rare.get(rel.doc, frozenset()) if kin else frozenset()
+            for doc in {d for name in rare for d in self.docs_naming.get(name, ())}:
+                found.update(self.by_doc.get((place, doc), ()))
+        return [self.dated[k] for k in sorted(found)]
 
 
 def _from_others(found: list[Anchor], dated: list[Anchor], countries: frozenset[str],
                  own: DateValue | None = None, named: tuple[int, ...] | Callable[[], tuple[int, ...]] = (),
-                 kin: Kin | None = None, at_place: dict[str, list[int]] | None = None) -> DateValue | None:
+                 kin: Kin | None = None, index: _Dated | None = None) -> DateValue | None:
     """A document's publication date from its relative anchors that other documents date: the days
-    every matched anchor allows (the first one's alone where they disagree). `at_place` is `_by_place(dated)`,
+    every matched anchor allows (the first one's alone where they disagree). `index` is `_Dated(dated)`,
     made once for all documents: a relative anchor only ever matches an anchor at one of its places, and
     indexing them again for each document made dating quadratic in the corpus."""
     if not any(a.offset is not None or a.relative is not None for a in found):
         return None
-    within = kin.within if kin else {}
-    at_place = _by_place(dated, kin) if at_place is None else at_place
+    index = _Dated(dated, countries, kin) if index is None else index
     best: tuple[date, date, Span, date] | None = None
     by_weekday = False
     for rel in (a for a in found if a.offset is not None or a.relative is not None):
-        wider = {*rel.places, *(within[p] for p in rel.places if p in within)}
-        near = sorted({k for place in wider for k in at_place.get(place, ())})
-        hit = date_from_anchors(rel, [dated[k] for k in near], countries, own.value if own else None, kin)
+        hit = date_from_anchors(rel, index.near(rel), countries, own.value if own else None, kin)
         if hit is None:
             continue
         # "vorige week maandag" leaves the whole next week open: no day of it is likelier
