@@ -60,8 +60,14 @@ def one(size: int, seed: int, batch_size: int, repeat: int, work: Path, db_url: 
     generated = time.perf_counter() - t
     db = work / f"kb-{size}.db"
     store = Store(db_url or str(db))
+    done = [0]
+
+    def progress(n: int) -> None:  # to stderr, so a run stopped early still tells how far it got
+        done[0] += n
+        if done[0] % 5000 < n:
+            print(f"{time.strftime('%H:%M:%S')} {done[0]} documents annotated", file=sys.stderr, flush=True)
     t = time.perf_counter()
-    report = build([corpus], store, backend="lite", batch_size=batch_size)
+    report = build([corpus], store, backend="lite", batch_size=batch_size, on_progress=progress)
     seconds = time.perf_counter() - t
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     return {
