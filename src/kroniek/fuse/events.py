@@ -301,19 +301,21 @@ class _Blocks:
         or at a region or sea, may meet any."""
         kind = self.by_type.get(r.type, {})
         near = self.near(r)
-        return [kind[i] for i in sorted(kind) if near is None or i in near or (r.location is None and i not in self.placed)]
+        ids = None if near is None else set().union(*near)
+        return [kind[i] for i in sorted(kind) if ids is None or i in ids or (r.location is None and i not in self.placed)]
 
-    def near(self, r: Report) -> set[int] | None:
-        """The placed events a report's place can agree with (`_fits`): at its place, in its country, at a
-        region or sea; for a report without a place, at a place its document names or in the country its
-        adjective gives. None: any (a report at a region or sea)."""
+    def near(self, r: Report) -> list[set[int]] | None:
+        """The placed events a report's place can agree with (`_fits`), as sets to look in: at its place,
+        in its country, at a region or sea; for a report without a place, at a place its document names or
+        in the country its adjective gives. None: any (a report at a region or sea). Not joined into one
+        set: a country's events grow with the corpus, and a dated report looks up only its slot's few."""
         if r.location is None:
-            ids = set().union(*(self.by_place.get(p, set()) for p in self.doc_places.get(r.doc, ())))
-            return ids | (self.by_country.get(r.country, set()) if r.country else set())
+            return [*(self.by_place.get(p, set()) for p in self.doc_places.get(r.doc, ())),
+                    self.by_country.get(r.country, set()) if r.country else set()]
         place = self.entities.get(r.location)
         if place is None or (place.key or "").startswith(("region:", "sea:")):
             return None
-        return self.by_place.get(place.id, set()) | self.areas | self.by_country.get(self.country(r) or "", set())
+        return [self.by_place.get(place.id, set()), self.areas, self.by_country.get(self.country(r) or "", set())]
 
     def candidates(self, r: Report, clusters: list[_Cluster]) -> list[_Cluster]:
         y = self.year(r)
@@ -338,7 +340,7 @@ class _Blocks:
                     out.update(by_country.get(k, {}))
         near = self.near(r)
         # a report meets an event at an agreeing place, or one no report has placed yet
-        return [out[i] for i in sorted(out) if near is None or i in near or i not in self.placed]
+        return [out[i] for i in sorted(out) if near is None or any(i in ids for ids in near) or i not in self.placed]
 
 
 def _without_parents(ids: list[str], entities: dict[str, Entity]) -> list[str]:
