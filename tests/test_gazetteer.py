@@ -113,3 +113,14 @@ def test_a_province_named_like_a_city_is_kept_for_a_text_that_calls_it_a_provinc
     assert gaz.province("Utrecht").key == "geo:sub:NL-UT"
     # a city's old or alternate name does not hide a province that carries it as its own name
     assert gaz.place("Sulu").key == "geo:sub:PH-SLU"
+
+
+def test_a_part_of_a_country_named_by_a_point_of_the_compass_is_that_country():
+    gaz = gazetteer.load()
+    assert gaz.place("Noord-Nigeria").key == "country:NG"
+    assert gaz.place("Noordoost-Syrië").key == "country:SY"
+    assert gaz.place("Zuid-Soedan").key == "country:SS"  # a country so named is itself
+    assert gaz.place("Noord-Korea").key == "country:KP"
+    assert gaz.place("Noord-Brabant").key.startswith("geo:sub:NL")  # a province so named too
+    assert gaz.place("Noord-Atlantis") is None  # the rest must be a country the gazetteer knows
+    assert gaz.place("Oost-Gao") is None  # a part of a town is not the town

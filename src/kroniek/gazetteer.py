@@ -23,6 +23,9 @@ from anyascii import anyascii
 from .data import lexicon_words, load_tsv, load_yaml
 
 
+COMPASS_PART = re.compile(r"(\w+)-(\w[\w ’'-]*)")  # "Noord-Nigeria", "Zuidoost-Turkije"
+
+
 @dataclass(frozen=True)
 class Entry:
     key: str
@@ -178,6 +181,11 @@ class Gazetteer:
         ("Islamabad" is Islamabad, not Chattogram, which has it as an old name; "Mecca" is still Makkah)."""
         folded = fold(surface)
         keys = self.places.get(folded)
+        if not keys and (part := COMPASS_PART.fullmatch(surface)) and fold(part.group(1)) in _compass():
+            # "Noord-Nigeria", "Oost-Congo": a part of a country no gazetteer lists is that country, at its
+            # precision; a country so named ("Zuid-Soedan", "Noord-Korea") is found whole above
+            whole = self.place(part.group(2))
+            return whole if whole is not None and whole.key.startswith("country:") else None
         if not keys or folded in _compass():
             return None  # "West", "Central": a region or town may be called so, but the bare word means a direction
         return max((self.entries[k] for k in keys),

@@ -808,6 +808,22 @@ def test_who_is_held_responsible_before_the_cue_is_the_perpetrator_and_an_assump
         assert [(a.entity, a.status) for a in report.attributions] == [(ids["JNIM"], status)], text
 
 
+def test_a_group_the_authorities_suspect_or_blame_is_a_suspect_not_the_perpetrator():
+    cases = [("nl", "Bij een bomaanslag in Gao zijn 9 soldaten omgekomen. Niemand eiste de aanslag op, maar de politie "
+                    "verdenkt de jihadistische groep JNIM."),
+             ("en", "A bomb attack in Gao killed 9 soldiers on Monday. Officials blamed the bombing on JNIM."),
+             ("en", "A bomb attack in Gao killed 9 soldiers on Monday. JNIM is suspected of the bombing."),
+             ("nl", "Bij een bomaanslag in Gao zijn 9 soldaten omgekomen. De regering beschuldigt JNIM van de aanslag.")]
+    for lang, text in cases:
+        ctx, ids = make_context(text, SAHEL, published="2023-03-15", language=lang)
+        [report] = extract_events(ctx)
+        assert [(a.entity, a.status) for a in report.attributions] == [(ids["JNIM"], "suspected")], text
+    # a suspicion of a group already named as claimant leaves the claim alone
+    text = "JNIM claimed the bomb attack in Gao that killed 9 soldiers. Officials had suspected JNIM from the start."
+    ctx, ids = make_context(text, SAHEL, published="2023-03-15", language="en")
+    assert [(a.entity, a.status) for r in extract_events(ctx) for a in r.attributions] == [(ids["JNIM"], "claimed")]
+
+
 def test_a_claim_of_an_event_no_trigger_names_goes_to_the_documents_one_event_and_its_own_numbers_are_no_toll():
     names = SAHEL | {"Bamako": ("LOC", "geo:3", "ML")}
     text = ("Op een website eist de beweging JNIM sinds vanochtend de verantwoordelijkheid op voor de overname van de "

@@ -143,6 +143,25 @@ def claims_in(ctx: DocContext, unit: Unit) -> list[Attribution]:
     return out
 
 
+SUSPECT_REACH = 60  # characters after a suspicion cue in which its suspect is named
+
+
+def suspected_in(ctx: DocContext, unit: Unit, channels: frozenset[str]) -> Placed | None:
+    """The group a unit says is suspected ("officials blamed the attack on X", "de politie verdenkt X",
+    "X is suspected of"), or None."""
+    text = ctx.unit_text(unit)
+    of_words = lexicon.cues()["prepositions"]
+    for s, e, _ in lexicon.find(text, "suspicion", unit.start):
+        after = ctx.tokens_in(e, unit.end)[:1]
+        if after and after[0].low in of_words:  # "X is suspected of", "X wordt verdacht van"
+            suspect = nearest_org(ctx, s, unit.start, s, "before", channels)
+        else:
+            suspect = nearest_org(ctx, e, e, min(unit.end, e + SUSPECT_REACH), "after", channels)
+        if suspect is not None:
+            return suspect
+    return None
+
+
 def attributions_of(ctx: DocContext, unit: Unit, trig: Trigger, list_actor: Placed | None) -> tuple[list[Attribution], bool]:
     text = ctx.unit_text(unit)
     span = Span(ctx.doc.id, unit.start, unit.end)
@@ -199,6 +218,8 @@ def attributions_of(ctx: DocContext, unit: Unit, trig: Trigger, list_actor: Plac
     named_deed = named_on_the_deed(ctx, trig, channels)
     if actor is None:
         actor = named_deed
+    if actor is None and (suspect := suspected_in(ctx, unit, channels)) is not None and suspect.entity.id not in claimed:
+        out.append(Attribution(suspect.entity.id, "suspected", span))
     if actor is not None and (actor.entity.id not in claimed or actor is named_deed):
         out.append(Attribution(actor.entity.id, status, span))
     unknown = lexicon.has(text, "unknown")
