@@ -245,3 +245,15 @@ def test_publication_days_counted_are_the_days_that_read_so(kind, count, weekday
                     last_week=week == "last_week", strictly_before=week == "strictly_before")
     read = [ref for k in range(-1, within + 1) if day_of(expr, ref := day + timedelta(days=k)) == day]
     assert publication_days(expr, day, within) == read
+
+
+def test_a_year_an_article_sets_before_a_name_is_a_year_not_a_count():
+    assert [(t.text, t.value) for t in find_times("a cell linked to the 2015 Paris attacks")] == [("2015", "2015")]
+    assert [(t.text, t.value) for t in find_times("De 2019 Pasen-aanslagen waren de zwaarste")] == [("2019", "2019")]
+    assert find_times("the 2000 fighters of the group") == []  # a count of a thing not named
+
+
+def test_a_year_before_a_name_is_not_counted_as_attacks():
+    from kroniek.extract.figures import figures
+
+    assert [f.value for f in figures("The group was linked to the 2015 Paris attacks.", "en")] == []

@@ -130,6 +130,8 @@ def _patterns() -> dict:
         "year": re.compile(rf"\b(?:{_alt(lex['year_prepositions'])})\s+(?:(?:{_alt(lex['year_articles'])})\s+)?"
                            r"((?:1[89]|20)\d\d)(?![\d.,]?\d)(?!'?s\b)(?!-[^\W\d_])"),  # not "a 2000-strong force"
         "line_year": re.compile(r"^((?:1[89]|20)\d\d)\b(?!'?s\b)"),
+        # "the 2015 Paris attacks", "de 2008 Mumbai-aanslagen": a year an article sets before a name
+        "name_year": re.compile(rf"\b(?:{_alt(lex['year_articles'])})\s+((?:1[89]|20)\d\d)\s+(?=\S)"),
         "later": re.compile(rf"\b({count})\s+(?:{_alt(lex['year_words'])})\s+(?:{_alt(lex['years_later'])})\b"),
         "ago": re.compile(rf"\b({count})\s+({_alt(lex['units'])})\s+(?:{_alt(lex['ago'])})\b"),
         "decade_full": re.compile(r"\b((?:1[0-9]|20)\d0)'?s\b"),
@@ -283,6 +285,9 @@ def _times(text: str, search: bool = True) -> tuple[TimeExpr, ...]:
         add(m.start(1), m.end(1), "absolute", value=m.group(1))
     for m in pat["line_year"].finditer(low):  # a line or list item that starts with its year
         add(m.start(), m.end(), "absolute", value=m.group(1))
+    for m in pat["name_year"].finditer(low):
+        if text[m.end()].isupper():  # a count of a named thing has its thousands marked ("the 2,000 Wagner men")
+            add(m.start(1), m.end(1), "absolute", value=m.group(1))
     for m in pat["later"].finditer(low):
         if n := _count(m.group(1)):
             add(m.start(), m.end(), "later", count=n)

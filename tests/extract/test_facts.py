@@ -813,11 +813,19 @@ def test_a_group_the_authorities_suspect_or_blame_is_a_suspect_not_the_perpetrat
                     "verdenkt de jihadistische groep JNIM."),
              ("en", "A bomb attack in Gao killed 9 soldiers on Monday. Officials blamed the bombing on JNIM."),
              ("en", "A bomb attack in Gao killed 9 soldiers on Monday. JNIM is suspected of the bombing."),
+             ("en", "A bomb attack in Gao killed 9 soldiers on Monday.\n\nNo group has claimed responsibility, but "
+                    "suspicion fell on JNIM."),
              ("nl", "Bij een bomaanslag in Gao zijn 9 soldaten omgekomen. De regering beschuldigt JNIM van de aanslag.")]
     for lang, text in cases:
         ctx, ids = make_context(text, SAHEL, published="2023-03-15", language=lang)
         [report] = extract_events(ctx)
         assert [(a.entity, a.status) for a in report.attributions] == [(ids["JNIM"], "suspected")], text
+    # of two events of the day, a suspicion in a sentence of its own is of the one told before it
+    text = ("A bomb attack in Gao killed 9 soldiers on Monday.\n\nNo group has claimed responsibility, but suspicion "
+            "fell on JNIM.\n\nAnother attack in Ménaka killed 4 people on Tuesday.")
+    ctx, ids = make_context(text, SAHEL, published="2023-03-15", language="en")
+    by_place = {r.location: [(a.entity, a.status) for a in r.attributions] for r in extract_events(ctx)}
+    assert by_place == {ids["Gao"]: [(ids["JNIM"], "suspected")], ids["Ménaka"]: []}
     # a suspicion of a group already named as claimant leaves the claim alone
     text = "JNIM claimed the bomb attack in Gao that killed 9 soldiers. Officials had suspected JNIM from the start."
     ctx, ids = make_context(text, SAHEL, published="2023-03-15", language="en")

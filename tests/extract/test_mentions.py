@@ -58,6 +58,15 @@ def test_adjacent_spans_of_one_name_are_joined_but_not_a_title_and_a_person():
     assert joined == [("Department of Social Sciences", "ORG"), ("Piet Jansen", "PER")]
 
 
+def test_a_place_split_at_a_lower_case_particle_is_joined_where_the_gazetteer_knows_the_whole():
+    text = "De stad Mocímboa da Praia viel, en later ook Gao de Mali."
+    def at(part, label):
+        return NerSpan(text.index(part), text.index(part) + len(part), label, "t")
+    spans = [at("Mocímboa", "LOC"), at("Praia", "LOC"), at("Gao", "LOC"), at("Mali", "LOC")]
+    joined = [text[s.start:s.end] for s in join_adjacent(spans, text)]
+    assert joined == ["Mocímboa da Praia", "Gao", "Mali"]  # "Gao de Mali" is no place
+
+
 def test_a_place_inside_a_longer_name_belongs_to_that_name():
     text = "Het bedrijf Veldhuis Nederland meldde dat de VS en Israël overleg voerden."
     a = text.index("Veldhuis")

@@ -143,6 +143,11 @@ def claims_in(ctx: DocContext, unit: Unit) -> list[Attribution]:
     return out
 
 
+def channel_ids(ctx: DocContext, unit: Unit) -> frozenset[str]:
+    """The mentions a unit names as a claim's channel (`claim_channels`), which are no actors."""
+    return frozenset(p.mention.id for p in claim_channels(ctx, unit)[0])
+
+
 SUSPECT_REACH = 60  # characters after a suspicion cue in which its suspect is named
 
 
@@ -150,7 +155,7 @@ def suspected_in(ctx: DocContext, unit: Unit, channels: frozenset[str]) -> Place
     """The group a unit says is suspected ("officials blamed the attack on X", "de politie verdenkt X",
     "X is suspected of"), or None."""
     text = ctx.unit_text(unit)
-    of_words = lexicon.cues()["prepositions"]
+    of_words = lexicon.cues()["suspect_of"]
     for s, e, _ in lexicon.find(text, "suspicion", unit.start):
         after = ctx.tokens_in(e, unit.end)[:1]
         if after and after[0].low in of_words:  # "X is suspected of", "X wordt verdacht van"

@@ -19,7 +19,8 @@ from ..dates import compatible, find_times, last_explicit, resolve
 from ..model import Attribution, Range, Report, Span
 from ..text import Tok, Unit
 from . import lexicon
-from .actors import add_attackers, attributions_of, claims_in, deed_by, organisations, state_actor, striking_state
+from .actors import (add_attackers, attributions_of, channel_ids, claims_in, deed_by, organisations, state_actor,
+                     striking_state, suspected_in)
 from .context import DocContext, Placed
 from .figures import casualties, is_vague
 from .figures import figures as all_figures
@@ -352,6 +353,9 @@ def extract_events(ctx: DocContext) -> list[Report]:
                 # "X eist de verantwoordelijkheid op voor de overname van de wijk": a claim of an
                 # event the text names with a word no trigger list has is the claim of the event it tells of
                 loose_claims.append((unit, claims))
+            elif lexicon.has(text, "suspicion") and (suspect := suspected_in(ctx, unit, channel_ids(ctx, unit))):
+                # "No group claimed it, but suspicion fell on X": the suspect of the event the text tells of
+                loose_claims.append((unit, [Attribution(suspect.entity.id, "suspected", Span(ctx.doc.id, unit.start, unit.end))]))
             previous_date = last_explicit(times, previous_date)
             continue
         trig = next((t for t in triggers if not t.generic), triggers[0])
@@ -495,10 +499,14 @@ def extract_events(ctx: DocContext) -> list[Report]:
             _absorb(later[0] if later else fallback, draft)
     _add_tolls(ctx, drafts, tolls, around)
     current = [d for d in drafts if d.list_id is None and compatible(d.date, published)]
-    for unit, claims in loose_claims if len(current) == 1 else ():
-        # only where the document tells of one event of its day, which the claim can then only be of
-        known = {a.entity for a in current[0].attributions}
-        current[0].attributions += [a for a in claims if a.entity not in known]
+    for unit, claims in loose_claims:
+        # where the document tells of one event of its day, the claim can only be of that one; else of the
+        # one told last before it ("A bomb killed nine ... No group claimed it, but suspicion fell on X")
+        told = [d for d in current if d.evidence.start < unit.start]
+        target = current[0] if len(current) == 1 else told[-1] if told else None
+        if target is not None:
+            known = {a.entity for a in target.attributions}
+            target.attributions += [a for a in claims if a.entity not in known]
     add_attackers(ctx, drafts)
     hint = country_hint(ctx) if any(d.location is None for d in drafts) else None
     back = any(d.date is None for d in drafts) and lexicon.has(ctx.doc.text, "looking_back")

@@ -304,10 +304,16 @@ def clean_span(span: NerSpan, doc: Document, ann: Annotation, index: SpanIndex[T
 
 
 def join_adjacent(spans: list[NerSpan], text: str) -> list[NerSpan]:
-    """Join spans separated by one space: a backend that split one name in two."""
+    """Join spans separated by one space, or by a lower-case name particle where the whole is a place the
+    gazetteer knows ("Mocímboa da Praia", "Rio de Janeiro"): a backend that split one name in two."""
     out: list[NerSpan] = []
     for span in sorted(spans, key=lambda s: s.start):
-        if out and text[out[-1].end:span.start] == " " and span.source == out[-1].source \
+        gap = text[out[-1].end:span.start] if out else ""
+        if out and gap != " " and gap.startswith(" ") and gap.endswith(" ") and gap.strip() in name_particles() \
+                and {out[-1].label, span.label} <= {"LOC", "MISC"} \
+                and gazetteer.load().place(text[out[-1].start:span.end]) is not None:
+            out[-1] = NerSpan(out[-1].start, span.end, "LOC", out[-1].source)
+        elif out and gap == " " and span.source == out[-1].source \
                 and (span.label == out[-1].label or "MISC" in (span.label, out[-1].label)):
             prev = out[-1]
             longer = prev if prev.end - prev.start >= span.end - span.start else span
