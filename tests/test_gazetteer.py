@@ -124,3 +124,10 @@ def test_a_part_of_a_country_named_by_a_point_of_the_compass_is_that_country():
     assert gaz.place("Noord-Brabant").key.startswith("geo:sub:NL")  # a province so named too
     assert gaz.place("Noord-Atlantis") is None  # the rest must be a country the gazetteer knows
     assert gaz.place("Oost-Gao") is None  # a part of a town is not the town
+
+
+def test_an_arabic_article_written_as_a_word_of_its_own_finds_the_joined_name():
+    gaz = gazetteer.load()
+    assert gaz.match("al Qaeda").key == gaz.match("al-Qaeda").key
+    assert gaz.match("al Shabaab").key == gaz.match("al-Shabaab").key
+    assert gaz.match("al Nowhere") is None

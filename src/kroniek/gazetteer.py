@@ -23,6 +23,7 @@ from anyascii import anyascii
 from .data import lexicon_words, load_tsv, load_yaml
 
 
+ARTICLE_SPACE = re.compile(r"([Aa]l|[Ee]l|[Aa]sh|[Aa]d|[Aa]n|[Aa]r|[Aa]s|[Aa]t|[Aa]z) (?=[A-Z])")  # "al Qaeda"
 COMPASS_PART = re.compile(r"(\w+)-(\w[\w ’'-]*)")  # "Noord-Nigeria", "Zuidoost-Turkije"
 
 
@@ -153,6 +154,9 @@ class Gazetteer:
         in another transliteration for long organisation names)."""
         surface = squash(surface)
         keys = self.exact.get(surface) or (self.lower.get(surface) if surface.islower() else None)
+        if not keys and (particle := ARTICLE_SPACE.match(surface)):
+            # "al Qaeda", "el Shabaab": the article as a word of its own where the gazetteer writes it joined
+            keys = self.exact.get(f"{particle.group(1)}-{surface[particle.end():]}")
         if not keys and len(surface) >= MIN_SKELETON + 3 and surface[:1].isupper() and surface[-1:].isalnum() \
                 and " " in surface.replace("-", " "):
             # another spelling of a long organisation name: the same skeleton, and the same last letter

@@ -140,6 +140,10 @@ def test_relations_prenominal_backing_and_affiliate():
         "De door Norland gesteunde Kamba Front vuurde opnieuw.", "nl")
     assert ("Kamba Front", "part_of", "Red Lions") in place_triples(
         "Red Lions affiliate Kamba Front United (Kamba Front) claimed the attack.")
+    # words that only describe the group stand between the cue and its name
+    assert ("Kamba Front", "allied_with", "Red Lions") in place_triples(
+        "The Red Lions-linked militant group Kamba Front fired again.")
+    assert not place_triples("The Red Lions-linked attack on the Kamba Front was condemned.")
 
 
 def test_relations_struck_needs_a_named_group_and_a_country():

@@ -441,12 +441,18 @@ def _prenominal(ctx: DocContext, unit: Unit) -> list[tuple[str, str, str]]:
             if b is not None:
                 pairs.append((known[head.lower()], t.start, t.start + len(head), b))
     out = []
+    describing = {*lexicon.cues()["group_heads"], *lexicon.cues().get("group_descriptors", ())}
     for a, a_start, a_end, b in pairs:
         if b.type != "ORG" or (a.type == "LOC" and not (a.key or "").startswith("country:")):
             continue
         # "al-Qaeda affiliate Jama'at Nasr al-Islam (JNIM)": a full name the recogniser left out, then its
         # abbreviation
         gap = re.sub(r"\s+[A-Z][^,.;:()]*\($", "", ctx.text(a_end, b.start)).strip().lstrip("-").strip().lower()
+        # "the al-Qaeda-linked militant group X": words that only describe the group come after the cue
+        words = gap.split()
+        while len(words) > 1 and words[-1] in describing:
+            words.pop()
+        gap = " ".join(words)
         for rule in lexicon.cues().get("prenominal_relations", ()):
             if gap not in rule["gap"] or (rule["predicate"] != "allied_with" and a.type != "ORG"):
                 continue
