@@ -203,6 +203,15 @@ def test_claims_a_group_no_gazetteer_knows_is_the_group_the_text_introduces_as_o
                                                                       ids["Karim Veldman"])
 
 
+def test_claims_a_source_with_a_long_name_is_found_where_its_name_starts_near_the_cue():
+    names = GROUPS | {"Centre for the Documentation of Armed Violence in the Northern Provinces": ("ORG", None, None)}
+    ctx, ids = make_context("The Rode Vuist carried out more than 200 attacks since 2021, according to the Centre for "
+                            "the Documentation of Armed Violence in the Northern Provinces.", names,
+                            published="2023-05-10", language="en")
+    [claim] = extract_claims(ctx)
+    assert claim.attributed_to == ids["Centre for the Documentation of Armed Violence in the Northern Provinces"]
+
+
 def test_claims_the_source_is_the_one_after_according_to_not_the_group_counted():
     ctx, ids = make_context("The Rode Vuist has an estimated 1,500 fighters, according to the VN.", GROUPS,
                             published="2023-05-10", language="en")

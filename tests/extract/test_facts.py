@@ -808,6 +808,23 @@ def test_who_is_held_responsible_before_the_cue_is_the_perpetrator_and_an_assump
         assert [(a.entity, a.status) for a in report.attributions] == [(ids["JNIM"], status)], text
 
 
+def test_a_killing_by_an_armed_group_or_armed_men_is_an_attack_where_no_word_names_one():
+    for lang, text in [("en", "Last Friday, JNIM fighters killed at least 41 people in Gao, police said."),
+                       ("en", "At least 41 people were killed by militants in Gao on Friday."),
+                       ("nl", "Strijders van JNIM doodden vrijdag zeker 41 mensen in Gao."),
+                       ("nl", "Militanten hebben vrijdag in Gao zeker 41 mensen gedood.")]:
+        ctx, ids = make_context(text, SAHEL, published="2023-03-15", language=lang)
+        [report] = extract_events(ctx)
+        assert (report.type, report.location, report.killed) == ("attack", ids["Gao"], Range(41, None)), text
+    # a toll with no killer named is no event of its own, nor is a state's army killing fighters
+    for lang, text in [("en", "At least 41 people were killed in Gao on Friday."), ("en", "The army killed 41 fighters near Gao."),
+                       ("en", "In Gao 27 militants were killed on Friday."),
+                       ("en", "All 27 Malian militants killed in army operation near Gao"),
+                       ("nl", "Bij de reddingsoperatie in Gao zijn 27 aanvallers gedood.")]:
+        ctx, _ = make_context(text, SAHEL, published="2023-03-15", language=lang)
+        assert extract_events(ctx) == [], text  # the armed men are the dead here, not the killers
+
+
 def test_a_group_the_authorities_suspect_or_blame_is_a_suspect_not_the_perpetrator():
     cases = [("nl", "Bij een bomaanslag in Gao zijn 9 soldaten omgekomen. Niemand eiste de aanslag op, maar de politie "
                     "verdenkt de jihadistische groep JNIM."),

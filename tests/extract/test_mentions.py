@@ -67,6 +67,13 @@ def test_a_place_split_at_a_lower_case_particle_is_joined_where_the_gazetteer_kn
     assert joined == ["Mocímboa da Praia", "Gao", "Mali"]  # "Gao de Mali" is no place
 
 
+def test_a_nationality_adjective_before_a_name_is_not_part_of_it():
+    text = "Het dodental in het Oegandese Mpondwe stijgt."
+    s = text.index("Oegandese")
+    _, found = _mentions(text, ents=[NerSpan(s, s + len("Oegandese Mpondwe"), "PER", "t")])
+    assert [(m.text, m.label) for m in found] == [("Mpondwe", "MISC")]  # no person's name opens with one
+
+
 def test_a_place_inside_a_longer_name_belongs_to_that_name():
     text = "Het bedrijf Veldhuis Nederland meldde dat de VS en Israël overleg voerden."
     a = text.index("Veldhuis")

@@ -367,6 +367,9 @@ def _followed_by_word(ctx: DocContext, unit: Unit, f: Figure) -> bool:
     return bool(after) and after[0].text[:1].isalnum()
 
 
+SOURCE_REACH = 40  # characters after a source cue ("according to") within which its source's name starts
+
+
 def _source(ctx: DocContext, unit: Unit) -> str | None:
     """Who the figures of a sentence come from: a name right after a source cue ("according to X"), in
     any cue of the sentence, else a name before a cue that is a verb ("X estimated"), though not the
@@ -374,7 +377,8 @@ def _source(ctx: DocContext, unit: Unit) -> str | None:
     prepositions = set(lexicon.cues()["source_prepositions"])
     cues = lexicon.find(ctx.unit_text(unit), "source_cues", unit.start)
     for s, e, word in cues:
-        named = ctx.mentions_in(e, min(unit.end, e + 40), ("ORG", "PER"))
+        # a name that starts near the cue, however long ("the Armed Conflict Location and Event Data Project")
+        named = [p for p in ctx.mentions_in(e, unit.end, ("ORG", "PER")) if p.start < e + SOURCE_REACH]
         if named:
             return named[0].entity.id
     for s, e, word in cues:

@@ -165,6 +165,49 @@ def find_triggers(ctx: DocContext, unit: Unit) -> list[Trigger]:
     return out
 
 
+KILLER_REACH = 6  # tokens between an armed subject and its verb of killing
+
+
+def _killing_by_armed(ctx: DocContext, unit: Unit) -> list[Trigger]:
+    """A unit with no word for an attack that tells of a killing by an armed group or armed men ("ADF fighters
+    killed 41 people", "were killed by militants"): the verb as an attack's trigger. A state's forces
+    killing fighters is not meant: the killer must be a group or armed men, not a state."""
+    cue = lexicon.cues()
+    toks = ctx.tokens_in(unit.start, unit.end)
+    by = set(cue["by"])
+
+    def counted(w: Tok) -> bool:
+        return w.text[:1].isdigit() or word_value(w.low, ctx.lang) is not None
+
+    def armed_men(span: list[Tok]) -> bool:  # "fighters", but not "27 (Baloch) fighters": the dead counted
+        return any(b.low in cue["armed_nouns"] and not any(counted(w) for w in span[max(0, i - 2):i])
+                   for i, b in enumerate(span))
+
+    for k, t in enumerate(toks):
+        if t.low not in cue.get("kill_verbs", ()):
+            continue
+        before, after = toks[max(0, k - KILLER_REACH):k], toks[k + 1:k + 3]
+        if t.low in cue.get("kill_participles", ()):  # Dutch puts the participle last: its whole clause
+            before = toks[next((i + 1 for i in range(k - 1, -1, -1) if toks[i].text == ","), 0):k]
+        # "were killed", "zijn gedood": who stands before is who died; only "by X" names the killer. A Dutch
+        # participle kills only after "hebben" ("hebben 41 mensen gedood")
+        # a headline's "33 militants killed in ...": no auxiliary, but no object either
+        headline = bool(after) and after[0].low in cue["prepositions"] and not any(
+            counted(w) for w in toks[k + 1:k + 4])  # "killed at least 41" has its object
+        passive = any(b.low in cue["passive_aux"] for b in before) or headline or (
+            t.low in cue.get("kill_participles", ()) and not any(b.low in cue.get("perfect_aux", ()) for b in before))
+        armed = not passive and (armed_men(before) or any(
+            (p.entity.key or "").startswith("group:") for p in organisations(ctx, before[0].start if before else t.start, t.start)))
+        agent = next((a for a in after if a.low in by), None)
+        if not armed and agent is not None:
+            reach = ctx.tokens_in(agent.end, unit.end)[:KILLER_REACH]
+            armed = armed_men(reach) or bool(reach) and any(
+                (p.entity.key or "").startswith("group:") for p in organisations(ctx, agent.end, reach[-1].end))
+        if armed and not (before and before[-1].low in cue["negations"]):
+            return [Trigger(t.start, t.end, "attack", None, "verb", False, False, False, False)]
+    return []
+
+
 def _gap_pattern(matched: str, patterns: tuple[str, ...]) -> str | None:
     """The pattern with a gap ("vielen ... aan") that `matched` ("vielen in X een menigte aan") fits."""
     for p in patterns:
@@ -341,7 +384,7 @@ def extract_events(ctx: DocContext) -> list[Report]:
         times = find_times(text, unit.start)
         if (line := DATELINE.match(text)) is not None:  # "KABUL, Aug 18 (Reuters) -" dates the story, not the event
             times = [t for t in times if t.start >= unit.start + line.end()]
-        triggers = [t for t in find_triggers(ctx, unit) if not t.negated]
+        triggers = [t for t in find_triggers(ctx, unit) if not t.negated] or _killing_by_armed(ctx, unit)
         own_words = claimed and _claimants_words(text)
         if not triggers:
             figures = {} if own_words else casualties(text, ctx.lang, unit.start)

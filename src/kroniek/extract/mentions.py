@@ -236,10 +236,13 @@ def clean_span(span: NerSpan, doc: Document, ann: Annotation, index: SpanIndex[T
     gaz, text = gazetteer.load(), doc.text
     index = index if index is not None else SpanIndex(ann.tokens)
     toks = index.within(span.start, span.end)
+    label = span.label
     while toks and (toks[0].text[:1].islower() and not _particle_opens(toks) or toks[0].text in "#@\"'“‘„("
-                    or gaz.demonym(toks[0].text) and toks[0].text.endswith("e") and len(toks) > 1
-                    and span.label in ("ORG", "MISC")):
-        toks = toks[1:]  # "het Franse Instituut voor ...": an inflected adjective, unlike "Syrisch Nationaal Leger"
+                    or gaz.demonym(toks[0].text) and toks[0].text.endswith("e") and len(toks) > 1):
+        # "het Franse Instituut voor ...", "het Oegandese Mpondwe": an inflected adjective, unlike "Syrisch
+        # Nationaal Leger"; no person's name opens with one, so what is left is named by its other mentions
+        label = "MISC" if label == "PER" and gaz.demonym(toks[0].text) else label
+        toks = toks[1:]
     after = index.first_from(toks[-1].end if toks else span.end, 2)
     while toks and after and is_particle_name(after[0].text) and after[0].start == toks[-1].end + 1:
         toks.append(after.pop(0))  # Frog stops before "al-Assad" in "Bashar al-Assad"
@@ -248,7 +251,6 @@ def clean_span(span: NerSpan, doc: Document, ann: Annotation, index: SpanIndex[T
         toks = toks[:-1]
     if not toks:
         return None
-    label = span.label
     if len(toks) >= 3 and (k := _initials_start(toks)) is not None:
         toks, label = toks[k:], "PER"
     if len(toks) >= 3 and toks[0].text.lower() in _agencies() and gazetteer.is_acronym(toks[0].text) \
