@@ -212,6 +212,15 @@ def test_claims_a_source_with_a_long_name_is_found_where_its_name_starts_near_th
     assert claim.attributed_to == ids["Centre for the Documentation of Armed Violence in the Northern Provinces"]
 
 
+def test_claims_a_year_of_a_clause_after_the_founding_or_that_opens_a_period_is_not_the_founding_year():
+    ctx, _ = make_context("De Rode Vuist werd opgericht door Karim Veldman, die sinds 1999 gevangen zit.", GROUPS,
+                          published="2023-05-10")
+    assert [c for c in extract_claims(ctx) if c.attribute == "founded"] == []
+    ctx, _ = make_context("In 1984, the Rode Vuist was founded by Karim Veldman.", GROUPS, published="2023-05-10",
+                          language="en")
+    assert [c.value for c in extract_claims(ctx) if c.attribute == "founded"] == [Range(1984, 1984)]
+
+
 def test_claims_the_source_is_the_one_after_according_to_not_the_group_counted():
     ctx, ids = make_context("The Rode Vuist has an estimated 1,500 fighters, according to the VN.", GROUPS,
                             published="2023-05-10", language="en")

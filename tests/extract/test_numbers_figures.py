@@ -48,6 +48,11 @@ def test_casualty_phrasings_dutch():
     assert killed("Zeker 30 burgers en 2 agenten gedood.") == Range(32, None)
 
 
+def test_badly_and_lightly_wounded_are_injured():
+    assert casualties("Tien mensen raakten zwaargewond.", "nl")["injured"][0] == Range(10, 10)
+    assert casualties("Er vielen drie doden en vier lichtgewonden.", "nl")["injured"][0] == Range(4, 4)
+
+
 def test_subsets_ages_and_years_are_not_the_toll():
     assert killed("Er vielen 60 doden, onder wie elf kinderen tussen de 6 en 12 jaar.") == Range(60, 60)
     assert killed("In 2019 stierven 14 mensen, waaronder 3 agenten.") == Range(14, 14)

@@ -121,9 +121,15 @@ def _founded(ctx: DocContext, unit: Unit, times: list, figs: list[Figure]) -> li
     def gap(a: int, b: int) -> int:
         return len(ctx.tokens_in(min(a, b), max(a, b)))
 
+    # "opgericht door X, die sinds 1999 vastzit": a year that opens a period, or one in a clause of its
+    # own after the cue, is not the founding's
+    since = set(lexicon.cues()["period_start"])
+    years = [t for t in years if not any(w.low in since for w in ctx.tokens_in(max(unit.start, t.start - 12), t.start)[-1:])]
+
     out = []
     for s, e, _ in lexicon.find(text, "founded", unit.start):
-        near = [t for t in years if gap(t.start, e if t.start >= e else s) <= MAX_FOUNDED_DISTANCE]
+        near = [t for t in years if gap(t.start, e if t.start >= e else s) <= MAX_FOUNDED_DISTANCE
+                and (t.start < e or "," not in ctx.text(e, t.start))]
         if near:
             out.append((_year(near[0]), min(s, near[0].start), max(e, near[0].end)))
     groups = [p for p in ctx.mentions_in(unit.start, unit.end, ("ORG",)) if ctx.is_group(p)]
