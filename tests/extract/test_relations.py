@@ -474,6 +474,13 @@ def test_relations_founded_and_led_by_a_person_said_of_the_group_referred_back_t
     assert {("Kamba Front", "founded_by", "Jonas Kiruna"), ("Peter Vos", "leader_of", "Kamba Front")} <= found
 
 
+def test_relations_led_by_reads_past_a_relative_clause_and_an_apposition_about_the_leader():
+    found = triples("The Kamba Front, which split from the Red Lions in 2016, is led by Peter Vos, the son of "
+                    "Red Lions founder Jonas Kiruna.", "en")
+    assert ("Peter Vos", "leader_of", "Kamba Front") in found
+    assert ("Peter Vos", "leader_of", "Red Lions") not in found
+
+
 def test_relations_a_group_that_is_the_object_of_another_verb_is_not_the_one_active_somewhere():
     text = "The Kamba Front, a rebel group that pledged allegiance to the Red Lions in 2019, is active in Sudria."
     found = place_triples(text)

@@ -65,6 +65,14 @@ def _chain(ctx: DocContext, unit: Unit, start: int, types: tuple[str, ...]) -> l
     return out
 
 
+def _in_relative_clause(ctx: DocContext, unit: Unit, p: Placed, s: int) -> bool:
+    """`p` stands in a relative clause closed before `s`: "ISWAP, which split from Boko Haram in 2016, is led
+    by X" has ISWAP, not Boko Haram, as the subject of "is led by"."""
+    pronouns = "|".join(map(re.escape, lexicon.cues()["relative_pronouns"]))
+    opened = [m.end() for m in re.finditer(rf",\s*(?:{pronouns})\b", ctx.text(unit.start, p.start), re.IGNORECASE)]
+    return bool(opened) and "," in ctx.text(p.end, s) and "," not in ctx.text(unit.start + opened[-1], p.start)
+
+
 def _relations_in(ctx: DocContext, unit: Unit) -> list[tuple[str, str, str]]:
     text = ctx.unit_text(unit)
     out: list[tuple[str, str, str]] = []
@@ -127,11 +135,13 @@ def _relations_in(ctx: DocContext, unit: Unit) -> list[tuple[str, str, str]]:
                 people = ctx.mentions_in(unit.start, unit.end, ("PER",))
                 # "led by Y", "onder leiding van Y": the person named after the cue leads the group
                 passive = rule.get("passive") or ctx.text(s, e).split()[-1].lower() in lexicon.cues()["by"]
-                if passive and not after:
+                led = [p for p in ctx.mentions_in(e, unit.end, ("PER",)) if _within(ctx, e, p.start)][:1]
+                if passive and (not after or led and led[0].start < after[0].start):
                     # "X is led by Y", "de groep wordt geleid door Y": the person after the cue leads the group
-                    # named before it, or the one the text refers back to
-                    led = [p for p in ctx.mentions_in(e, unit.end, ("PER",)) if _within(ctx, e, p.start)][:1]
-                    subj = next((p for p in reversed(ctx.mentions_in(unit.start, s, ("ORG",))) if not _part_object(ctx, p)), None)
+                    # named before it, or the one the text refers back to (a group named after the person, "Y,
+                    # the son of Z's founder", is no object)
+                    subj = next((p for p in reversed(ctx.mentions_in(unit.start, s, ("ORG",)))
+                                 if not _part_object(ctx, p) and not _in_relative_clause(ctx, unit, p, s)), None)
                     group = subj.entity.id if subj else subject_near(ctx, unit, s)
                     if led and group:
                         out.append((led[0].entity.id, predicate, group))
