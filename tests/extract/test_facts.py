@@ -820,7 +820,8 @@ def test_a_killing_by_an_armed_group_or_armed_men_is_an_attack_where_no_word_nam
     for lang, text in [("en", "At least 41 people were killed in Gao on Friday."), ("en", "The army killed 41 fighters near Gao."),
                        ("en", "In Gao 27 militants were killed on Friday."),
                        ("en", "All 27 Malian militants killed in army operation near Gao"),
-                       ("nl", "Bij de reddingsoperatie in Gao zijn 27 aanvallers gedood.")]:
+                       ("nl", "Bij de reddingsoperatie in Gao zijn 27 aanvallers gedood."),
+                       ("nl", "De soldaten zeggen dat ze bij Gao 27 JNIM-strijders hebben gedood.")]:
         ctx, _ = make_context(text, SAHEL, published="2023-03-15", language=lang)
         assert extract_events(ctx) == [], text  # the armed men are the dead here, not the killers
 

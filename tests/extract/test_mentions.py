@@ -74,6 +74,15 @@ def test_a_nationality_adjective_before_a_name_is_not_part_of_it():
     assert [(m.text, m.label) for m in found] == [("Mpondwe", "MISC")]  # no person's name opens with one
 
 
+def test_a_known_groups_name_less_its_word_for_a_group_is_found_where_the_document_named_it_in_full():
+    text = "Huurlingen van de Wagnergroep vochten mee. Wagner is sinds 2021 in het land en Wagner-strijders sneuvelden."
+    _, found = _mentions(text, ents=[])
+    wagner = [(m.text, m.key) for m in found if (m.key or "").startswith("group:wagner")]
+    assert wagner == [("Wagnergroep", "group:wagner"), ("Wagner", "group:wagner"), ("Wagner", "group:wagner")]
+    _, found = _mentions("Richard Wagner schreef opera's.", ents=[])
+    assert not any((m.key or "").startswith("group:") for m in found)  # not named in full: no group
+
+
 def test_a_place_inside_a_longer_name_belongs_to_that_name():
     text = "Het bedrijf Veldhuis Nederland meldde dat de VS en Israël overleg voerden."
     a = text.index("Veldhuis")

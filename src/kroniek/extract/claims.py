@@ -72,7 +72,22 @@ def subject_near(ctx: DocContext, unit: Unit, pos: int, named_only: bool = False
         return best.entity.id
     if named_only and near_anaphor is None:
         return None
+    if near_anaphor is not None and (previous := _previous_subject(ctx, unit)) is not None:
+        return previous  # "Wagner is sinds 2021 in Mali. De groep werd in 2014 opgericht door ..."
     return ctx.dominant_group.id if ctx.dominant_group else None
+
+
+def _previous_subject(ctx: DocContext, unit: Unit) -> str | None:
+    """The group that opens the sentence before `unit` in its paragraph, which "de groep" or "the group"
+    at the start of `unit` refers back to; None where that sentence does not open with one."""
+    before = [u for u in ctx.units if u.end <= unit.start and u.paragraph == unit.paragraph]
+    if not before or ctx.tokens_in(unit.start, unit.end)[:1] and not lexicon.find_phrases(
+            ctx.text(unit.start, unit.start + 20), _anaphora(), unit.start):
+        return None
+    last = before[-1]
+    groups = [p for p in ctx.mentions_in(last.start, last.end, ("ORG",)) if ctx.is_group(p)]
+    opening = ctx.tokens_in(last.start, groups[0].start) if groups else None
+    return groups[0].entity.id if groups and len(opening) <= 2 else None
 
 
 def _group_names(ctx: DocContext) -> set[str]:

@@ -165,7 +165,7 @@ def find_triggers(ctx: DocContext, unit: Unit) -> list[Trigger]:
     return out
 
 
-KILLER_REACH = 6  # tokens between an armed subject and its verb of killing
+SUBJECT_WORDS = 4  # the first tokens of a clause, where its subject (the killer) stands
 
 
 def _killing_by_armed(ctx: DocContext, unit: Unit) -> list[Trigger]:
@@ -179,31 +179,36 @@ def _killing_by_armed(ctx: DocContext, unit: Unit) -> list[Trigger]:
     def counted(w: Tok) -> bool:
         return w.text[:1].isdigit() or word_value(w.low, ctx.lang) is not None
 
-    def armed_men(span: list[Tok]) -> bool:  # "fighters", but not "27 (Baloch) fighters": the dead counted
-        return any(b.low in cue["armed_nouns"] and not any(counted(w) for w in span[max(0, i - 2):i])
-                   for i, b in enumerate(span))
+    def armed(span: list[Tok]) -> bool:
+        """Armed men or a group named in `span`, not counted ("27 (Baloch) fighters" are the dead)."""
+        if not span:
+            return False
+        uncounted = [i for i in range(len(span)) if not any(counted(w) for w in span[max(0, i - 2):i])]
+        return any(span[i].low in cue["armed_nouns"] for i in uncounted) or any(
+            (p.entity.key or "").startswith("group:") and any(span[i].start <= p.start < span[i].end for i in uncounted)
+            for p in organisations(ctx, span[0].start, span[-1].end))
 
+    clause_openers = {",", *cue.get("subordinators", ()), *cue["relative_pronouns"]}
     for k, t in enumerate(toks):
         if t.low not in cue.get("kill_verbs", ()):
             continue
-        before, after = toks[max(0, k - KILLER_REACH):k], toks[k + 1:k + 3]
-        if t.low in cue.get("kill_participles", ()):  # Dutch puts the participle last: its whole clause
-            before = toks[next((i + 1 for i in range(k - 1, -1, -1) if toks[i].text == ","), 0):k]
+        after = toks[k + 1:k + 3]
+        # the killer is the subject, which opens the verb's clause: "Last Friday, ADF fighters killed", "dat
+        # militanten ... hebben gedood" (not "dat ze ... 84 Wagner-strijders hebben gedood": the dead)
+        clause = toks[next((i + 1 for i in range(k - 1, -1, -1) if toks[i].low in clause_openers), 0):k]
+        before = clause[:SUBJECT_WORDS]
         # "were killed", "zijn gedood": who stands before is who died; only "by X" names the killer. A Dutch
         # participle kills only after "hebben" ("hebben 41 mensen gedood")
         # a headline's "33 militants killed in ...": no auxiliary, but no object either
         headline = bool(after) and after[0].low in cue["prepositions"] and not any(
             counted(w) for w in toks[k + 1:k + 4])  # "killed at least 41" has its object
-        passive = any(b.low in cue["passive_aux"] for b in before) or headline or (
-            t.low in cue.get("kill_participles", ()) and not any(b.low in cue.get("perfect_aux", ()) for b in before))
-        armed = not passive and (armed_men(before) or any(
-            (p.entity.key or "").startswith("group:") for p in organisations(ctx, before[0].start if before else t.start, t.start)))
+        passive = any(b.low in cue["passive_aux"] for b in clause) or headline or (
+            t.low in cue.get("kill_participles", ()) and not any(b.low in cue.get("perfect_aux", ()) for b in clause))
+        killer = not passive and armed(before)
         agent = next((a for a in after if a.low in by), None)
-        if not armed and agent is not None:
-            reach = ctx.tokens_in(agent.end, unit.end)[:KILLER_REACH]
-            armed = armed_men(reach) or bool(reach) and any(
-                (p.entity.key or "").startswith("group:") for p in organisations(ctx, agent.end, reach[-1].end))
-        if armed and not (before and before[-1].low in cue["negations"]):
+        if not killer and agent is not None:
+            killer = armed(ctx.tokens_in(agent.end, unit.end)[:SUBJECT_WORDS])
+        if killer and not (clause and clause[-1].low in cue["negations"]):
             return [Trigger(t.start, t.end, "attack", None, "verb", False, False, False, False)]
     return []
 

@@ -413,7 +413,33 @@ def extract_mentions(doc: Document, ann: Annotation) -> list[Mention]:
             elif label in ("ORG", "MISC") and (group := _group_without_keyword(surface, named)):
                 key, label = group.key, group.type
         out.append(Mention(stable_id("M", doc.id, s, e), Span(doc.id, s, e), surface, label, source, key))
-    return _typed_by_list(out, text)
+    return _typed_by_list(_short_names(out, doc), text)
+
+
+def _short_names(mentions: list[Mention], doc: Document) -> list[Mention]:
+    """"Wagner", "Wagner-strijders" where the document has named the "Wagnergroep": a group's name less its
+    word for a group, found again wherever the text uses it and no other name stands (the recogniser
+    rarely proposes a bare surname-like word as an organisation)."""
+    gaz, text = gazetteer.load(), doc.text
+    short: dict[str, str] = {}
+    for m in mentions:
+        if m.label != "ORG" or not (m.key or "").startswith("group:"):
+            continue
+        for suffix in lexicon_words("group_suffixes"):
+            for joiner in (" ", "-", ""):
+                if m.text.endswith(joiner + suffix) and len(stem := m.text[:-len(joiner + suffix)]) >= 4 \
+                        and stem[:1].isupper() and (entry := gaz.match(f"{stem}{joiner}{suffix}")) and entry.key == m.key:
+                    short[stem] = m.key
+    if not short:
+        return mentions
+    taken = SpanIndex(mentions, lambda m: (m.span.start, m.span.end))
+    found = []
+    for stem, key in short.items():
+        for hit in re.finditer(rf"(?<![\w-]){re.escape(stem)}(?![\w])", text):
+            if not taken.overlapping(hit.start(), hit.end()):
+                found.append(Mention(stable_id("M", doc.id, hit.start(), hit.end()), Span(doc.id, hit.start(), hit.end()),
+                                     stem, "ORG", "gazetteer", key))
+    return sorted(mentions + found, key=lambda m: (m.span.start, m.span.end)) if found else mentions
 
 
 def _surnames_are_people(mentions: list[_Hit], text: str, tokens: SpanIndex) -> list[_Hit]:
