@@ -1,4 +1,8 @@
 from dataclasses import replace
+from datetime import date
+
+from hypothesis import given
+from hypothesis import strategies as st
 
 from kroniek.ingest.metadata import address_date, describe
 from kroniek.model import Document
@@ -54,3 +58,23 @@ def test_a_short_date_in_the_address_gives_the_day_of_the_headers_month():
     doc = _with_url(" date 2024-12 " + body, "https://news.example.in/2024/12/20/harbour-241225")
     assert doc.published.value == "2024-12-20"
     assert address_date(replace(doc, url=None), "2024-12") is None
+
+
+def _stamped(stamp: str) -> str | None:
+    doc = describe(make_doc(f"Aanslag in Gao\n\n{stamp}\n\nBij een aanslag in Gao zijn gisteren drie mensen gedood."))
+    return doc.published.value if doc.published else None
+
+
+def test_a_date_in_figures_on_a_short_line_near_the_top_is_the_dateline():
+    assert _stamped("12-03-2024, 14:05") == "2024-03-12"
+    assert _stamped("Laatste update: 12/03/24 - 14:05") == "2024-03-12"
+    assert _stamped("03/12/2024 2:05 PM ET") == "2024-03-12"  # the twelve-hour clock writes the month first
+    assert _stamped("12/31/2024") == "2024-12-31"  # only one order is a date
+    assert _stamped("31.02.2024") is None
+
+
+@given(st.dates(min_value=date(1990, 1, 1), max_value=date(2069, 12, 31)), st.sampled_from("-./"),
+       st.booleans())
+def test_a_date_in_figures_day_first_reads_back_as_its_day(day, sep, short_year):
+    year = f"{day.year % 100:02d}" if short_year else str(day.year)
+    assert _stamped(f"{day.day:02d}{sep}{day.month:02d}{sep}{year} 14:05") == day.isoformat()
