@@ -117,8 +117,8 @@ def _patterns() -> dict:
     count = r"\d+|[^\W\d_]+"
     return {
         # lower-cased text; dateparser reads each match
-        "explicit": [re.compile(p) for p in (rf"(?<!\d)\d{{1,2}}\.?\s+(?:{months})\b\.?\s+\d{{4}}(?!\d)",
-                                             rf"\b(?:{months})\b\.?\s+\d{{1,2}},?\s+\d{{4}}(?!\d)",
+        "explicit": [re.compile(p) for p in (rf"(?<!\d)\d{{1,2}}(?:st|nd|rd|th)?\.?\s+(?:of\s+)?(?:{months})\b\.?\s+\d{{4}}(?!\d)",
+                                             rf"\b(?:{months})\b\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}(?!\d)",
                                              rf"\b(?:{months})\b\.?\s+\d{{4}}(?!\d)",
                                              r"(?<![\d-])\d{4}-\d{2}-\d{2}(?![\d-])")],
         # original text: a day and a month without a year, resolved against publication

@@ -71,6 +71,8 @@ def test_a_date_in_figures_on_a_short_line_near_the_top_is_the_dateline():
     assert _stamped("03/12/2024 2:05 PM ET") == "2024-03-12"  # the twelve-hour clock writes the month first
     assert _stamped("12/31/2024") == "2024-12-31"  # only one order is a date
     assert _stamped("31.02.2024") is None
+    assert _stamped("Posted on 2024/03/12") == "2024-03-12"
+    assert _stamped("March 12th, 2024") == "2024-03-12"
 
 
 @given(st.dates(min_value=date(1990, 1, 1), max_value=date(2069, 12, 31)), st.sampled_from("-./"),

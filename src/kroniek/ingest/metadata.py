@@ -52,6 +52,7 @@ def find_dateline(doc: Document, language: str | None, head: int = 600) -> DateV
 # "12-03-2024, 14:05", "12.03.2024", "Laatste update: 12/03/24 - 14:05", "03/12/2024 2:05 PM": a date in
 # figures on a short line of its own near the top, the stamp many sites print above an article
 NUMERIC_STAMP = re.compile(r"(?<![\d./-])(\d{1,2})([./-])(\d{1,2})\2(\d{4}|\d{2})(?![\d./-])")
+YEAR_FIRST_STAMP = re.compile(r"(?<![\d./-])((?:19|20)\d\d)([./])(\d{1,2})\2(\d{1,2})(?![\d./-])")  # "2024/03/12"
 TWELVE_HOUR = re.compile(r"\d\s*[AaPp]\.?[Mm]\b")
 MAX_STAMP_LINE = 45
 
@@ -60,15 +61,19 @@ def _numeric_stamp(doc: Document, window: str) -> DateValue | None:
     """The day of a date written in figures on a short line near the top. Day first, as Europe writes it,
     unless the line keeps time by the twelve-hour clock (American: month first) or only the other order
     is a date."""
-    for m in NUMERIC_STAMP.finditer(window):
+    found = sorted([*NUMERIC_STAMP.finditer(window), *YEAR_FIRST_STAMP.finditer(window)], key=lambda m: m.start())
+    for m in found:
         line_start = window.rfind("\n", 0, m.start()) + 1
         line_end = window.find("\n", m.end())
         line = window[line_start:(line_end if line_end >= 0 else len(window))]
         if len(line.strip()) > MAX_STAMP_LINE:
             continue
-        first, second, year = int(m.group(1)), int(m.group(3)), int(m.group(4))
-        year += (2000 if year < 70 else 1900) if len(m.group(4)) == 2 else 0
-        day, month = (second, first) if TWELVE_HOUR.search(line) or first <= 12 < second else (first, second)
+        if m.re is YEAR_FIRST_STAMP:
+            year, month, day = int(m.group(1)), int(m.group(3)), int(m.group(4))
+        else:
+            first, second, year = int(m.group(1)), int(m.group(3)), int(m.group(4))
+            year += (2000 if year < 70 else 1900) if len(m.group(4)) == 2 else 0
+            day, month = (second, first) if TWELVE_HOUR.search(line) or first <= 12 < second else (first, second)
         if 1 <= month <= 12 and 1 <= day <= 31 and 1900 <= year <= 2100:
             try:
                 value = date(year, month, day).isoformat()
