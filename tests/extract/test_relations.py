@@ -481,6 +481,12 @@ def test_relations_led_by_reads_past_a_relative_clause_and_an_apposition_about_t
     assert ("Peter Vos", "leader_of", "Red Lions") not in found
 
 
+def test_relations_their_founder_in_apposition_founded_the_group_the_text_is_about():
+    found = triples("The Kamba Front fired again. Officials say one of their original founders, Jonas Kiruna, "
+                    "trained abroad.", "en")
+    assert ("Kamba Front", "founded_by", "Jonas Kiruna") in found
+
+
 def test_relations_a_group_that_is_the_object_of_another_verb_is_not_the_one_active_somewhere():
     text = "The Kamba Front, a rebel group that pledged allegiance to the Red Lions in 2019, is active in Sudria."
     found = place_triples(text)

@@ -525,6 +525,8 @@ def _role_ends(ctx: DocContext, unit: Unit, k: int, toks: list[Tok],
     org = org or _at(orgs, t)  # "Front-leider": the organisation is the compound's first part
     if person is None:
         nxt = toks[k + 1] if k + 1 < len(toks) else None
+        if nxt is not None and nxt.text == "," and k + 2 < len(toks):
+            nxt = toks[k + 2]  # "one of their founders, X": the name in apposition
         person = _at(people, nxt) if nxt is not None and nxt.start == (_at(people, nxt) or t).start else None
     if person is None:
         before = [p for p in people if p.end <= t.start]
@@ -548,8 +550,9 @@ def _role_ends(ctx: DocContext, unit: Unit, k: int, toks: list[Tok],
         after = [p for p in orgs if p.start >= t.end]
         if after and ctx.text(t.end, after[0].start).strip().lower() in OF_PHRASES:
             org = after[0]
-    if org is None and k > 0 and toks[k - 1].low in lexicon.cues().get("possessives", ()):
-        before = [p for p in orgs if p.end <= toks[k - 1].start]
+    owner_word = _possessed(toks, k)
+    if org is None and owner_word is not None:
+        before = [p for p in orgs if p.end <= owner_word.start]
         org = before[-1] if before else None
     if person is None and org is not None and org.start >= t.end:
         # "de leider van Y is X"
@@ -557,6 +560,12 @@ def _role_ends(ctx: DocContext, unit: Unit, k: int, toks: list[Tok],
         if after and ctx.text(org.end, after[0].start).strip(" ,").lower() in lexicon.cues().get("copulas", ()):
             person = after[0]
     return person, org
+
+
+def _possessed(toks: list[Tok], k: int) -> Tok | None:
+    """The possessive before the role noun `toks[k]` ("its leader", "their original founders"), if any."""
+    return next((toks[j] for j in (k - 1, k - 2) if j >= 0 and toks[j].low in lexicon.cues().get("possessives", ())
+                 and all(w.text.isalpha() and w.text.islower() for w in toks[j + 1:k])), None)
 
 
 def _bare_modifiers(ctx: DocContext, toks: list[Tok]) -> bool:
@@ -591,6 +600,9 @@ def _roles(ctx: DocContext, unit: Unit) -> list[tuple[str, str, str]]:
         if owner is None:
             # "de oprichter en leider van de beweging, X": the group a noun refers back to
             person, owner = _group_referred(ctx, unit, k, toks, people, person)
+        if owner is None and person is not None and _possessed(toks, k):
+            # "one of their original founders, X" where the sentence names no group: the one the text is about
+            owner = ctx.dominant_group
         if person is None or owner is None:
             continue
         if predicate == "speaks_for":
