@@ -826,6 +826,15 @@ def test_a_killing_by_an_armed_group_or_armed_men_is_an_attack_where_no_word_nam
         assert extract_events(ctx) == [], text  # the armed men are the dead here, not the killers
 
 
+def test_the_bodys_toll_replaces_the_headlines():
+    text = ("Over a dozen dead as gunmen attack market in Gao\n\n"
+            "Gunmen opened fire at the market in Gao on Tuesday, killing at least 15 people and wounding 40.")
+    ctx, _ = make_context(text, SAHEL, published="2023-03-15", language="en")
+    [report] = extract_events(ctx)
+    assert (report.killed, report.injured) == (Range(15, None), Range(40, 40))
+    assert ctx.text(report.evidence.start, report.evidence.end).startswith("Gunmen opened fire")
+
+
 def test_a_group_the_authorities_suspect_or_blame_is_a_suspect_not_the_perpetrator():
     cases = [("nl", "Bij een bomaanslag in Gao zijn 9 soldaten omgekomen. Niemand eiste de aanslag op, maar de politie "
                     "verdenkt de jihadistische groep JNIM."),

@@ -53,6 +53,13 @@ def test_badly_and_lightly_wounded_are_injured():
     assert casualties("Er vielen drie doden en vier lichtgewonden.", "nl")["injured"][0] == Range(4, 4)
 
 
+def test_number_words_with_an_article_count_exactly():
+    assert casualties("A dozen people were killed.", "en")["killed"][0] == Range(12, 12)
+    assert casualties("At least two dozen soldiers were killed.", "en")["killed"][0] == Range(24, None)
+    assert casualties("Een tiental mensen kwam om.", "nl")["killed"][0] == Range(10, 10)
+    assert casualties("Dozens were killed.", "en")["killed"][0] == Range(24, 99)  # still an order of magnitude
+
+
 def test_subsets_ages_and_years_are_not_the_toll():
     assert killed("Er vielen 60 doden, onder wie elf kinderen tussen de 6 en 12 jaar.") == Range(60, 60)
     assert killed("In 2019 stierven 14 mensen, waaronder 3 agenten.") == Range(14, 14)

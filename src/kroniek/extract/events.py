@@ -74,6 +74,7 @@ class _Draft:
     spans: list[Span] = field(default_factory=list)
     list_id: int | None = None
     another: bool = False
+    headline: bool = False  # its toll is a headline's, which the body's own count replaces
 
 
 class _PlaceIndex:
@@ -493,7 +494,8 @@ def extract_events(ctx: DocContext) -> list[Report]:
         span = Span(ctx.doc.id, unit.start, unit.end)
         draft = _Draft(trig.type, subtype, place, when, _sites(ctx, unit), span,
                        killed[0] if killed else None, injured[0] if injured else None,
-                       attributions, unknown, [span], list_id if unit.bullet else None, trig.another)
+                       attributions, unknown, [span], list_id if unit.bullet else None, trig.another,
+                       headline=i == 0 and not text.rstrip().endswith((".", "!", "?", '"', "”")))
         subtypes = {t.subtype for t in triggers if t.subtype}
         several = [d for d in drafts if d.subtype in subtypes and d.type == trig.type] \
             if len(subtypes) > 1 and not has_figure and not when else []  # read all drafts only when it counts
@@ -738,8 +740,10 @@ def _absorb(target: _Draft, new: _Draft) -> None:
     target.location = more_specific(target.location, new.location)
     target.date = target.date if target.date and len(target.date) >= len(new.date or "") else new.date
     target.sites |= new.sites
-    if target.killed is None and new.killed is not None:
-        target.killed, target.evidence = new.killed, new.evidence
+    if new.killed is not None and (target.killed is None or target.headline):
+        # "Over a dozen dead as gunmen attack ..." above "..., killing at least 15": a headline shortens
+        target.killed, target.evidence, target.headline = new.killed, new.evidence, False
+        target.injured = new.injured or target.injured
     target.injured = target.injured or new.injured
     target.attributions += [a for a in new.attributions
                             if (a.entity, a.status) not in {(b.entity, b.status) for b in target.attributions}]

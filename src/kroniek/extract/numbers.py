@@ -12,6 +12,8 @@ from functools import lru_cache
 
 from text_to_num import text2num
 
+from . import lexicon
+
 WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*|\d+(?:[.,]\d{3})*(?:[.,]\d+)?")
 GROUPED = re.compile(r"\d{1,3}(?:([.,])\d{3})+")
 SCALES = {1000, 1_000_000, 1_000_000_000}
@@ -56,8 +58,11 @@ def word_value(words: str, lang: str) -> int | None:
 
 
 def find_numbers(text: str, lang: str = "nl", offset: int = 0) -> list[Number]:
-    words = list(WORD.finditer(text))
-    out, i = [], 0
+    amounts = lexicon.cues().get("word_amounts", {})
+    fixed = [Number(s + offset, e + offset, amounts[" ".join(m.split())], text[s:e])
+             for s, e, m in lexicon.find(text, "word_amounts")]  # "a dozen", "een tiental"
+    words = [w for w in WORD.finditer(text) if not any(n.start - offset <= w.start() < n.end - offset for n in fixed)]
+    out, i = list(fixed), 0
     while i < len(words):
         w = words[i]
         if w.group()[0].isdigit():
@@ -88,4 +93,4 @@ def find_numbers(text: str, lang: str = "nl", offset: int = 0) -> list[Number]:
             i = j
         else:
             i += 1
-    return out
+    return sorted(out, key=lambda n: n.start) if fixed else out
