@@ -535,6 +535,14 @@ def test_a_dateline_and_the_region_around_a_district_make_no_campaign_of_a_lead(
     assert report.location == ids["Velda"] and report.killed == Range(19, 19)
 
 
+def test_a_dateline_in_capitals_before_a_bare_dash_is_where_the_story_was_filed():
+    names = {"BAMAKO|Bamako": ("LOC", "geo:3", "ML"), "Gao": ("LOC", "geo:1", "ML")}
+    ctx, ids = make_context("BAMAKO - Bij een aanslag in de Malinese stad Gao zijn vrijdag twaalf mensen omgekomen.",
+                            names, published="2024-03-07")
+    [report] = extract_events(ctx)
+    assert report.location == ids["Gao"]
+
+
 def test_a_group_named_on_the_attack_did_it_but_a_claim_before_it_only_claims():
     names = {"Houthi": ("ORG", "group:houthis", None), "JNIM": ("ORG", "group:jnim", None),
              "Aden": ("LOC", "geo:3", "YE"), "Gao": ("LOC", "geo:1", "ML")}

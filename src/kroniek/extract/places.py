@@ -6,6 +6,8 @@ Read by `events`; everything here is per document.
 """
 from __future__ import annotations
 
+import re
+
 from dataclasses import replace
 from functools import lru_cache
 
@@ -45,7 +47,9 @@ def is_dateline(ctx: DocContext, place: Placed) -> bool:
     text = ctx.doc.text
     if text[text.rfind("\n", 0, place.start) + 1:place.start].strip():
         return False
-    return text[place.end:place.end + 1] == ":" or bool(DATELINE_TAIL.match(text, place.end))
+    surface = text[place.start:place.end]
+    bare_dash = surface.isupper() and bool(re.match(r"\s+[-–—]\s", text[place.end:place.end + 3]))  # "ISLAMABAD - "
+    return text[place.end:place.end + 1] == ":" or bare_dash or bool(DATELINE_TAIL.match(text, place.end))
 
 
 def written_inside(ctx: DocContext, inner: Placed, outer: Placed) -> bool:
