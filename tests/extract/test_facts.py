@@ -543,6 +543,20 @@ def test_a_dateline_in_capitals_before_a_bare_dash_is_where_the_story_was_filed(
     assert report.location == ids["Gao"]
 
 
+def test_a_deed_named_beside_the_armed_men_gives_the_kind_and_a_capital_in_apposition_the_place():
+    names = {"Mali": ("LOC", "country:ML", "ML"), "Gao": ("LOC", "geo:1", "ML"), "Oost": ("LOC", None, None)}
+    text = ("Gewapende mannen ontvoeren 80 scholieren in Mali\n\n"
+            "Gewapende mannen hebben in het oosten van Mali zeker 80 scholieren ontvoerd.\n\n"
+            "De ontvoering vond maandagochtend plaats in een school in Gao, de hoofdstad van de regio Oost.")
+    ctx, ids = make_context(text, names, published="2024-03-07")
+    [report] = extract_events(ctx)
+    assert (report.subtype, report.location) == ("kidnapping", ids["Gao"])
+    # a verb of happening places only where a place preposition follows it
+    ctx, ids = make_context("Bij een aanslag in Gao vielen doden.\n\nDe aanslag vond een paar uur plaats nadat Mali "
+                            "had gewaarschuwd.", names, published="2024-03-07")
+    assert [r.location for r in extract_events(ctx)] == [ids["Gao"]]
+
+
 def test_a_group_named_on_the_attack_did_it_but_a_claim_before_it_only_claims():
     names = {"Houthi": ("ORG", "group:houthis", None), "JNIM": ("ORG", "group:jnim", None),
              "Aden": ("LOC", "geo:3", "YE"), "Gao": ("LOC", "geo:1", "ML")}

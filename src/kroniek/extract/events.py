@@ -25,13 +25,14 @@ from .context import DocContext, Placed
 from .figures import casualties, is_vague
 from .figures import figures as all_figures
 from .numbers import word_value
-from .places import (clause_span, country_hint, country_of_a_site, is_dateline, more_specific, named_capital,
+from .places import (capital_of, clause_span, country_hint, country_of_a_site, is_dateline, more_specific, named_capital,
     not_the_scene, owns, place_ok, place_words, prepositioned, that_town, unknown_place, venue, written_around,
     written_inside)
 
 YEAR = re.compile(r"(?<!\d)(?:1[89]|20)\d\d(?!\d)")
 # a dateline opening a sentence: a place in capitals, perhaps a date and an agency, then a dash or colon
 DATELINE = re.compile(r"\s*[A-Z][A-Z .'’-]{2,40}(?:,[^\n()–—-]{1,30}?)?\s*(?:\([^()\n]{1,30}\))?\s*[-–—:]\s+(?=[A-Z\"“‘'])")
+MAX_PLACING_WORDS = 9  # words between an event's noun and its place after a verb of happening
 MAX_PLACE_DISTANCE = 12  # tokens between a trigger and its place when no figure ties the sentence to an event
 
 
@@ -283,7 +284,7 @@ def _location(ctx: DocContext, unit: Unit, at: int, drafts: list[_Draft],
     outer = {p.entity.id for p in places for q in places
              if q is not p and q.entity.id not in datelines and p.entity.contains(q.entity)}
     # "district X in de Nigeriaanse staat Y", "X district of Y": the text puts X in Y though no gazetteer knows X
-    outer |= {q.entity.id for p, q in zip(places, places[1:]) if written_inside(ctx, p, q)}
+    outer |= {q.entity.id for p, q in zip(places, places[1:]) if written_inside(ctx, p, q) or capital_of(ctx, p, q)}
     # "Y's X district", "Y's restive X": the owner holds the place
     outer |= {p.entity.id for p, q in zip(places, places[1:]) if owns(ctx, p, q)}
     outer |= datelines
@@ -407,7 +408,9 @@ def extract_events(ctx: DocContext) -> list[Report]:
                 loose_claims.append((unit, [Attribution(suspect.entity.id, "suspected", Span(ctx.doc.id, unit.start, unit.end))]))
             previous_date = last_explicit(times, previous_date)
             continue
-        trig = next((t for t in triggers if not t.generic), triggers[0])
+        # "Gewapende mannen hebben ... ontvoerd": the word for the attackers is no deed where a deed is named
+        deeds = [t for t in triggers if not t.generic and t.pos != "adj"]
+        trig = deeds[0] if deeds else next((t for t in triggers if not t.generic), triggers[0])
         verbs = [t for t in triggers if t.pos == "verb" and t.type != trig.type]
         after_words = set(lexicon.cues()["after_words"])
         led_up = trig.pos == "noun" and any(t.low in after_words for t in ctx.tokens_in(unit.start, trig.start)[-3:])
@@ -415,7 +418,8 @@ def extract_events(ctx: DocContext) -> list[Report]:
             # "twee mannen, veroordeeld voor de aanval, zijn opgehangen": the verb is the news, the definite
             # noun names an event told before; "na een bestorming ingenomen": the noun led up to the deed
             trig = verbs[0]
-        subtype = next((t.subtype for t in triggers if t.subtype and t.type == trig.type), None)
+        subtype = next((t.subtype for t in sorted(triggers, key=lambda t: t.pos == "adj")
+                        if t.subtype and t.type == trig.type), None)
         figures = {} if own_words else casualties(text, ctx.lang, unit.start)
         killed = figures.get("killed")
         injured = figures.get("injured")
@@ -678,12 +682,15 @@ def _placed_by_verb(ctx: DocContext, start: int, end: int) -> bool:
     """"De aanval was in de regio X", "the attack took place in X": a copula or a verb of happening between
     the trigger and the place says where the event was."""
     between = ctx.tokens_in(start, end)
-    if len(between) > 6 or any(t.text in (",", ";", ":") for t in between):
+    if len(between) > MAX_PLACING_WORDS or any(t.text in (",", ";", ":") for t in between):
         return False
     cue = lexicon.cues()
     words = " ".join(t.low for t in between)
-    return any(t.low in cue["copulas"] for t in between[:2]) or any(
-        words.startswith(v) for v in cue.get("placing_verbs", ()))
+    # "vond maandagochtend plaats in een school in X": a time may stand inside the verb, and a place
+    # preposition follows it (not "vond plaats nadat de VS ...")
+    preps, _ = place_words()
+    return any(t.low in cue["copulas"] for t in between[:2]) and len(between) <= 6 or any(
+        s == 0 and (words[e:].split()[:1] or [""])[0] in preps for s, e, _ in lexicon.find(words, "placing_verbs"))
 
 
 def _distance(ctx: DocContext, trig: Trigger, place: Placed) -> int:

@@ -52,6 +52,14 @@ def is_dateline(ctx: DocContext, place: Placed) -> bool:
     return text[place.end:place.end + 1] == ":" or bare_dash or bool(DATELINE_TAIL.match(text, place.end))
 
 
+CAPITAL_OF = re.compile(r"^\s*,?\s*(?:de|the)\s+(?:[\w-]+\s+)?(?:hoofdstad|capital)\s+(?:van|of)\s", re.IGNORECASE)
+
+
+def capital_of(ctx: DocContext, inner: Placed, outer: Placed) -> bool:
+    """"X, de hoofdstad van de regio Y", "X, the provincial capital of Y": the text puts X in Y."""
+    return inner.end <= outer.start and bool(CAPITAL_OF.match(ctx.text(inner.end, outer.start)))
+
+
 def written_inside(ctx: DocContext, inner: Placed, outer: Placed) -> bool:
     """Only "in" (or a place noun and "of"), articles, adjectives and place nouns stand between the two places."""
     between = ctx.tokens_in(inner.end, outer.start)
