@@ -933,3 +933,22 @@ def test_the_town_a_scene_lies_away_from_is_not_a_second_place_even_with_a_kind_
         ctx, ids = make_context(text, names, published="2019-01-28", language=lang)
         [report] = extract_events(ctx)
         assert report.location == ids["Gao"], text
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "A roadside bomb killed four soldiers in Gao on Monday."),
+    ("en", "Shelling of Gao killed 5 civilians on Monday."),
+    ("en", "Gunmen massacred 30 villagers in Gao on Monday."),
+    ("nl", "Bij een granaataanval in Gao raakten maandag acht mensen gewond."),
+    ("nl", "Een bermbom doodde maandag vier soldaten bij Gao."),
+    ("nl", "Bij beschietingen van Gao zijn maandag vijf burgers omgekomen."),
+])
+def test_more_words_for_attacks_make_events(lang, text):
+    ctx, ids = make_context(text, SAHEL, published="2023-03-15", language=lang)
+    [report] = extract_events(ctx)
+    assert (report.type, report.location) == ("attack", ids["Gao"])
+
+
+def test_a_heart_attack_is_no_attack():
+    ctx, _ = make_context("De minister kreeg maandag in Gao een hartaanval.", SAHEL, published="2023-03-15")
+    assert extract_events(ctx) == []

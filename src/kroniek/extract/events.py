@@ -391,7 +391,9 @@ def extract_events(ctx: DocContext) -> list[Report]:
         times = find_times(text, unit.start)
         if (line := DATELINE.match(text)) is not None:  # "KABUL, Aug 18 (Reuters) -" dates the story, not the event
             times = [t for t in times if t.start >= unit.start + line.end()]
-        triggers = [t for t in find_triggers(ctx, unit) if not t.negated] or _killing_by_armed(ctx, unit)
+        triggers = [t for t in find_triggers(ctx, unit) if not t.negated]
+        if all(t.generic for t in triggers):  # "Gunmen massacred 30 villagers": the killing is the deed
+            triggers = _killing_by_armed(ctx, unit) or triggers
         own_words = claimed and _claimants_words(text)
         if not triggers:
             figures = {} if own_words else casualties(text, ctx.lang, unit.start)
