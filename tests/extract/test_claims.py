@@ -221,6 +221,17 @@ def test_claims_a_year_of_a_clause_after_the_founding_or_that_opens_a_period_is_
     assert [c.value for c in extract_claims(ctx) if c.attribute == "founded"] == [Range(1984, 1984)]
 
 
+def test_claims_an_estimate_names_its_source_before_the_verb_and_never_the_group_it_counts():
+    ctx, ids = make_context("The Rode Vuist has between 3,000 and 5,000 fighters, VN experts estimate.", GROUPS,
+                            published="2023-05-10", language="en")
+    assert [(c.value, c.attributed_to) for c in extract_claims(ctx)] == [(Range(3000, 5000), ids["VN"])]
+    ctx, _ = make_context("With an estimated 6,000 to 7,000 fighters, the Rode Vuist is the largest group.", GROUPS,
+                          published="2023-05-10", language="en")
+    assert [(c.value, c.attributed_to) for c in extract_claims(ctx)] == [(Range(6000, 7000), None)]
+    ctx, _ = make_context("De Rode Vuist zou over zo'n 1500 man beschikken.", GROUPS, published="2023-05-10")
+    assert [(c.attribute, c.value) for c in extract_claims(ctx)] == [("fighters", Range(1500, 1500))]
+
+
 def test_claims_the_source_is_the_one_after_according_to_not_the_group_counted():
     ctx, ids = make_context("The Rode Vuist has an estimated 1,500 fighters, according to the VN.", GROUPS,
                             published="2023-05-10", language="en")

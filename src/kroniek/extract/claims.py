@@ -398,8 +398,10 @@ def _source(ctx: DocContext, unit: Unit) -> str | None:
     prepositions = set(lexicon.cues()["source_prepositions"])
     cues = lexicon.find(ctx.unit_text(unit), "source_cues", unit.start)
     for s, e, word in cues:
-        # a name that starts near the cue, however long ("the Armed Conflict Location and Event Data Project")
-        named = [p for p in ctx.mentions_in(e, unit.end, ("ORG", "PER")) if p.start < e + SOURCE_REACH]
+        # a name that starts near the cue, however long ("the Armed Conflict Location and Event Data Project");
+        # after a verb ("with an estimated 6,000 fighters, the group ...") a group is what is counted
+        named = [p for p in ctx.mentions_in(e, unit.end, ("ORG", "PER")) if p.start < e + SOURCE_REACH
+                 and (word in prepositions or not ctx.is_group(p))]
         if named:
             return named[0].entity.id
     for s, e, word in cues:
@@ -407,7 +409,7 @@ def _source(ctx: DocContext, unit: Unit) -> str | None:
         if before and word not in prepositions:
             return before[-1].entity.id
         words = ctx.text(e, unit.end).strip().split()[:3]
-        if words:
+        if words and word in prepositions:  # "according to local officials"; not "an estimated 6,000 ..."
             return " ".join(words).strip(",.;:")
     return None
 
