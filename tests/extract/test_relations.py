@@ -581,3 +581,12 @@ def test_relations_verb_last_only_in_a_subordinate_clause():
     found = triples("Het Kamba Front is sterk gelinkt aan de Rode Leeuwen, dat weer gelinkt is aan Al-Naba.")
     assert ("Kamba Front", "part_of", "Red Lions") not in found
     assert ("Kamba Front", "allied_with", "Al-Naba") not in found and ("Al-Naba", "allied_with", "Kamba Front") not in found
+
+
+@pytest.mark.parametrize("text, language, triple", [
+    ("Peter Vos, the Kamba Front's spokesman, denied it.", "en", ("Peter Vos", "member_of", "Kamba Front")),
+    ("Peter Vos heads the Kamba Front.", "en", ("Peter Vos", "leader_of", "Kamba Front")),
+    ("Het Kamba Front en de Rode Leeuwen bevechten elkaar al jaren.", "nl", ("Kamba Front", "rival_of", "Red Lions")),
+])
+def test_relations_more_ways_to_say_them(text, language, triple):
+    assert triple in triples(text, language)

@@ -533,7 +533,8 @@ def _role_ends(ctx: DocContext, unit: Unit, k: int, toks: list[Tok],
         if before:
             gap = [g for g in toks if before[-1].end <= g.start and g.end <= t.start]
             copula = lexicon.cues().get("copulas", ())
-            if gap and gap[0].text == "," and _filler(ctx, gap[1:], ONE_OF):
+            if gap and gap[0].text == "," and _filler(ctx, [g for g in gap[1:] if not _at(orgs, g)
+                                                             and g.text not in ("'s", "’s")], ONE_OF):
                 person = before[-1]
             elif gap and gap[0].low in copula and _filler(ctx, [g for g in gap[1:] if not _at(orgs, g)], ONE_OF):
                 # "X is een voormalig lid van Y", "X was an Y fighter"
