@@ -53,6 +53,23 @@ def test_a_relative_report_is_dated_by_a_dated_report_elsewhere_and_a_wrong_head
     assert out["a"].published is None
 
 
+def test_at_a_crowded_place_an_article_is_dated_only_by_reports_of_its_own_time(monkeypatch):
+    from kroniek.resolve import docdates
+
+    monkeypatch.setattr(docdates, "CROWDED", 2)  # three dated reports at the station make it crowded
+    dated = [make_doc(f"De bomaanslag op het station van Lyon op {day} maakte slachtoffers.", f"a{i}")
+             for i, day in enumerate(["4 maart 2019", "9 juni 2020", "2 oktober 2021"])]
+    month = make_doc(" date 2020-06 Na de aanslag op het station van Lyon gisteren is de stad in rouw.", "b")
+    undated = make_doc("Na de aanslag op het station van Lyon gisteren is de stad in rouw.", "c")
+    docs = [*dated, month, undated]
+    out = {d.id: d for d in date_documents(docs, [_loc(docs, "Lyon")])}
+    assert out["b"].published.value == "2020-06-10"  # the report of its own month, among many
+    assert out["c"].published is None  # which of the many? no telling
+    monkeypatch.setattr(docdates, "CROWDED", 300)
+    out = {d.id: d for d in date_documents(docs, [_loc(docs, "Lyon")])}
+    assert out["b"].published.value == "2020-06-10"
+
+
 def test_different_sites_in_one_city_are_different_events():
     dated = make_doc("De aanslag op de ambassade in Lyon op 4 maart 2019 was ernstig.", "a")
     other = make_doc("De aanslag op het station in Lyon gisteren was ernstig.", "b")

@@ -31,6 +31,7 @@ What else ties and dates reports (each a class of its own, with the precision it
 """
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, replace
 from datetime import date, timedelta
@@ -45,6 +46,8 @@ from ..text import SpanIndex, TextLayer
 PRIORITY = {"dateline": 0, "metadata": 1, "url": 1, "content": 2, "header": 3, "embed": 4}
 STORY_DAYS = 3  # days after an event that a report still names by bare weekday as later days of it
 ROUNDS = 3  # documents dated by others date others in turn; each round reaches one step further
+WINDOW_BEFORE, WINDOW_AFTER = 45, 14  # days around an article's own date where the events it dates lie
+CROWDED = 300  # dated reports at a place beyond which an undated article's relative day dates nothing
 
 
 @dataclass(frozen=True)
@@ -388,21 +391,34 @@ class _Dated:
         for doc, names in (kin.rare.items() if kin else ()):
             for name in names:
                 self.docs_naming.setdefault(name, set()).add(doc)
+        # each place's anchors by the days they give (only a day votes in `date_from_anchors`), for a window
+        self.days: dict[str, tuple[list[str], list[int]]] = {}
+        for place, ks in self.at_place.items():
+            pairs = sorted((d, k) for k in ks for d in set(dated[k].dates) if len(d) == 10)
+            self.days[place] = ([d for d, _ in pairs], [k for _, k in pairs])
 
-    def near(self, rel: Anchor) -> list[Anchor]:
-        """The dated anchors that `_same_event` may match with `rel`, in their order."""
+    def near(self, rel: Anchor, window: tuple[str, str] | None = None) -> list[Anchor]:
+        """The dated anchors that `_same_event` may match with `rel`, in their order; with `window` (first
+        and last ISO day) only those that give a day within it."""
         kin = self.kin
         within = kin.within if kin else {}
         found: set[int] = set()
         for place in {*rel.places, *(within[p] for p in rel.places if p in within)}:
             if place not in self.countries or (kin is not None and _yearless(rel)):
-                found.update(self.at_place.get(place, ()))
+                if window is None:
+                    found.update(self.at_place.get(place, ()))
+                else:
+                    days, ks = self.days.get(place, ([], []))
+                    found.update(ks[bisect_left(days, window[0]):bisect_right(days, window[1])])
                 continue
+            some: set[int] = set()
             for site in rel.sites:
-                found.update(self.by_site.get((place, site), ()))
+                some.update(self.by_site.get((place, site), ()))
             rare = kin.rare.get(rel.doc, frozenset()) if kin else frozenset()
             for doc in {d for name in rare for d in self.docs_naming.get(name, ())}:
-                found.update(self.by_doc.get((place, doc), ()))
+                some.update(self.by_doc.get((place, doc), ()))
+            found |= {k for k in some if window is None
+                      or any(window[0] <= d <= window[1] for d in self.dated[k].dates if len(d) == 10)}
         return [self.dated[k] for k in sorted(found)]
 
 
@@ -416,10 +432,20 @@ def _from_others(found: list[Anchor], dated: list[Anchor], countries: frozenset[
     if not any(a.offset is not None or a.relative is not None for a in found):
         return None
     index = _Dated(dated, countries, kin) if index is None else index
+    window = _window(own)
     best: tuple[date, date, Span, date] | None = None
     by_weekday = False
     for rel in (a for a in found if a.offset is not None or a.relative is not None):
-        hit = date_from_anchors(rel, index.near(rel), countries, own.value if own else None, kin)
+        # the days around the article's own date first: a day there that agrees with it is what reading every
+        # anchor would choose, since a day outside can only disagree
+        hit = date_from_anchors(rel, index.near(rel, window), countries, own.value, kin) if window else None
+        if hit is None or not _agrees(hit, own):
+            near = index.near(rel)
+            if len(near) > CROWDED:
+                if hit is None:
+                    continue  # "yesterday" at a place of hundreds of dated reports, none of its own time: no telling
+            else:
+                hit = date_from_anchors(rel, near, countries, own.value if own else None, kin)
         if hit is None:
             continue
         # "vorige week maandag" leaves the whole next week open: no day of it is likelier
@@ -433,6 +459,27 @@ def _from_others(found: list[Anchor], dated: list[Anchor], countries: frozenset[
     if by_weekday and best[0] < best[1]:
         return _weekday_date(*best, named() if callable(named) else named, own.value if own else None)
     return _content_date(*best[:3])
+
+
+def _agrees(hit: tuple[date, date, Span, date], own: DateValue | None) -> bool:
+    """Some publication day `hit` allows fits the article's own date."""
+    first, last = hit[0], hit[1]
+    return own is None or any(dates.compatible((first + timedelta(days=k)).isoformat(), own.value)
+                              for k in range((last - first).days + 1))
+
+
+def _window(own: DateValue | None) -> tuple[str, str] | None:
+    """The days an event may lie on that an article dated `own` (a month or a day) tells of as "yesterday"
+    or "last week": from WINDOW_BEFORE days before its first day to WINDOW_AFTER after its last. A day
+    outside could only contradict the article's own date, which a report of another time should not."""
+    if own is None or len(own.value) < 7:
+        return None
+    try:
+        first = date.fromisoformat(own.value if len(own.value) == 10 else own.value + "-01")
+    except ValueError:
+        return None
+    last = first if len(own.value) == 10 else (first.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
+    return (first - timedelta(days=WINDOW_BEFORE)).isoformat(), (last + timedelta(days=WINDOW_AFTER)).isoformat()
 
 
 def _weekday_date(first: date, last: date, evidence: Span, event: date | None = None,
