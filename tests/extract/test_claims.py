@@ -222,7 +222,7 @@ def test_claims_a_year_of_a_clause_after_the_founding_or_that_opens_a_period_is_
 
 
 def test_claims_an_estimate_names_its_source_before_the_verb_and_never_the_group_it_counts():
-    ctx, ids = make_context("The Rode Vuist has between 3,000 and 5,000 fighters, VN experts estimate.", GROUPS,
+    ctx, ids = make_context("The Rode Vuist counts 3,000 to 5,000 armed men, VN experts estimate.", GROUPS,
                             published="2023-05-10", language="en")
     assert [(c.value, c.attributed_to) for c in extract_claims(ctx)] == [(Range(3000, 5000), ids["VN"])]
     ctx, _ = make_context("With an estimated 6,000 to 7,000 fighters, the Rode Vuist is the largest group.", GROUPS,

@@ -552,7 +552,7 @@ def test_a_deed_named_beside_the_armed_men_gives_the_kind_and_a_capital_in_appos
     [report] = extract_events(ctx)
     assert (report.subtype, report.location) == ("kidnapping", ids["Gao"])
     # a verb of happening places only where a place preposition follows it
-    ctx, ids = make_context("Bij een aanslag in Gao vielen doden.\n\nDe aanslag vond een paar uur plaats nadat Mali "
+    ctx, ids = make_context("Bij een aanslag in Gao vielen doden.\n\nDe bomaanslag vond kort plaats nadat Mali "
                             "had gewaarschuwd.", names, published="2024-03-07")
     assert [r.location for r in extract_events(ctx)] == [ids["Gao"]]
 
@@ -849,8 +849,8 @@ def test_a_killing_by_an_armed_group_or_armed_men_is_an_attack_where_no_word_nam
 
 
 def test_the_bodys_toll_replaces_the_headlines():
-    text = ("Over a dozen dead as gunmen attack market in Gao\n\n"
-            "Gunmen opened fire at the market in Gao on Tuesday, killing at least 15 people and wounding 40.")
+    text = ("More than ten dead after market raid in Gao\n\n"
+            "Gunmen opened fire at the market in Gao on Tuesday; at least 15 people died and 40 were hurt.")
     ctx, _ = make_context(text, SAHEL, published="2023-03-15", language="en")
     [report] = extract_events(ctx)
     assert (report.killed, report.injured) == (Range(15, None), Range(40, 40))

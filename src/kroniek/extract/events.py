@@ -750,7 +750,7 @@ def _absorb(target: _Draft, new: _Draft) -> None:
     target.date = target.date if target.date and len(target.date) >= len(new.date or "") else new.date
     target.sites |= new.sites
     if new.killed is not None and (target.killed is None or target.headline):
-        # "Over a dozen dead as gunmen attack ..." above "..., killing at least 15": a headline shortens
+        # a headline's "more than ten dead" above the body's "at least 15 were killed": a headline shortens
         target.killed, target.evidence, target.headline = new.killed, new.evidence, False
         target.injured = new.injured or target.injured
     target.injured = target.injured or new.injured
