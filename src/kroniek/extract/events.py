@@ -199,11 +199,11 @@ def _killing_by_armed(ctx: DocContext, unit: Unit) -> list[Trigger]:
         # militanten ... hebben gedood" (not "dat ze ... 84 Wagner-strijders hebben gedood": the dead)
         clause = toks[next((i + 1 for i in range(k - 1, -1, -1) if toks[i].low in clause_openers), 0):k]
         before = clause[:SUBJECT_WORDS]
-        # "were killed", "zijn gedood": who stands before is who died; only "by X" names the killer. A Dutch
-        # participle kills only after "hebben" ("hebben 41 mensen gedood")
-        # a headline's "33 militants killed in ...": no auxiliary, but no object either
+        # "were killed", "zijn gedood", a headline's "33 militants killed in ..." (no auxiliary, but no object
+        # either; "killed at least 41" has one): who stands before is who died, and only "by X" names the
+        # killer. A Dutch participle kills only after "hebben" ("hebben 41 mensen gedood")
         headline = bool(after) and after[0].low in cue["prepositions"] and not any(
-            counted(w) for w in toks[k + 1:k + 4])  # "killed at least 41" has its object
+            counted(w) for w in toks[k + 1:k + 4])
         passive = any(b.low in cue["passive_aux"] for b in clause) or headline or (
             t.low in cue.get("kill_participles", ()) and not any(b.low in cue.get("perfect_aux", ()) for b in clause))
         killer = not passive and armed(before)
