@@ -590,3 +590,9 @@ def test_relations_verb_last_only_in_a_subordinate_clause():
 ])
 def test_relations_more_ways_to_say_them(text, language, triple):
     assert triple in triples(text, language)
+
+
+def test_relations_an_object_in_another_clause_is_not_the_cues():
+    found = triples("The Red Lions claimed responsibility on Friday for an attack on a bus that carried soldiers in "
+                    "the eastern province of Norland that killed 23 soldiers, the group's Kamba Front said.", "en")
+    assert not any(p == "part_of" for _, p, _ in found)

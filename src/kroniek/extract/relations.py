@@ -99,7 +99,7 @@ def _relations_in(ctx: DocContext, unit: Unit) -> list[tuple[str, str, str]]:
                 elif not subj and len(after) >= 2 and ctx.text(after[0].end, after[1].start).strip(" ,") in ("", "de", "het", "the"):
                     # apposition: "de vijand van X, de Y"
                     out.append((after[1].entity.id, predicate, after[0].entity.id))
-                elif subj is None and after and predicate != "located_in":
+                elif subj is None and after and predicate != "located_in" and _same_clause(ctx.text(e, after[0].start)):
                     group = subject_near(ctx, unit, s)
                     objects_after = {p.entity.id for p in after}
                     if group in objects_after:
