@@ -952,3 +952,10 @@ def test_more_words_for_attacks_make_events(lang, text):
 def test_a_heart_attack_is_no_attack():
     ctx, _ = make_context("De minister kreeg maandag in Gao een hartaanval.", SAHEL, published="2023-03-15")
     assert extract_events(ctx) == []
+
+
+def test_a_quoted_trigger_after_its_article_refers_back():
+    text = ("A bomb attack in Gao killed 12 people on Monday.\n\n"
+            'State media said the "terrorist attack" killed 12 soldiers.')
+    ctx, _ = make_context(text, SAHEL, published="2023-03-15", language="en")
+    assert len(extract_events(ctx)) == 1

@@ -32,6 +32,7 @@ from .places import (capital_of, clause_span, country_hint, country_of_a_site, i
 YEAR = re.compile(r"(?<!\d)(?:1[89]|20)\d\d(?!\d)")
 # a dateline opening a sentence: a place in capitals, perhaps a date and an agency, then a dash or colon
 DATELINE = re.compile(r"\s*[A-Z][A-Z .'’-]{2,40}(?:,[^\n()–—-]{1,30}?)?\s*(?:\([^()\n]{1,30}\))?\s*[-–—:]\s+(?=[A-Z\"“‘'])")
+QUOTE_MARKS = frozenset("\"'“”‘’„«»")
 MAX_PLACING_WORDS = 9  # words between an event's noun and its place after a verb of happening
 MAX_PLACE_DISTANCE = 12  # tokens between a trigger and its place when no figure ties the sentence to an event
 
@@ -239,7 +240,7 @@ def _find_phrases(text: str, phrases: tuple[str, ...], offset: int) -> list[tupl
 def _determiner(before: list[Tok]) -> str | None:
     """definite, indefinite or counted ("vijf raketten") for the words before a trigger noun."""
     cue = lexicon.cues()
-    for t in reversed(before[-3:]):
+    for t in reversed([t for t in before if t.text not in QUOTE_MARKS][-3:]):  # 'the "terrorist attack"'
         if t.low in cue["definite"]:
             return "definite"
         if t.low in cue["indefinite"]:
