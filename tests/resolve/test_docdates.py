@@ -19,6 +19,11 @@ def _loc(docs, name):
     return Entity("E1", "LOC", name, (), tuple(mentions))
 
 
+def _in_lyon(docs):
+    """Each document dated among `docs`, by id, with Lyon the one place they name."""
+    return {d.id: d for d in date_documents(docs, [_loc(docs, "Lyon")])}
+
+
 def test_relative_day_words():
     assert relative_day("De explosie gisteren in de haven", "nl") == ((-1, -1), None)
     assert relative_day("Vorige week donderdag was er een aanslag", "nl") == ((-13, -1), 3)
@@ -44,7 +49,7 @@ def test_a_relative_report_is_dated_by_a_dated_report_elsewhere_and_a_wrong_head
     weekday = make_doc("Vorige week maandag was er een aanslag op het station van Lyon, meldt de krant.", "c")
     wrong_day = make_doc("Vorige week vrijdag was er een aanslag op het station van Lyon, meldt de krant.", "d")
     docs = [dated, relative, weekday, wrong_day]
-    out = {d.id: d for d in date_documents(docs, [_loc(docs, "Lyon")])}
+    out = _in_lyon(docs)
     assert out["b"].published.value == "2019-03-05" and out["b"].published.source == "content"
     assert "date-conflict" in out["b"].flags
     assert out["c"].published.value == "2019-03"  # 4 March 2019 was a Monday: published the week after
@@ -62,18 +67,18 @@ def test_at_a_crowded_place_an_article_is_dated_only_by_reports_of_its_own_time(
     month = make_doc(" date 2020-06 Na de aanslag op het station van Lyon gisteren is de stad in rouw.", "b")
     undated = make_doc("Na de aanslag op het station van Lyon gisteren is de stad in rouw.", "c")
     docs = [*dated, month, undated]
-    out = {d.id: d for d in date_documents(docs, [_loc(docs, "Lyon")])}
+    out = _in_lyon(docs)
     assert out["b"].published.value == "2020-06-10"  # the report of its own month, among many
     assert out["c"].published is None  # which of the many? no telling
     monkeypatch.setattr(docdates, "CROWDED", 300)
-    out = {d.id: d for d in date_documents(docs, [_loc(docs, "Lyon")])}
+    out = _in_lyon(docs)
     assert out["b"].published.value == "2020-06-10"
 
 
 def test_different_sites_in_one_city_are_different_events():
     dated = make_doc("De aanslag op de ambassade in Lyon op 4 maart 2019 was ernstig.", "a")
     other = make_doc("De aanslag op het station in Lyon gisteren was ernstig.", "b")
-    out = {d.id: d for d in date_documents([dated, other], [_loc([dated, other], "Lyon")])}
+    out = _in_lyon([dated, other])
     assert out["b"].published is None
 
 
@@ -81,7 +86,7 @@ def test_a_sentence_without_a_place_takes_place_and_site_from_its_neighbours():
     dated = make_doc("Het vliegveld van Lyon ligt ten noorden van de stad. Daar kwamen bij een aanslag op 4 maart 2019 "
                      "vijf mensen om.", "a")
     relative = make_doc("Na de aanslag op het vliegveld van Lyon gisteren is de stad in rouw.", "b")
-    out = {d.id: d for d in date_documents([dated, relative], [_loc([dated, relative], "Lyon")])}
+    out = _in_lyon([dated, relative])
     assert out["b"].published.value == "2019-03-05"
 
 
@@ -96,7 +101,7 @@ def test_a_document_dated_to_the_day_dates_its_weekdays_and_so_the_reports_that_
     second = make_doc(" date 2021-03 Na de aanslag op het station van Lyon gisteren is de stad in rouw.", "b")
     neither = make_doc("Bij de aanslag op het station van Lyon vielen doden, zegt de burgemeester.", "c")
     docs = [first, second, neither]
-    out = {d.id: d for d in date_documents(docs, [_loc(docs, "Lyon")])}
+    out = _in_lyon(docs)
     assert out["b"].published.value == "2021-03-09" and out["b"].published.source == "content"
     assert "date-conflict" not in out["b"].flags
     assert out["a"].published.value == "2021-03-10" and out["c"].published is None
@@ -131,7 +136,7 @@ def test_a_date_derived_from_another_publication_day_never_overrides_the_documen
     first = make_doc(" date 2021-03-10 De aanslag maandag op het station van Lyon blijft de stad bezighouden.", "a")
     other_year = make_doc(" date 2018-06 Na de aanslag op het station van Lyon gisteren is de stad in rouw.", "b")
     docs = [first, other_year]
-    out = {d.id: d for d in date_documents(docs, [_loc(docs, "Lyon")])}
+    out = _in_lyon(docs)
     assert out["b"].published.value == "2018-06" and "date-conflict" not in out["b"].flags
 
 
@@ -140,7 +145,7 @@ def test_an_address_month_is_made_precise_by_a_day_that_agrees_with_it():
     relative = make_doc("Na de aanslag op het station van Lyon gisteren is de stad in rouw.", "b")
     relative = replace(relative, date_candidates=(DateValue("2019-03", "url"),), published=DateValue("2019-03", "url"))
     docs = [dated, relative]
-    out = {d.id: d for d in date_documents(docs, [_loc(docs, "Lyon")])}
+    out = _in_lyon(docs)
     assert out["b"].published.value == "2019-03-05"
 
 
@@ -150,10 +155,10 @@ def test_a_feast_day_dates_an_event_in_the_year_its_document_gives():
     weekday = make_doc(" date 2019-04 Bij de aanslag op de kerk in Lyon zondagochtend vielen doden.", "b")
     no_year = make_doc("Op Eerste Paasdag werd een aanslag gepleegd op de kerk in Lyon.", "c")
     docs = [feast, weekday]
-    out = {d.id: d for d in date_documents(docs, [_loc(docs, "Lyon")])}
+    out = _in_lyon(docs)
     assert out["b"].published.value == "2019-04-21"
     docs = [no_year, weekday]
-    out = {d.id: d for d in date_documents(docs, [_loc(docs, "Lyon")])}
+    out = _in_lyon(docs)
     assert out["b"].published.value == "2019-04"  # the header's month: nothing gives the day
 
 
@@ -167,7 +172,7 @@ def test_the_weekdays_of_a_story_date_its_report_to_the_last_of_them():
     day_before = make_doc("Bij de aanslag op het station van Lyon maandag vielen drie doden. Zondag was het er nog "
                           "rustig.", "d")
     docs = [dated, next_day, same_day, day_before]
-    out = {d.id: d for d in date_documents(docs, [_loc(docs, "Lyon")])}
+    out = _in_lyon(docs)
     assert out["b"].published.value == "2019-03-05"
     assert (out["b"].published.earliest, out["b"].published.latest) == ("2019-03-05", "2019-03-10")
     assert out["c"].published.value == "2019-03-04"
@@ -193,7 +198,7 @@ def test_a_weekday_that_is_not_the_events_is_a_later_day_where_the_document_give
     last_week = make_doc(" date 2019-03 De aanslag op de kerk in Lyon was wraak, zei de minister vorige week dinsdag.",
                          "d")
     docs = [dated, month, no_month, last_week]
-    out = {d.id: d for d in date_documents(docs, [_loc(docs, "Lyon")])}
+    out = _in_lyon(docs)
     assert out["b"].published.value == "2019-03-05"
     assert out["c"].published is None
     assert out["d"].published.value == "2019-03"  # a day of last week is no later day of this week's story
@@ -204,7 +209,7 @@ def test_a_sentence_far_from_any_place_is_about_the_place_of_the_lead():
     lead = make_doc("Aanslag in Lyon\n\nHet was een drukke avond. Er waren veel mensen op straat. De daders pleegden "
                     "maandag een aanslag op voetbalfans. Niemand weet waarom.", "b")
     docs = [dated, lead]
-    out = {d.id: d for d in date_documents(docs, [_loc(docs, "Lyon")])}
+    out = _in_lyon(docs)
     assert out["b"].published.value == "2019-03-04"
 
 
@@ -237,13 +242,13 @@ def test_of_event_days_close_together_the_first_is_the_events_however_many_give_
     yesterday = make_doc(" date 2019-03 De politie weet wie achter de aanslag van gisteren bij de kazerne in Lyon zit.",
                          "c")
     docs = [blast, vigil, yesterday]
-    out = {d.id: d for d in date_documents(docs, [_loc(docs, "Lyon")])}
+    out = _in_lyon(docs)
     assert out["c"].published.value == "2019-03-08"
     # days far apart are two events: the one more reports give stays first
     far = make_doc("Bij de kazerne in Lyon was op 20 maart 2019 opnieuw een aanslag. Een tweede bomaanslag bij de "
                    "kazerne in Lyon op 20 maart 2019 volgde.", "b")
     docs = [blast, far, yesterday]
-    out = {d.id: d for d in date_documents(docs, [_loc(docs, "Lyon")])}
+    out = _in_lyon(docs)
     assert out["c"].published.value == "2019-03-21"
 
 
@@ -255,7 +260,7 @@ def test_a_day_written_without_its_year_is_dated_by_a_report_that_gives_the_year
     other_day = make_doc("Ten people died in the March 5 attack on the station in Lyon.", "d")
     month = make_doc(" date 2020-02 Ten people died in the March 4 attack on the station in Lyon.", "e")
     docs = [dated, yearless, other_day, month]
-    out = {d.id: d for d in date_documents(docs, [_loc(docs, "Lyon")])}
+    out = _in_lyon(docs)
     assert out["b"].published.value == "2019-03"  # on or after the day: its month
     assert (out["b"].published.earliest, out["b"].published.latest) == ("2019-03-04", "2019-03-18")
     assert out["d"].published is None
