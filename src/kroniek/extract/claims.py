@@ -81,8 +81,7 @@ def _previous_subject(ctx: DocContext, unit: Unit) -> str | None:
     """The group that opens the sentence before `unit` in its paragraph, which "de groep" or "the group"
     at the start of `unit` refers back to; None where that sentence does not open with one."""
     before = [u for u in ctx.units if u.end <= unit.start and u.paragraph == unit.paragraph]
-    if not before or ctx.tokens_in(unit.start, unit.end)[:1] and not lexicon.find_phrases(
-            ctx.text(unit.start, unit.start + 20), _anaphora(), unit.start):
+    if not before or not lexicon.find_phrases(ctx.text(unit.start, unit.start + 20), _anaphora(), unit.start):
         return None
     last = before[-1]
     groups = [p for p in ctx.mentions_in(last.start, last.end, ("ORG",)) if ctx.is_group(p)]
