@@ -197,15 +197,20 @@ class Entity:
     type: str
     name: str
     aliases: tuple[str, ...]
-    mentions: tuple[Mention, ...]
+    mentions: tuple[Mention, ...]  # in the order of the texts: by document, then offset
     key: str | None = None
     lat: float | None = None
     lon: float | None = None
     country: str | None = None
 
+    def __post_init__(self) -> None:
+        # one order, kept here, so an entity's first mention is the same whoever made it, and a page can
+        # read an actor's names and documents off its mentions without sorting tens of thousands again
+        object.__setattr__(self, "mentions", tuple(sorted(self.mentions, key=lambda m: (m.span.doc, m.span.start))))
+
     @property
     def documents(self) -> tuple[str, ...]:
-        return tuple(sorted({m.span.doc for m in self.mentions}))
+        return tuple(dict.fromkeys(m.span.doc for m in self.mentions))
 
     def contains(self, other: "Entity | None") -> bool:
         """A country contains the places the gazetteer puts in it (a city's `country` code)."""

@@ -6,6 +6,8 @@ from __future__ import annotations
 from dataclasses import replace
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from kroniek.model import Attribution, Event, KnowledgeBase
 from kroniek.web import queries
@@ -112,3 +114,50 @@ def test_query_dossier_cut_to_a_limit_makes_rows_only_for_what_it_shows(monkeypa
     for cut, full in zip(page["names"], whole["names"]):
         assert (cut["text"], cut["count"], cut["documents"]) == (full["text"], full["count"], full["documents"])
         assert cut["where"] == full["where"][:4]
+
+
+def _names_by_sorting(e, limit):
+    """What the dossier listed before it stopped sorting an entity's mentions: each name's documents in
+    order, with the name's first mention there and its count, and the documents that name the entity."""
+    from collections import Counter
+
+    ordered = sorted(e.mentions, key=lambda m: (m.span.doc, m.span.start))
+    counts = Counter(m.text for m in ordered)
+    rows = {}
+    for t in sorted(counts, key=lambda t: (-counts[t], t)):
+        mine = [m for m in ordered if m.text == t]
+        docs = list(dict.fromkeys(m.span.doc for m in mine))
+        shown = docs if limit is None else docs[:limit]
+        rows[t] = (counts[t], len(docs), [(d, next(m.id for m in mine if m.span.doc == d),
+                                           sum(m.span.doc == d for m in mine)) for d in shown])
+    return rows, list(e.documents)
+
+
+@given(st.lists(st.tuples(st.sampled_from(["IS", "Islamic State", "ISIS"]), st.integers(0, 6), st.integers(0, 50)),
+                min_size=1, max_size=40, unique_by=lambda x: (x[1], x[2])),
+       st.sampled_from([None, 1, 2, 5]))
+def test_query_dossier_names_list_what_sorting_every_mention_did(mentions, limit):
+    from kroniek.model import Entity, Mention, Span
+
+    e = Entity("E-is", "ORG", "Islamic State", ("IS", "Daesh"),
+               tuple(Mention(f"m{n}", Span(f"doc-{d}", s, s + len(t)), t, "ORG", "test")
+                     for n, (t, d, s) in enumerate(mentions)))
+    names, documents = queries._names(e, limit)
+    rows, expected_documents = _names_by_sorting(e, limit)
+    assert documents == expected_documents
+    listed = [n for n in names if n["count"]]
+    assert [n["text"] for n in listed] == list(rows)
+    for n in listed:
+        count, docs, where = rows[n["text"]]
+        assert (n["count"], n["documents"]) == (count, docs)
+        assert [(w["doc"], w["href"].rsplit("#m-", 1)[1], w["n"]) for w in n["where"]] == where
+    assert [n["text"] for n in names if not n["count"]] == [a for a in e.aliases if a not in rows]
+    assert all(n["alias"] == (n["text"] in e.aliases) and n["main"] == (n["text"] == e.name) for n in names)
+
+
+@given(st.text(max_size=30), st.one_of(st.none(), st.text(max_size=20)))
+def test_query_document_links_quote_as_urllib_does(ref, anchor):
+    from urllib.parse import quote
+
+    expected = "/document/" + quote(ref, safe="/") + (f"#{quote(anchor, safe='')}" if anchor else "")
+    assert queries.href_doc(ref, anchor) == expected

@@ -322,7 +322,6 @@ def _entity(ms: list[Mention], defined: set[str] = frozenset()) -> Entity:
                    key=lambda s: (min(len(s.split()), 6), not _initialled(s.split()), surfaces[s]))
     aliases = tuple(sorted(s for s in surfaces if s != name))
     ident = stable_id("E", key) if key else stable_id("E", label, gazetteer.fold(name))
-    ordered = tuple(sorted(ms, key=lambda m: (m.span.doc, m.span.start)))
-    return Entity(ident, label, name, aliases, ordered, key=key,
+    return Entity(ident, label, name, aliases, tuple(ms), key=key,
                   lat=entry.lat if entry else None, lon=entry.lon if entry else None,
                   country=entry.country if entry else None)

@@ -577,7 +577,7 @@ class Store:
             if mention_id in by_id:
                 members.setdefault(entity_id, []).append(by_id[mention_id])
         return [Entity(r["id"], r["type"], r["name"], tuple(r["aliases"] or ()),
-                       tuple(sorted(members.get(r["id"], []), key=lambda m: (m.span.doc, m.span.start))),
+                       tuple(members.get(r["id"], ())),
                        key=r["key"], lat=r["lat"], lon=r["lon"], country=r["country"]) for r in rows]
 
     def representative_mention(self, ref: str) -> str | None:

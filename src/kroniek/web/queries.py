@@ -9,10 +9,13 @@ repeat what `kroniek show` computes inside `cli.py`; both should move into one `
 from __future__ import annotations
 
 import os
+import re
 import threading
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property
+from operator import attrgetter, itemgetter
+from urllib.parse import quote
 
 from ..fuse.events import report_value
 from ..gazetteer import fold
@@ -180,6 +183,7 @@ class _Facts:
         self.claims: dict[str, list[Claim]] = defaultdict(list)
         for c in kb.claims:
             self.claims[c.subject].append(c)
+        self._names: dict[tuple[str, int | None], tuple[list[dict], list[str]]] = {}
         self.quotes: dict[str, list] = defaultdict(list)
         for q in kb.quotes:
             self.quotes[q.speaker].append(q)
@@ -193,6 +197,13 @@ class _Facts:
         self.place_names = sorted({view.name(x) for x in located}
                                   | {c.name for x in located for c in view.countries_of(view.entities.get(x))})
 
+    def names(self, e: Entity, limit: int | None) -> tuple[list[dict], list[str]]:
+        """`_names`, made once per entity and loaded state: reading an actor's names off tens of thousands
+        of mentions is most of a dossier's cost, and the mentions only change with a new state."""
+        if (e.id, limit) not in self._names:
+            self._names[e.id, limit] = _names(e, limit)
+        return self._names[e.id, limit]
+
     def events(self, ids: str | set[str], actors: bool = True, places: bool = False) -> list[Event]:
         """The events any of `ids` did, claimed or is named in (`actors`), or that happened there or in a
         place within it (`places`): once each, in the knowledge base's order."""
@@ -203,21 +214,23 @@ class _Facts:
 
 
 def href_actor(ref: str) -> str:
-    from urllib.parse import quote
-
     return "/actor/" + quote(ref, safe="")
 
 
 def href_event(ref: str) -> str:
-    from urllib.parse import quote
-
     return "/event/" + quote(ref, safe="")
 
 
-def href_doc(ref: str, anchor: str | None = None) -> str:
-    from urllib.parse import quote
+def _quoted(text: str, safe: str) -> str:
+    return text if _PLAIN.fullmatch(text) else quote(text, safe=safe)
 
-    return "/document/" + quote(ref, safe="/") + (f"#{quote(anchor, safe='')}" if anchor else "")
+
+# what `quote` leaves as it is: most ids and anchors, which a page links thousands of times
+_PLAIN = re.compile(r"[A-Za-z0-9_.~-]*")
+
+
+def href_doc(ref: str, anchor: str | None = None) -> str:
+    return "/document/" + _quoted(ref, "/") + (f"#{_quoted(anchor, '')}" if anchor else "")
 
 
 def anchor_report(event_id: str, evidence: Span) -> str:
@@ -318,24 +331,8 @@ def dossier(view: View, entity_id: str, limit: int | None = DOSSIER_ROWS) -> dic
         return rows if limit is None else rows[:limit]
 
     kb = view.kb
-    counts: Counter = Counter()
-    seen: dict[str, dict[str, dict]] = defaultdict(dict)  # surface -> document -> its first mention, and how many
-    for m in sorted(e.mentions, key=lambda m: (m.span.doc, m.span.start)):
-        counts[m.text] += 1
-        where = seen[m.text]
-        if m.span.doc in where:
-            where[m.span.doc]["n"] += 1
-        elif limit is None or len(where) < limit:
-            where[m.span.doc] = {"doc": m.span.doc, "href": href_doc(m.span.doc, f"m-{m.id}"), "n": 1}
-    docs_per_name = Counter(t for t, _ in {(m.text, m.span.doc) for m in e.mentions})
-    names = [{"text": t, "count": counts[t], "where": list(where.values()), "documents": docs_per_name[t],
-              "main": t == e.name, "alias": t in e.aliases}
-             for t, where in sorted(seen.items(), key=lambda kv: (-counts[kv[0]], kv[0]))]
-    for alias in e.aliases:  # an alias known only from the gazetteer or an alias link
-        if alias not in seen:
-            names.append({"text": alias, "count": 0, "where": [], "documents": 0, "main": False, "alias": True})
-
     facts = view.by_entity
+    names, documents = facts.names(e, limit)
     mine = facts.relations.get(entity_id, ())
     relations = [{"subject": r.subject, "predicate": words(r.predicate), "object": r.object,
                   "evidence_total": len(r.evidence),
@@ -364,15 +361,39 @@ def dossier(view: View, entity_id: str, limit: int | None = DOSSIER_ROWS) -> dic
               for q in cut(facts.quotes.get(entity_id, []))]
     about = sorted({n for x in (entity_id, *(v.id for v in found)) for n in facts.conflicts.get(x, ())})
     conflicts = [conflict_row(view, kb.conflicts[n]) for n in cut(about)]
-    documents = [{"id": d, "title": view.doc_title(d)} for d in cut(list(e.documents))]
     totals = {"claims": len(claims), "events": len(found), "quotes": len(facts.quotes.get(entity_id, ())),
-              "conflicts": len(about), "documents": len(e.documents)}
+              "conflicts": len(about), "documents": len(documents)}
+    documents = [{"id": d, "title": view.doc_title(d)} for d in cut(documents)]
     return {"e": e, "names": names, "relations": relations, "leaders": leaders, "founders": founders,
             "founded": founded, "claims": claim_rows, "charts": charts, "events": events, "quotes": quotes,
             "conflicts": conflicts, "documents": documents, "totals": totals, "limit": limit,
             "cut": limit is not None and any(n > limit for n in totals.values())
             or any(len(n["where"]) < n["documents"] for n in names)
             or any(len(r["evidence"]) < r["evidence_total"] for r in relations)}
+
+
+def _names(e: Entity, limit: int | None) -> tuple[list[dict], list[str]]:
+    """The names an entity goes by, most used first, each with its count, its number of documents and
+    (up to `limit`) the documents it is in, in order, each linked to the name's first mention there; and
+    every document that names the entity, in order. Read off the mentions in their order (`Entity`) with
+    counters and dicts: an actor of a large archive has tens of thousands, and sorting and walking them
+    one by one made a page that shows a hundred rows grow with the archive."""
+    keys = list(map(attrgetter("text", "span.doc"), e.mentions))
+    per_document = Counter(keys)  # in the mentions' order, so each name's documents come in order
+    first = dict(zip(reversed(keys), reversed(e.mentions)))  # the first mention of a name in a document
+    by_name: dict[str, list[tuple[str, int]]] = defaultdict(list)
+    counts: Counter = Counter()
+    for (t, d), n in per_document.items():
+        by_name[t].append((d, n))
+        counts[t] += n
+    names = [{"text": t, "count": counts[t], "documents": len(there), "main": t == e.name, "alias": t in e.aliases,
+              "where": [{"doc": d, "href": href_doc(d, f"m-{first[t, d].id}"), "n": n}
+                        for d, n in (there if limit is None else there[:limit])]}
+             for t, there in sorted(by_name.items(), key=lambda kv: (-counts[kv[0]], kv[0]))]
+    for alias in e.aliases:  # an alias known only from the gazetteer or an alias link
+        if alias not in by_name:
+            names.append({"text": alias, "count": 0, "where": [], "documents": 0, "main": False, "alias": True})
+    return names, list(dict.fromkeys(map(itemgetter(1), per_document)))
 
 
 def _claim_row(view: View, c: Claim) -> dict:
@@ -431,23 +452,27 @@ def event_page(view: View, event_id: str) -> dict | None:
                                           "href": href_doc(r.doc, f"at-{v.id}-{a.evidence.start}")}
                                          for a in r.attributions],
                         "before": lo > 0 and d.text[lo - 1] != "\n", "after": hi < len(d.text) and d.text[hi] != "\n", "steps": nest(d.text, marks, lo, hi)})
-    conflicts = [conflict_row(view, c) for c in view.kb.conflicts if c.about == event_id]
+    conflicts = [conflict_row(view, view.kb.conflicts[n]) for n in view.by_entity.conflicts.get(event_id, ())]
     return {"v": v, "row": event_row(view, v), "reports": reports, "conflicts": conflicts,
             "killed": v.killed, "injured": v.injured}
 
 
 def conflict_row(view: View, c) -> dict:
     event = view.events.get(c.about)
+    # the first report of each document, or the group's claims: scanning every report for each value (or
+    # every claim of the archive) made a conflict of many sources slow to show
+    first = {} if event is None else {r.doc: r for r in reversed(event.reports)}
+    claims = view.by_entity.claims.get(c.about, ()) if event is None else ()
     values = []
     for doc, value in c.values:
         shown = figure(value) if isinstance(value, Range) else view.name(value)
         evidence, href = "", href_doc(doc)
         if event is not None:
-            r = next((r for r in event.reports if r.doc == doc), None)
+            r = first.get(doc)
             if r is not None:
                 evidence, href = view.said(r.evidence), href_doc(doc, anchor_report(event.id, r.evidence))
         else:
-            cl = next((cl for cl in view.kb.claims if cl.subject == c.about and cl.evidence.doc == doc
+            cl = next((cl for cl in claims if cl.evidence.doc == doc
                        and (c.attribute is None or cl.attribute == c.attribute)), None)
             if cl is not None:
                 evidence, href = view.said(cl.evidence), href_doc(doc, f"c-{cl.id}")
