@@ -296,3 +296,17 @@ def test_blocking_finds_exactly_the_events_a_scan_of_all_would(corpus):
         fuse_module._Blocks.candidates = scan
     assert [[(r.doc, r.evidence.start) for r in e.reports] for e in blocked] == \
         [[(r.doc, r.evidence.start) for r in e.reports] for e in scanned]
+
+
+def test_blocking_weighs_no_event_for_a_report_without_time_or_place_nor_another_towns_for_a_town(monkeypatch):
+    """A report with no date in an article with none can be tied by its place alone: without a place it is
+    compared with nothing, and at a town only with the events of that town, its country and areas."""
+    undated = docs(**{f"d{i}": None for i in range(12)})
+    reports = [report(f"d{i}", location=("Eother", "Ecity")[i % 2], sites=("market",)) for i in range(10)]
+    weighed = []
+    real = fuse_module._fits
+    monkeypatch.setattr(fuse_module, "_fits", lambda c, r, *rest: weighed.append((r.doc, c.reports[0].location))
+                        or real(c, r, *rest))
+    fuse_events(reports + [report("d10", location=None, sites=("market",))], ENTITIES, undated)
+    assert not [doc for doc, _ in weighed if doc == "d10"]
+    assert weighed and all(place == r.location for doc, place in weighed for r in reports if r.doc == doc)

@@ -31,7 +31,7 @@ organisation's claim of the same attack, so the branch is kept. Disagreements be
 from __future__ import annotations
 
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from math import asin, cos, radians, sin, sqrt
 from dataclasses import replace
 from statistics import median
@@ -46,10 +46,11 @@ class _Cluster:
     def __init__(self, report: Report, index: int = 0) -> None:
         self.reports = [report]
         self.index = index  # order of creation: ties go to the earlier cluster
+        self.docs = {report.doc}  # asked of every candidate for every report: kept, not rebuilt
 
-    @property
-    def docs(self) -> set[str]:
-        return {r.doc for r in self.reports}
+    def add(self, report: Report) -> None:
+        self.reports.append(report)
+        self.docs.add(report.doc)
 
     @property
     def subtype(self) -> str | None:
@@ -227,7 +228,7 @@ def cluster_reports(reports: list[Report], entities: dict[str, Entity],
                 return same_site, r.subtype is not None and r.subtype == c.subtype, same_toll, len(c.reports)
             chosen = max(fitting, key=rank)
             index.remove(chosen)
-            chosen.reports.append(r)
+            chosen.add(r)
             index.add(chosen)
         else:
             clusters.append(_Cluster(r, len(clusters)))
@@ -260,6 +261,10 @@ class _Blocks:
         self.by_country: dict[str, set[int]] = {}
         self.areas: set[int] = set()
         self.placed: set[int] = set()
+        self.nations: dict[str, list[str]] = defaultdict(list)  # country code -> its country entities
+        for e in entities.values():
+            if (e.key or "").startswith("country:"):
+                self.nations[e.key.split(":", 1)[1]].append(e.id)
 
     def year(self, r: Report) -> str | None:
         when = r.date or (None if r.retrospective else self.published.get(r.doc))
@@ -296,26 +301,35 @@ class _Blocks:
         del self.slots[(kind, year)][month][country][c.index]  # the place indexes only grow, as events do
 
     def untimed(self, r: Report) -> list[_Cluster]:
-        """The events a report with no time can join: where no time ties, only an agreeing place does
-        (`_fits`), so those at its place, in its country, or at a region or sea; a report without a place,
-        or at a region or sea, may meet any."""
+        """The events a report with no time can join. With no time of its own, nor a publication, its time
+        agrees with none (`_time_relation`), so only an agreeing place can tie it (`_fits`): a report
+        without a place joins none, one at a region or sea may meet any event, one elsewhere those near
+        its place (`near`)."""
+        if r.location is None:
+            return []
         kind = self.by_type.get(r.type, {})
         near = self.near(r)
-        ids = None if near is None else set().union(*near)
-        return [kind[i] for i in sorted(kind) if ids is None or i in ids or (r.location is None and i not in self.placed)]
+        if near is None:
+            return [kind[i] for i in sorted(kind)]
+        return [kind[i] for i in sorted(set().union(*near)) if i in kind]
 
     def near(self, r: Report) -> list[set[int]] | None:
         """The placed events a report's place can agree with (`_fits`), as sets to look in: at its place,
-        in its country, at a region or sea; for a report without a place, at a place its document names or
-        in the country its adjective gives. None: any (a report at a region or sea). Not joined into one
-        set: a country's events grow with the corpus, and a dated report looks up only its slot's few."""
+        at a region or sea, and at its country (for a country, in it); for a report without a place, at a
+        place its document names or in the country its adjective gives. None: any (a report at a region
+        or sea). A town's events never agree with another town's of its country (`_place_relation`), so
+        a town looks only at its own and its country's. Not joined into one set: a country's events grow
+        with the corpus, and a dated report looks up only its slot's few."""
         if r.location is None:
             return [*(self.by_place.get(p, set()) for p in self.doc_places.get(r.doc, ())),
                     self.by_country.get(r.country, set()) if r.country else set()]
         place = self.entities.get(r.location)
         if place is None or (place.key or "").startswith(("region:", "sea:")):
             return None
-        return [self.by_place.get(place.id, set()), self.areas, self.by_country.get(self.country(r) or "", set())]
+        if (place.key or "").startswith("country:"):
+            return [self.by_place.get(place.id, set()), self.areas, self.by_country.get(self.country(r) or "", set())]
+        return [self.by_place.get(place.id, set()), self.areas,
+                *(self.by_place.get(n, set()) for n in self.nations.get(place.country or "", ()))]
 
     def candidates(self, r: Report, clusters: list[_Cluster]) -> list[_Cluster]:
         y = self.year(r)
