@@ -301,8 +301,8 @@ def search_page(view: View, q: str) -> dict:
 def _roles(view: View, v: Event, wanted: set[str], places: bool = True) -> list[str]:
     roles = [role for role, who in (("perpetrator", v.perpetrator), ("claimed", v.claimed_by)) if who in wanted]
     roles += ["suspected" for s in v.suspects if s in wanted and "perpetrator" not in roles][:1]
-    said = {a.entity for r in v.reports for a in r.attributions if a.entity in wanted}
-    if said and not roles:
+    # read only where no role is known yet: an actor's timeline weighs thousands of events of many reports
+    if not roles and any(a.entity in wanted for r in v.reports for a in r.attributions):
         roles.append("named in a report")
     if places and v.location:
         loc = view.entities.get(v.location)
