@@ -130,7 +130,7 @@ def _names_by_sorting(e, limit):
         shown = docs if limit is None else docs[:limit]
         rows[t] = (counts[t], len(docs), [(d, next(m.id for m in mine if m.span.doc == d),
                                            sum(m.span.doc == d for m in mine)) for d in shown])
-    return rows, list(e.documents)
+    return rows, sorted({m.span.doc for m in e.mentions})
 
 
 @given(st.lists(st.tuples(st.sampled_from(["IS", "Islamic State", "ISIS"]), st.integers(0, 6), st.integers(0, 50)),
