@@ -557,21 +557,22 @@ def _map_documents(fn: Callable, store: Store, docs: list[Document], entities: l
     if not docs:
         return
     engine = current_engine()
-    by_doc: dict[str, list[tuple[int, int, Mention]]] = {}
+    by_doc: dict[str, list[tuple[int, Mention]]] = {}
     for i, e in enumerate(entities):
-        for j, m in enumerate(e.mentions):
-            by_doc.setdefault(m.span.doc, []).append((i, j, m))
+        for m in e.mentions:
+            by_doc.setdefault(m.span.doc, []).append((i, m))
     # a place no document of a chunk mentions still names a place: made once, without mentions
     bare = {i: replace(e, mentions=()) for i, e in enumerate(entities) if e.type == "LOC"} if places else {}
 
     def job(chunk: list[Document]) -> tuple:
-        mentioned: dict[int, list[tuple[int, Mention]]] = {}
+        mentioned: dict[int, list[Mention]] = {}
         for d in chunk:
-            for i, j, m in by_doc.get(d.id, ()):
-                mentioned.setdefault(i, []).append((j, m))
-        # in corpus order, each entity's mentions in theirs: the stages see them as they would the whole
-        seen = [replace(entities[i], mentions=tuple(m for _, m in sorted(mentioned[i], key=lambda jm: jm[0])))
-                if i in mentioned else bare[i] for i in sorted(mentioned.keys() | bare.keys())]
+            for i, m in by_doc.get(d.id, ()):
+                mentioned.setdefault(i, []).append(m)
+        # in corpus order, each entity's mentions in theirs (`Entity` keeps them so): the stages see them as
+        # they would the whole
+        seen = [replace(entities[i], mentions=tuple(mentioned[i])) if i in mentioned else bare[i]
+                for i in sorted(mentioned.keys() | bare.keys())]
         chunk_layers = (stored_layers(store, chunk) if engine.in_process
                         else store.layers(d.id for d in chunk))
         return chunk, seen, chunk_layers
