@@ -122,6 +122,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--batch-size", type=int, default=200)
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--no-check", action="store_true", help="skip comparing each Ray build's export with the local one's")
+    ap.add_argument("--no-local", action="store_true",
+                    help="build on Ray only: no local baseline, so no speed-up and no export check (a size whose "
+                         "local build has been timed before and would take hours)")
+    ap.add_argument("--keep", metavar="DIR", help="write corpora and databases here and keep them (default: a "
+                                                  "temporary folder, removed at the end)")
     ap.add_argument("--json", help="also write the figures here")
     ap.add_argument("--one", nargs=4, metavar=("CORPUS", "SIZE", "ENGINE", "WORKERS"), help=argparse.SUPPRESS)
     ap.add_argument("--work", help=argparse.SUPPRESS)
@@ -136,19 +141,22 @@ def main(argv: list[str] | None = None) -> int:
     workers = [int(w) for w in a.workers.split(",") if w]
     results = []
     with tempfile.TemporaryDirectory(prefix="kroniek-bench-ray-") as tmp:
+        if a.keep:
+            Path(a.keep).mkdir(parents=True, exist_ok=True)
+            tmp = a.keep
         work = Path(tmp)
         for size in sizes:
             corpus = work / f"corpus-{size}"
             _synth().generate(corpus, size, seed=a.seed)
             local = None
-            for engine, n in [("local", 0)] + [("ray", w) for w in workers]:
+            for engine, n in ([] if a.no_local else [("local", 0)]) + [("ray", w) for w in workers]:
                 out = subprocess.run([sys.executable, __file__, "--one", str(corpus), str(size), engine, str(n),
                                       "--work", tmp, "--backend", a.backend, "--batch-size", str(a.batch_size)],
-                                     check=True, capture_output=True, text=True)
+                                     check=True, stdout=subprocess.PIPE, text=True)
                 row = json.loads(out.stdout.strip().splitlines()[-1])
                 if engine == "local":
                     local = row
-                else:
+                elif local is not None:
                     row["speedup"] = round(local["build_s"] / row["build_s"], 2)
                     row["speedup_with_start"] = round(local["build_s"] / (row["build_s"] + row["start_s"]), 2)
                     if not a.no_check:
