@@ -67,6 +67,19 @@ def test_web_actor_dossier_cuts_long_lists_and_shows_all_on_request(client, monk
     assert 'href="/event/V-market"' in whole and 'href="/event/V-blast"' in whole and "of 2 shown" not in whole
 
 
+def test_web_timeline_cuts_long_lists_and_shows_all_on_request_keeping_its_filters(client, monkeypatch):
+    from kroniek.web import queries
+
+    monkeypatch.setattr(queries, "TIMELINE_ROWS", 1)
+    page = client.get("/timeline", params={"actor": "al-Shabaab"}).text
+    table = page[page.index('<table class="events">'):]
+    assert table.count('href="/event/V-') == 1 and "2 of 2 events" in text_of(page)
+    assert 'href="/timeline?actor=al-Shabaab&amp;all=1"' in page
+    whole = client.get("/timeline", params={"actor": "al-Shabaab", "all": "1"}).text
+    table = whole[whole.index('<table class="events">'):]
+    assert table.count('href="/event/V-') == 2 and "Show every row" not in whole
+
+
 def test_web_event_page_sets_reports_side_by_side(client):
     page = client.get("/event/V-market").text
     seen = text_of(page)

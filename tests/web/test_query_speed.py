@@ -66,12 +66,54 @@ def test_query_timeline_lists_what_a_full_scan_lists_reading_only_its_actors_eve
     there = view.find(place) if place else None
     expected = _scanned(view, wanted, there)
     assert expected  # each filter keeps some events, and (below) leaves others out
-    seen = _counting(monkeypatch)
-    page = timeline(view, actor=actor, place=place)
+    seen = _titled(monkeypatch, view)
+    page = timeline(view, actor=actor, place=place, limit=None)
     rows = [r["id"] for r in page["rows"]]
     assert sorted(rows) == sorted(expected) and len(rows) < len(view.kb.events)
-    assert sorted(seen) == (sorted(expected) if wanted else [])  # the actor's own events are weighed, no others
-    assert page["total"] == len(view.kb.events)
+    assert sorted(seen) == sorted(expected)  # the indexed events are weighed, no others
+    assert page["total"] == len(view.kb.events) and page["matched"] == len(expected) and not page["cut"]
+
+
+def _titled(monkeypatch, view: View) -> list[str]:
+    """The ids of the events a query names, each time it names one."""
+    seen: list[str] = []
+    original = view.event_title
+
+    def title(v):
+        seen.append(v.id)
+        return original(v)
+    monkeypatch.setattr(view, "event_title", title)
+    return seen
+
+
+@pytest.mark.parametrize("actor,place", [("", ""), ("Islamic State in Somalia", ""), ("", "Somalia")])
+def test_query_timeline_cut_to_a_limit_lists_the_first_rows_and_draws_every_event(monkeypatch, actor, place):
+    view = View(_archive())
+    whole = timeline(view, actor=actor, place=place, limit=None)
+    assert whole["matched"] > 10 and not whole["cut"]
+    made = []
+    original = queries.event_row
+    monkeypatch.setattr(queries, "event_row", lambda view, v, title=None: made.append(v.id) or original(view, v, title))
+    page = timeline(view, actor=actor, place=place, limit=10)
+    assert page["rows"] == whole["rows"][:10] and page["cut"] and page["matched"] == whole["matched"]
+    assert made == [r["id"] for r in page["rows"]]  # rows are made for the shown events only
+    assert page["strip"] == whole["strip"]
+    assert [r["id"] for rows in (g[1] for g in page["groups"]) for r in rows] == made
+
+
+def test_query_timeline_strip_draws_one_tick_per_column_for_its_deadliest_event():
+    from kroniek.model import Range
+
+    base = Event("V-a", "attack", "bombing", "2020-01-01", None, None, None, killed=Range(2, 2))
+    same_day = [replace(base, id="V-b", killed=Range(9, None)), replace(base, id="V-c", killed=None),
+                replace(base, id="V-d", killed=Range(None, 30))]
+    later = replace(base, id="V-e", date="2021-06", killed=Range(1, 1))
+    undated = replace(base, id="V-f", date=None, killed=Range(500, 500))
+    strip = queries.time_strip([(v, v.id) for v in [base, *same_day, later, undated]])
+    assert [(t["id"], t["label"]) for t in strip["ticks"]] == [("V-d", "V-d (and 3 more events here)"), ("V-e", "V-e")]
+    assert strip["ticks"][0]["x"] < strip["ticks"][1]["x"]
+    assert strip["ticks"][0]["h"] > strip["ticks"][1]["h"]  # 30 dead (an "at most" figure) against 1
+    assert queries.time_strip([(undated, "x")]) is None
 
 
 def test_query_timeline_lists_choices_of_every_event():

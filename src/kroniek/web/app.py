@@ -171,7 +171,8 @@ def create_app(store, allowed_hosts: list[str] | None = None) -> Starlette:
     async def timeline(request: Request) -> Response:
         return page(request, "timeline.html", queries.timeline(
             desk.view(), actor=arg(request, "actor"), place=arg(request, "place"), kind=arg(request, "type"),
-            start=arg(request, "from"), end=arg(request, "to")))
+            start=arg(request, "from"), end=arg(request, "to"),
+            limit=None if request.query_params.get("all") == "1" else queries.TIMELINE_ROWS))
 
     async def merge_form(request: Request) -> Response:
         return found_page(request, "merge.html", corrections.merge_page(desk.view(), request.path_params["ref"],

@@ -15,7 +15,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property
 from operator import attrgetter, itemgetter
-from urllib.parse import quote
+from urllib.parse import quote, urlencode
 
 from ..fuse.events import report_value
 from ..gazetteer import fold
@@ -402,8 +402,8 @@ def _claim_row(view: View, c: Claim) -> dict:
             "doc": c.evidence.doc, "text": view.said(c.evidence), "href": href_doc(c.evidence.doc, f"c-{c.id}")}
 
 
-def event_row(view: View, v: Event) -> dict:
-    return {"id": v.id, "title": view.event_title(v), "date": v.date, "precision": precision(v.date),
+def event_row(view: View, v: Event, title: str | None = None) -> dict:
+    return {"id": v.id, "title": view.event_title(v) if title is None else title, "date": v.date, "precision": precision(v.date),
             "type": v.type, "subtype": words(v.subtype), "location": v.location, "perpetrator": v.perpetrator,
             "claimed_by": v.claimed_by, "killed": figure(v.killed), "injured": figure(v.injured),
             "sources": len({r.doc for r in v.reports}), "flags": [words(f) for f in v.flags]}
@@ -514,9 +514,16 @@ def _pad(date: str, high: bool) -> str:
     return "-".join(parts)
 
 
-def timeline(view: View, actor: str = "", place: str = "", kind: str = "", start: str = "", end: str = "") -> dict:
+# rows a timeline shows before "show all": an actor of a large archive has thousands of events, and a
+# row costs more to make and to read than the page's other parts together
+TIMELINE_ROWS = 200
+
+
+def timeline(view: View, actor: str = "", place: str = "", kind: str = "", start: str = "", end: str = "",
+             limit: int | None = TIMELINE_ROWS) -> dict:
     """Events in date order (undated last), kept by who did or claimed them, where (a country keeps
-    the places within it), their type or subtype, and a date range of ISO prefixes."""
+    the places within it), their type or subtype, and a date range of ISO prefixes. Rows are made for
+    the first `limit` of them (None: all); `matched` counts them all, and the time strip shows them all."""
     notes = []
     actors = view.find(actor.strip()) if actor.strip() else None
     if actors is not None and not actors:
@@ -526,6 +533,8 @@ def timeline(view: View, actor: str = "", place: str = "", kind: str = "", start
         notes.append(f"No place is called “{place.strip()}”.")
     start, end = start.strip(), end.strip()
     facts = view.by_entity
+    # the indexes hold exactly the events an actor has a role in and those in a place or its country,
+    # so what they give needs no second check by role or place
     if actors is not None and places is not None:
         there = {v.id for v in facts.events(places, actors=False, places=True)}
         candidates = [v for v in facts.events(actors) if v.id in there]
@@ -535,35 +544,30 @@ def timeline(view: View, actor: str = "", place: str = "", kind: str = "", start
         candidates = facts.events(places, actors=False, places=True)
     else:
         candidates = view.kb.events
-    rows = []
+    low, high = _pad(start, False) if start else "", _pad(end, True) if end else ""
+    kept = []
     for v in candidates:
         if kind and kind not in (v.type, v.subtype):
             continue
-        if actors is not None and not _roles(view, v, actors, places=False):
-            continue
-        if places is not None:
-            loc = view.entities.get(v.location) if v.location else None
-            if loc is None or not (loc.id in places or any(c.id in places for c in view.countries_of(loc))):
-                continue
         if start or end:
-            if not v.date:
+            if not v.date or (low and _pad(v.date, True) < low) or (high and _pad(v.date, False) > high):
                 continue
-            if start and _pad(v.date, True) < _pad(start, False):
-                continue
-            if end and _pad(v.date, False) > _pad(end, True):
-                continue
-        rows.append(event_row(view, v))
-    rows.sort(key=lambda r: (r["date"] is None, r["date"] or "", r["title"]))
+        kept.append((v.date is None, v.date or "", view.event_title(v), len(kept), v))
+    kept.sort()
+    shown = kept if limit is None else kept[:limit]
+    rows = [event_row(view, v, title) for _, _, title, _, v in shown]
     groups: list[tuple[str, list[dict]]] = []
     for r in rows:
         label = r["date"][:4] if r["date"] else "undated"
         if not groups or groups[-1][0] != label:
             groups.append((label, []))
         groups[-1][1].append(r)
-    return {"rows": rows, "groups": groups, "notes": notes, "kinds": list(facts.kinds),
-            "actor_names": list(facts.actor_names), "place_names": list(facts.place_names), "total": len(view.kb.events),
-            "filters": {"actor": actor, "place": place, "type": kind, "from": start, "to": end},
-            "strip": time_strip(rows)}
+    filters = {"actor": actor, "place": place, "type": kind, "from": start, "to": end}
+    return {"rows": rows, "groups": groups, "notes": notes, "kinds": list(facts.kinds), "matched": len(kept),
+            "cut": len(rows) < len(kept), "actor_names": list(facts.actor_names),
+            "place_names": list(facts.place_names), "total": len(view.kb.events),
+            "filters": filters, "all_href": "/timeline?" + urlencode({**{k: x for k, x in filters.items() if x}, "all": 1}),
+            "strip": time_strip([(v, title) for _, _, title, _, v in kept])}
 
 
 def conflicts_page(view: View) -> dict:
@@ -634,12 +638,14 @@ def claim_chart(view: View, claims: list[Claim], attribute: str, width: int = 56
             "legend": [{"label": s, "colour": c} for s, c in sources.items()]}
 
 
-def time_strip(rows: list[dict], width: int = 960, height: int = 56) -> dict | None:
-    """A strip of the dated events over time: one tick per event, taller for more deaths."""
-    dated = [r for r in rows if r["date"]]
+def time_strip(events: list[tuple[Event, str]], width: int = 960, height: int = 56) -> dict | None:
+    """A strip of the dated events (each with its title) over time, taller for more deaths: one tick per
+    pixel column, for the deadliest event there, its label saying how many others share the column.
+    Thousands of events, each a tick of its own, would draw the same strip at many times the cost."""
+    dated = [(v, title) for v, title in events if v.date]
     if not dated:
         return None
-    xs = [_year(r["date"]) for r in dated]
+    xs = [_year(v.date) for v, _ in dated]
     x0, x1 = min(xs), max(xs)
     if x1 - x0 < 1:
         x0, x1 = x0 - 0.5, x1 + 0.5
@@ -647,11 +653,18 @@ def time_strip(rows: list[dict], width: int = 960, height: int = 56) -> dict | N
 
     def px(x: float) -> float:
         return round(left + (x - x0) / (x1 - x0) * (width - left - right), 1)
+    columns: dict[int, list] = {}
+    for (v, title), x in zip(dated, xs):
+        k = v.killed
+        dead = (k.low if k.low is not None else k.high or 0) if k else 0
+        column = columns.setdefault(round(px(x)), [-1, None, None, 0])
+        if dead > column[0]:
+            column[:3] = dead, v, title
+        column[3] += 1
     ticks = []
-    for r, x in zip(dated, xs):
-        killed = r["killed"].lstrip("≥≤").split("–")[0].replace(" ", "")
-        n = int(killed) if killed.isdigit() else 0
-        ticks.append({"x": px(x), "h": 8 + min(28, n ** 0.5 * 3), "id": r["id"], "label": r["title"]})
+    for x, (dead, v, title, n) in sorted(columns.items()):
+        label = title if n == 1 else f"{title} (and {n - 1} more event{'s' if n > 2 else ''} here)"
+        ticks.append({"x": x, "h": round(8 + min(28, dead ** 0.5 * 3), 1), "id": v.id, "label": label})
     years = range(int(x0) + (x0 % 1 > 0.01), int(x1) + 1)
     step = max(1, len(years) // 10)
     return {"width": width, "height": height, "base": 38, "ticks": ticks,
