@@ -174,6 +174,37 @@ def test_a_document_that_breaks_a_stage_is_skipped_and_the_rest_is_built(tmp_pat
     assert not store.resolve_pending()
 
 
+def test_new_texts_are_described_by_the_per_document_stages_not_while_planning(tmp_path, monkeypatch):
+    from kroniek.ingest import readers
+
+    folder = _three_articles(tmp_path)
+    real_describe, real_plan = readers.describe, pipeline.plan_build
+    planning, described = [False], []
+
+    def describe(doc, **meta):
+        described.append((doc.id, planning[0]))
+        if doc.id == "twee":
+            raise ValueError("kapotte metadata")
+        return real_describe(doc, **meta)
+
+    def plan(*args, **kwargs):
+        planning[0] = True
+        try:
+            return real_plan(*args, **kwargs)
+        finally:
+            planning[0] = False
+    monkeypatch.setattr(readers, "describe", describe)
+    monkeypatch.setattr(pipeline, "plan_build", plan)
+    store = Store(tmp_path / "kb.db")
+    report = build([folder], store, backend="lite")
+    assert sorted(described) == [("drie", False), ("een", False), ("twee", False)]
+    assert report.documents == 2 and sorted(d.id for d in store.documents()) == ["drie", "een"]
+    [skipped] = report.skipped
+    assert skipped.path.endswith("twee.txt") and "ValueError" in skipped.reason
+    assert all(d.language == "nl" for d in store.documents())
+    assert "ingest" in report.seconds
+
+
 def test_a_backend_that_fails_on_one_document_costs_only_that_one(tmp_path, monkeypatch):
     from kroniek.nlp import lite
 

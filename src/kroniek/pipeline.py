@@ -27,8 +27,7 @@ from .extract.quotes import extract_quotes
 from .extract.relations import active_where_they_struck, extract_relations, merge_relations
 from .fuse import claim_conflicts, fuse_events
 from .fuse.events import FIELDS, report_value
-from .ingest import Skipped, read_paths
-from .ingest.metadata import renamed
+from .ingest import Skipped, Undescribed, read_paths
 from .ingest.readers import display_path, failure
 from .model import (AliasLink, Annotation, DocFacts, Document, Entity, Judgement, KnowledgeBase, Mention, Override,
                     Rejection, Span, StageSpec, stage)
@@ -96,7 +95,7 @@ def pick_backend(name: str):
 class _Plan:
     """What one build does to the store: new texts to process, sources to add and to drop."""
 
-    todo: list[Document] = field(default_factory=list)
+    todo: list[Undescribed] = field(default_factory=list)  # described by the per-document stages
     files: dict[str, str] = field(default_factory=dict)  # locator -> the file it lies in
     seen: dict[str, set[str]] = field(default_factory=dict)  # locator -> names read from it this run
     extra_sources: list[tuple[str, str, str]] = field(default_factory=list)
@@ -125,7 +124,7 @@ def plan_build(paths: Sequence[str | Path], store: Store, report: BuildReport,
         if on_file:
             on_file(file)
 
-    for item in read_paths(paths, on_file=note, known=known):
+    for item in read_paths(paths, on_file=note, known=known, describe_new=False):
         if isinstance(item, Skipped):
             report.skipped.append(item)
             continue
@@ -140,7 +139,7 @@ def plan_build(paths: Sequence[str | Path], store: Store, report: BuildReport,
             inherited.update(previous[:1])
             taken.add(name)
             new_by_sha[item.sha1] = name
-            plan.todo.append(renamed(item, name))
+            plan.todo.append(item.named(name))
         elif item.sha1 in known:
             report.unchanged += 1
             if name not in stored.get(locator, ()):
@@ -289,14 +288,20 @@ def warm_up(backend: str) -> None:
         pass
 
 
-def annotate_batch(batch: list[Document], backend: str) -> Annotated:
-    """The per-document stages of a build over one batch: NLP, mentions and alias links with their
+def annotate_batch(batch: list[Document | Undescribed], backend: str) -> Annotated:
+    """The per-document stages of a build over one batch: each new text's title, language and dates, NLP, mentions and alias links with their
     stable ids, and the text layer to store. A document that fails is skipped with its reason. The
     same function on either engine: it reads nothing but its arguments and the backend."""
     out = Annotated()
     nlp = worker_backend(backend)
     t = time.perf_counter()
-    annotated = _annotate(nlp, batch, out.skipped)
+    docs = []
+    for item in batch:
+        doc = item.described() if isinstance(item, Undescribed) else item
+        (out.skipped if isinstance(doc, Skipped) else docs).append(doc)
+    out.seconds["ingest"] = time.perf_counter() - t
+    t = time.perf_counter()
+    annotated = _annotate(nlp, docs, out.skipped)
     out.seconds["nlp"] = time.perf_counter() - t
     t = time.perf_counter()
     for doc, ann in annotated:

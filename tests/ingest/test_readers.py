@@ -1,4 +1,5 @@
 import json
+from dataclasses import replace
 
 import pytest
 
@@ -238,3 +239,33 @@ def test_an_address_on_the_first_lines_dates_the_text(tmp_path):
     by_id = {d.id: d for d in docs}
     assert by_id["a"].published.value == "2021-10-04" and by_id["a"].published.source == "url"
     assert by_id["b"].published is None  # a link further down is not the text's own address
+
+
+def test_a_new_text_read_undescribed_is_described_later_as_it_would_have_been(tmp_path):
+    from kroniek.ingest import Undescribed
+
+    (tmp_path / "a.txt").write_text("Brand in de haven\n\n12 mei 2021 De brandweer blust sinds vannacht een grote "
+                                    "brand in een loods aan de kade.", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("Een tweede bericht over iets anders, zonder datum of titelregel.", encoding="utf-8")
+    [a, b] = list(read_paths([tmp_path]))
+    [later_a, later_b] = list(read_paths([tmp_path], describe_new=False, known={b.sha1}))
+    assert isinstance(later_a, Undescribed) and later_a.doc.language is None and later_a.title is None
+    # a known text comes back read, not described
+    assert later_b == replace(b, title=None, language=None, published=None, header_date=None, date_candidates=())
+    assert later_a.described() == a
+    # named first, described after: the date evidence points at the new name
+    moved = later_a.named("haven-2021").described()
+    assert moved.id == "haven-2021" and moved.published.value == "2021-05-12"
+    assert moved.published.evidence.doc == "haven-2021" and moved.published.evidence.start == a.published.evidence.start
+
+
+def test_a_text_whose_description_fails_is_skipped_with_its_reason(tmp_path, monkeypatch):
+    from kroniek.ingest import readers
+
+    (tmp_path / "a.txt").write_text("Een bericht dat de metadata laat struikelen.", encoding="utf-8")
+    monkeypatch.setattr(readers, "describe", lambda doc, **meta: 1 / 0)
+    [item] = list(read_paths([tmp_path], describe_new=False))
+    skipped = item.described()
+    assert isinstance(skipped, Skipped) and skipped.path.endswith("a.txt") and "ZeroDivisionError" in skipped.reason
+    [skipped] = list(read_paths([tmp_path]))
+    assert isinstance(skipped, Skipped) and "ZeroDivisionError" in skipped.reason

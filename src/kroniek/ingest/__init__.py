@@ -1,4 +1,4 @@
 """Ingest stage: files in, `Document`s out."""
-from .readers import Skipped, find_files, read_file, read_paths
+from .readers import Skipped, Undescribed, find_files, read_file, read_paths
 
-__all__ = ["Skipped", "find_files", "read_file", "read_paths"]
+__all__ = ["Skipped", "Undescribed", "find_files", "read_file", "read_paths"]

@@ -150,14 +150,3 @@ def describe(doc: Document, title: str | None = None, published: object = None) 
         candidates.append(embedded)
     return replace(doc, title=title or guess_title(doc.text), language=language, header_date=header,
                    date_candidates=tuple(candidates), published=candidates[0] if candidates else None)
-
-
-def renamed(doc: Document, name: str) -> Document:
-    """The document under another name, its date evidence pointing at the new name."""
-    def move(d: DateValue | None) -> DateValue | None:
-        if d is None or d.evidence is None:
-            return d
-        return replace(d, evidence=Span(name, d.evidence.start, d.evidence.end))
-
-    return replace(doc, id=name, published=move(doc.published), header_date=move(doc.header_date),
-                   date_candidates=tuple(move(c) for c in doc.date_candidates))

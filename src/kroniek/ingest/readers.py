@@ -21,7 +21,7 @@ import logging
 import os
 import re
 from collections.abc import Callable, Container, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -162,10 +162,46 @@ def failure(err: BaseException) -> str:
     return f"failed: {type(err).__name__}" + (f": {message}" if message else "")
 
 
-def read_file(path: Path, max_bytes: int = MAX_BYTES, known: Container[str] = ()) -> Iterator[Document | Skipped]:
+@dataclass(frozen=True)
+class Undescribed:
+    """A new text as read, with what its file says of it, before `describe` works out its title, language
+    and dates. A build plans with the text and its hash alone, and describes each new text in the
+    per-document stages, on the build's engine: reading dates with dateparser costs more than reading
+    the file, and a driver that did it for every text would do a tenth of a build on one core."""
+
+    doc: Document
+    title: str | None = None
+    published: object = None
+
+    @property
+    def id(self) -> str:
+        return self.doc.id
+
+    @property
+    def path(self) -> str | None:
+        return self.doc.path
+
+    @property
+    def sha1(self) -> str:
+        return self.doc.sha1
+
+    def named(self, name: str) -> "Undescribed":
+        return Undescribed(replace(self.doc, id=name), self.title, self.published)
+
+    def described(self) -> Document | Skipped:
+        """The document with its title, language and dates; or Skipped. Never raises on what the text holds."""
+        try:
+            return describe(self.doc, title=self.title, published=self.published)
+        except (Exception, RecursionError) as err:  # noqa: BLE001 - one bad record must not stop a build
+            return Skipped(self.doc.path or self.doc.id, failure(err))
+
+
+def read_file(path: Path, max_bytes: int = MAX_BYTES, known: Container[str] = (),
+              describe_new: bool = True) -> Iterator[Document | Undescribed | Skipped]:
     """One file to one Document (or one per line for JSONL), or a Skipped saying why not. Never raises
     on what the file holds. A text whose sha1 is in `known` is stored already: it comes back as read,
-    without its title, language and dates worked out again."""
+    without its title, language and dates worked out again. Without `describe_new` a new text comes
+    back `Undescribed`, for its reader to describe later."""
     where = display_path(path)
     try:
         for item in _read_file(path, where, max_bytes):
@@ -176,10 +212,8 @@ def read_file(path: Path, max_bytes: int = MAX_BYTES, known: Container[str] = ()
             if doc.sha1 in known:
                 yield doc
                 continue
-            try:
-                yield describe(doc, **meta)
-            except (Exception, RecursionError) as err:  # noqa: BLE001 - one bad record must not stop the file
-                yield Skipped(doc.path or where, failure(err))
+            found = Undescribed(doc, **meta)
+            yield found.described() if describe_new else found
     except (Exception, RecursionError) as err:  # noqa: BLE001 - one bad file must not stop a build
         yield Skipped(where, failure(err))
 
@@ -309,8 +343,8 @@ def _read_jsonl(path: Path, where: str, text: str) -> Iterator[tuple[Document, d
 
 
 @stage("ingest", (), ("documents",))
-def read_paths(paths: Iterable[str | Path], max_bytes: int = MAX_BYTES,
-               on_file: Callable[[str], None] | None = None, known: Container[str] = ()) -> Iterator[Document | Skipped]:
+def read_paths(paths: Iterable[str | Path], max_bytes: int = MAX_BYTES, on_file: Callable[[str], None] | None = None,
+               known: Container[str] = (), describe_new: bool = True) -> Iterator[Document | Undescribed | Skipped]:
     """All documents under `paths`, in a stable order. The same text under two names comes back
     twice: the pipeline keeps it as one document with two sources. Texts whose sha1 is `known` come
     back without their metadata worked out (see `read_file`)."""
@@ -320,4 +354,4 @@ def read_paths(paths: Iterable[str | Path], max_bytes: int = MAX_BYTES,
             continue
         if on_file:
             on_file(display_path(path))
-        yield from read_file(path, max_bytes=max_bytes, known=known)
+        yield from read_file(path, max_bytes=max_bytes, known=known, describe_new=describe_new)
