@@ -71,3 +71,40 @@ def test_concurrent_builds_serialise_and_each_summary_is_true(tmp_path):
     for _, _, _, entities, events in summaries:
         assert (entities, events) == (store.count("entities"), store.count("events"))
     assert not store.resolve_pending() and store.generation() == 2
+
+
+def _busy_at_first(monkeypatch, times: int) -> list[int]:
+    """Make the first `times` connections to a SQLite file fail as SQLite does when another process
+    is switching the file to WAL: "database is locked", at once, with no busy handler run."""
+    import sqlite3
+
+    from kroniek.store import sql
+
+    calls, real = [], sql._sqlite_pragmas
+
+    def pragmas(dbapi_conn, record):
+        calls.append(1)
+        if len(calls) <= times:
+            err = sqlite3.OperationalError("database is locked")
+            err.sqlite_errorname = "SQLITE_BUSY"
+            raise err
+        real(dbapi_conn, record)
+    monkeypatch.setattr(sql, "_sqlite_pragmas", pragmas)
+    return calls
+
+
+def test_opening_a_database_another_process_is_creating_waits_instead_of_failing(tmp_path, monkeypatch):
+    calls = _busy_at_first(monkeypatch, 3)
+    store = Store(tmp_path / "kb.db")
+    assert len(calls) == 4 and store.generation() == 0
+    assert Store(tmp_path / "kb.db", create=False).count("documents") == 0
+
+
+def test_a_database_locked_for_longer_than_the_wait_fails_with_a_clear_message(tmp_path, monkeypatch):
+    from kroniek.store import StoreError, sql
+
+    monkeypatch.setattr(sql, "OPEN_WAIT_S", 0.3)
+    calls = _busy_at_first(monkeypatch, 10**6)
+    with pytest.raises(StoreError, match=r"E013: cannot open .*kb\.db: database is locked"):
+        Store(tmp_path / "kb.db")
+    assert 2 <= len(calls) < 20  # it tried again, pausing between tries

@@ -26,6 +26,8 @@ from __future__ import annotations
 
 import json
 import os
+import sqlite3
+import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -213,14 +215,17 @@ class Store:
         if self.engine.dialect.name == "sqlite":
             event.listen(self.engine, "connect", _sqlite_pragmas)
         try:
-            tables = inspect(self.engine).get_table_names()
-            if "meta" not in tables and (tables or not create):  # never write into another program's database
-                raise StoreError(f"E012: {_shown(url)} is not a kroniek knowledge base")
-            self.migrate()
+            _waiting_out_locks(lambda: self._open(create))
         except (DatabaseError, OperationalError) as err:
             reason = " ".join(str(err.orig if getattr(err, "orig", None) else err).split())
             code = "E012" if "not a database" in reason else "E013"
             raise StoreError(f"{code}: cannot open {_shown(url)}: {reason}") from None
+
+    def _open(self, create: bool) -> None:
+        tables = inspect(self.engine).get_table_names()
+        if "meta" not in tables and (tables or not create):  # never write into another program's database
+            raise StoreError(f"E012: {_shown(self.url)} is not a kroniek knowledge base")
+        self.migrate()
 
     @property
     def shown(self) -> str:
@@ -795,6 +800,28 @@ def _doc_row(d: Document, backend: str) -> dict:
                 published_source=d.published.source if d.published else None,
                 header_date=d.header_date.value if d.header_date else None,
                 date_candidates=[_date_json(c) for c in d.date_candidates], flags=list(d.flags), backend=backend)
+
+
+# how long opening a SQLite file waits out "database is locked" answers that SQLite gives without
+# waiting itself: switching a file to WAL needs it alone and runs no busy handler, so a build that opens
+# a new database just as another creates it would fail at once instead of waiting its turn
+OPEN_WAIT_S = 30.0
+
+
+def _waiting_out_locks(attempt: Callable[[], None], wait_s: float | None = None) -> None:
+    """`attempt()`, again after a growing pause while it fails with SQLite's busy or locked error, for
+    up to `wait_s` seconds (`OPEN_WAIT_S`); any other error, or the last one, is raised."""
+    deadline = time.monotonic() + (OPEN_WAIT_S if wait_s is None else wait_s)
+    pause = 0.05
+    while True:
+        try:
+            return attempt()
+        except (OperationalError, sqlite3.OperationalError) as err:
+            name = getattr(getattr(err, "orig", None) or err, "sqlite_errorname", "")
+            if not name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")) or time.monotonic() + pause > deadline:
+                raise
+        time.sleep(pause)
+        pause = min(pause * 2, 1.0)
 
 
 def _sqlite_pragmas(dbapi_conn, _record) -> None:
