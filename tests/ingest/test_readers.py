@@ -269,3 +269,29 @@ def test_a_text_whose_description_fails_is_skipped_with_its_reason(tmp_path, mon
     assert isinstance(skipped, Skipped) and skipped.path.endswith("a.txt") and "ZeroDivisionError" in skipped.reason
     [skipped] = list(read_paths([tmp_path]))
     assert isinstance(skipped, Skipped) and "ZeroDivisionError" in skipped.reason
+
+
+def test_a_folder_is_listed_once_for_its_files_and_again_when_its_manifest_changes(tmp_path):
+    import os
+    import time
+
+    from kroniek.ingest import readers
+
+    for n in range(30):
+        (tmp_path / f"bericht-{n}.txt").write_text(f"Bericht {n}: de veerpont vaart weer na een storing.", encoding="utf-8")
+    readers._manifest_names.cache_clear()
+
+    def listed():  # times the folder was listed
+        return readers._manifest_names.cache_info().misses
+    docs, _ = _read(tmp_path)
+    assert len(docs) == 30 and all(d.url is None for d in docs) and listed() == 1
+    time.sleep(0.01)  # a new manifest changes the folder's time
+    (tmp_path / "urls.csv").write_text("file,url\nbericht-3.txt,https://example.org/2020/01/02/pont\n", encoding="utf-8")
+    by_id = {d.id: d for d in _read(tmp_path)[0]}
+    assert by_id["bericht-3"].url == "https://example.org/2020/01/02/pont" and listed() == 2
+    # an edited manifest, the folder's time unchanged: its own time renews what it says
+    manifest = tmp_path / "urls.csv"
+    manifest.write_text("file,url\nbericht-4.txt,https://example.org/2021/03/04/pont\n", encoding="utf-8")
+    os.utime(manifest, ns=(manifest.stat().st_atime_ns, manifest.stat().st_mtime_ns + 10**9))
+    by_id = {d.id: d for d in _read(tmp_path)[0]}
+    assert by_id["bericht-4"].url.endswith("/2021/03/04/pont") and by_id["bericht-3"].url is None
