@@ -7,6 +7,7 @@ Ids are derived from content, so rebuilding the same corpus gives the same ids.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import Enum
 
@@ -212,10 +213,24 @@ class Entity:
     def documents(self) -> tuple[str, ...]:
         return tuple(dict.fromkeys(m.span.doc for m in self.mentions))
 
+    @property
+    def nation(self) -> str | None:
+        """The country code this entity is the country of (its gazetteer key "country:CODE"), else None."""
+        return self.key.split(":", 1)[1] if self.key and self.key.startswith("country:") else None
+
     def contains(self, other: "Entity | None") -> bool:
         """A country contains the places the gazetteer puts in it (a city's `country` code)."""
-        return bool(other is not None and self.key and self.key.startswith("country:") and other.country
-                    and self.key.split(":", 1)[1] == other.country and self.id != other.id)
+        return bool(other is not None and other.country and self.nation == other.country and self.id != other.id)
+
+
+def countries_by_code(entities: Iterable[Entity]) -> dict[str, list[Entity]]:
+    """Country code -> the entities that are that country, for finding what `Entity.contains` a place
+    without testing every entity."""
+    out: dict[str, list[Entity]] = {}
+    for e in entities:
+        if e.nation:
+            out.setdefault(e.nation, []).append(e)
+    return out
 
 
 @dataclass(frozen=True)

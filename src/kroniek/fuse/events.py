@@ -31,7 +31,7 @@ organisation's claim of the same attack, so the branch is kept. Disagreements be
 from __future__ import annotations
 
 import re
-from collections import Counter, defaultdict
+from collections import Counter
 from math import asin, cos, radians, sin, sqrt
 from dataclasses import replace
 from statistics import median
@@ -39,7 +39,8 @@ from statistics import median
 from .. import gazetteer
 from ..dates import compatible
 from ..extract.lexicon import cues, subtype_compatible
-from ..model import Conflict, Document, Entity, Event, Override, Range, Report, stable_id, stage
+from ..model import (Conflict, Document, Entity, Event, Override, Range, Report, countries_by_code, stable_id,
+                     stage)
 
 
 class _Cluster:
@@ -113,8 +114,7 @@ def _named_after(sea: Entity | None, place: Entity | None) -> bool:
     if any(gazetteer.fold(name) in names for name in after):
         return True
     # the country of that place: a ship hit in the Gulf of Aden was hit off Yemen
-    if (place.key or "").startswith("country:"):
-        code = place.key.split(":", 1)[1]
+    if code := place.nation:
         return any((port := gazetteer.load().place(name)) is not None and port.country == code for name in after)
     return False
 
@@ -261,10 +261,7 @@ class _Blocks:
         self.by_country: dict[str, set[int]] = {}
         self.areas: set[int] = set()
         self.placed: set[int] = set()
-        self.nations: dict[str, list[str]] = defaultdict(list)  # country code -> its country entities
-        for e in entities.values():
-            if (e.key or "").startswith("country:"):
-                self.nations[e.key.split(":", 1)[1]].append(e.id)
+        self.nations = {code: [e.id for e in es] for code, es in countries_by_code(entities.values()).items()}
 
     def year(self, r: Report) -> str | None:
         when = r.date or (None if r.retrospective else self.published.get(r.doc))
@@ -274,7 +271,7 @@ class _Blocks:
         place = self.entities.get(r.location) if r.location else None
         if place is None:
             return None
-        return place.key.split(":", 1)[1] if (place.key or "").startswith("country:") else place.country
+        return place.nation or place.country
 
     def slot(self, c: _Cluster) -> tuple:
         years = {y for x in c.reports if (y := self.year(x))}
@@ -326,7 +323,7 @@ class _Blocks:
         place = self.entities.get(r.location)
         if place is None or (place.key or "").startswith(("region:", "sea:")):
             return None
-        if (place.key or "").startswith("country:"):
+        if place.nation:
             return [self.by_place.get(place.id, set()), self.areas, self.by_country.get(self.country(r) or "", set())]
         return [self.by_place.get(place.id, set()), self.areas,
                 *(self.by_place.get(n, set()) for n in self.nations.get(place.country or "", ()))]

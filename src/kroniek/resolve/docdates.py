@@ -177,7 +177,7 @@ RARE = 3  # a name given by so few articles is their story's own (a suspect, a s
 
 
 def kin_of(entities: list[Entity]) -> Kin:
-    country = {e.country: e.id for e in entities if e.type == "LOC" and (e.key or "").startswith("country:")}
+    country = {e.country: e.id for e in entities if e.type == "LOC" and e.nation}
     within = {e.id: country[e.country] for e in entities
               if e.type == "LOC" and e.country in country and country[e.country] != e.id}
     docs_of = {e.id: {m.span.doc for m in e.mentions} for e in entities if e.type != "LOC"}
@@ -292,7 +292,7 @@ def date_documents(docs: list[Document], entities: list[Entity],
     reports of the same events. `anchors` holds documents' anchors found before (`anchors_of`)."""
     anchors = {d.id: (anchors or {})[d.id] for d in docs if d.id in (anchors or {})}
     anchors.update(anchors_of([d for d in docs if d.id not in anchors], entities))
-    countries = frozenset(e.id for e in entities if e.type == "LOC" and (e.key or "").startswith("country:"))
+    countries = frozenset(e.id for e in entities if e.type == "LOC" and e.nation)
     kin = kin_of(entities)
     written = [a for found in anchors.values() for a in found if a.dates]
     own = {d.id: _decide(d, [c for c in d.date_candidates if c.source != "content"]) for d in docs}

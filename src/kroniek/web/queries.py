@@ -19,7 +19,7 @@ from urllib.parse import quote, urlencode
 
 from ..fuse.events import report_value
 from ..gazetteer import fold
-from ..model import Claim, Document, Entity, Event, KnowledgeBase, Range, Span
+from ..model import Claim, Document, Entity, Event, KnowledgeBase, Range, Span, countries_by_code
 from .highlight import Mark, nest
 from .search import SearchIndex, first_line
 
@@ -92,10 +92,7 @@ class View:
         if place is None or not place.country:
             return []
         if self._countries is None:
-            self._countries = defaultdict(list)
-            for e in self.kb.entities:
-                if e.key and e.key.startswith("country:"):
-                    self._countries[e.key.split(":", 1)[1]].append(e)
+            self._countries = countries_by_code(self.kb.entities)
         return [c for c in self._countries.get(place.country, ()) if c.id != place.id]
 
     # naming ----------------------------------------------------------------------------------------
