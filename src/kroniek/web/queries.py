@@ -13,7 +13,7 @@ import re
 import threading
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 from operator import attrgetter, itemgetter
 from urllib.parse import quote, urlencode
 
@@ -79,7 +79,8 @@ class View:
                 self.folded[fold(n)].add(e.id)
         self._marks: dict[str, list[Mark]] | None = None
         self._countries: dict[str, list[Entity]] | None = None  # country code -> its country entities
-        self.index = SearchIndex(kb, self.names, {v.id: self.event_title(v) for v in kb.events})
+        self._titles = {v.id: self._title(v) for v in kb.events}  # a timeline sorts thousands by title
+        self.index = SearchIndex(kb, self.names, self._titles)
 
     # what a dossier and a timeline look up, made once per loaded state: reading every event, claim and
     # relation for each page (and every entity for each event's place) made them grow with the archive
@@ -104,6 +105,9 @@ class View:
         return doc_id if d is None else (d.title or first_line(d) or doc_id)
 
     def event_title(self, v: Event) -> str:
+        return self._titles.get(v.id) or self._title(v)
+
+    def _title(self, v: Event) -> str:
         what = words(v.subtype or v.type)
         where = f" in {self.name(v.location)}" if v.location else ""
         return f"{what}{where}, {v.date}" if v.date else f"{what}{where}, undated"
@@ -577,6 +581,7 @@ def conflicts_page(view: View) -> dict:
 PALETTE = ("#1f6fb4", "#d0621b", "#2d8a4e", "#9b3fa3", "#b3261e", "#6b6b2a", "#2a8a8a", "#555555")
 
 
+@lru_cache(maxsize=8192)  # an archive's events share a few thousand dates, and a strip places them all
 def _year(date: str) -> float:
     parts = [int(p) for p in date.split("-")]
     if len(parts) == 1:
@@ -650,11 +655,12 @@ def time_strip(events: list[tuple[Event, str]], width: int = 960, height: int = 
 
     def px(x: float) -> float:
         return round(left + (x - x0) / (x1 - x0) * (width - left - right), 1)
+    scale = (width - left - right) / (x1 - x0)
     columns: dict[int, list] = {}
     for (v, title), x in zip(dated, xs):
         k = v.killed
         dead = (k.low if k.low is not None else k.high or 0) if k else 0
-        column = columns.setdefault(round(px(x)), [-1, None, None, 0])
+        column = columns.setdefault(round(left + (x - x0) * scale), [-1, None, None, 0])
         if dead > column[0]:
             column[:3] = dead, v, title
         column[3] += 1
