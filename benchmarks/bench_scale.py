@@ -84,10 +84,10 @@ def one(size: int, seed: int, batch_size: int, repeat: int, work: Path, db_url: 
 def query_figures(store, repeat: int) -> dict:
     """Median milliseconds of the web app's dossier and timeline queries on a built knowledge base, for
     the actor of most mentions and the place (a country, where one holds events) of most events."""
-    from kroniek.web.queries import Desk, dossier, timeline
+    from kroniek.web.queries import View, dossier, timeline
 
     t = time.perf_counter()
-    view = Desk(store).view()  # as the web app loads it
+    view = View(store.knowledge_base())
     load_s = time.perf_counter() - t
     actors = sorted((e for e in view.kb.entities if e.type == "ORG"), key=lambda e: (-len(e.mentions), e.id))
     actor = actors[0] if actors else max(view.kb.entities, key=lambda e: len(e.mentions))

@@ -203,23 +203,3 @@ def test_query_document_links_quote_as_urllib_does(ref, anchor):
 
     expected = "/document/" + quote(ref, safe="/") + (f"#{quote(anchor, safe='')}" if anchor else "")
     assert queries.href_doc(ref, anchor) == expected
-
-
-def test_a_loaded_state_is_kept_out_of_the_collector_and_let_go_when_the_next_loads(web_db):
-    import gc
-    import os
-    import weakref
-
-    from kroniek.store import Store
-
-    desk = queries.Desk(Store(web_db, create=False))
-    first = desk.view()
-    assert gc.get_freeze_count() > 0 and desk.view() is first  # loaded once, frozen
-    first.itself = first  # a cycle: only the collector frees it, and only once the state is thawed
-    old = weakref.ref(first)
-    del first
-    st = os.stat(web_db)
-    os.utime(web_db, ns=(st.st_atime_ns, st.st_mtime_ns + 10**9))  # the file changed: load it again
-    second = desk.view()
-    assert old() is None and second.kb.events  # the last state is gone, cycles and all
-    gc.unfreeze()

@@ -8,7 +8,6 @@ repeat what `kroniek show` computes inside `cli.py`; both should move into one `
 """
 from __future__ import annotations
 
-import gc
 import os
 import re
 import threading
@@ -279,15 +278,8 @@ class Desk:
         stamp = self._current_stamp()
         with self._lock:
             if self._view is None or stamp != self._stamp:
-                self._view = None
-                gc.unfreeze()  # the last state's objects go back to the collector, which frees their cycles
                 self._view = View(self.store.knowledge_base())
                 self._stamp = stamp
-                # a large archive loads millions of objects that live until the next load; frozen, they
-                # are left out of the collector's passes, which would otherwise walk them all every few
-                # thousand allocations a page makes
-                gc.collect()
-                gc.freeze()
             return self._view
 
 
