@@ -3,6 +3,7 @@
 
     .venv/bin/python benchmarks/bench_ray.py                                # 300 articles; local, Ray 1 and 2
     .venv/bin/python benchmarks/bench_ray.py --sizes 1000,10000 --workers 1,2,8,16   # a bigger machine
+    .venv/bin/python benchmarks/bench_ray.py --sizes 100000 --workers 2 --no-local --keep DIR  # Ray alone
 
 The corpus comes from `scripts/synth_corpus.py` (our own templates), written once per size before any
 build and not timed. Every build runs in a process of its own into a fresh SQLite file, with the
