@@ -14,12 +14,12 @@ import threading
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
-from operator import attrgetter, itemgetter
+from operator import itemgetter
 from urllib.parse import quote, urlencode
 
 from ..fuse.events import report_value
 from ..gazetteer import fold
-from ..model import Claim, Document, Entity, Event, KnowledgeBase, Range, Span, countries_by_code
+from ..model import Claim, Document, Entity, Event, KnowledgeBase, Mention, Range, Span, countries_by_code
 from .highlight import Mark, nest
 from .search import SearchIndex, first_line
 
@@ -376,12 +376,19 @@ def dossier(view: View, entity_id: str, limit: int | None = DOSSIER_ROWS) -> dic
 def _names(e: Entity, limit: int | None) -> tuple[list[dict], list[str]]:
     """The names an entity goes by, most used first, each with its count, its number of documents and
     (up to `limit`) the documents it is in, in order, each linked to the name's first mention there; and
-    every document that names the entity, in order. Read off the mentions in their order (`Entity`) with
-    counters and dicts: an actor of a large archive has tens of thousands, and sorting and walking them
-    one by one made a page that shows a hundred rows grow with the archive."""
-    keys = list(map(attrgetter("text", "span.doc"), e.mentions))
-    per_document = Counter(keys)  # in the mentions' order, so each name's documents come in order
-    first = dict(zip(reversed(keys), reversed(e.mentions)))  # the first mention of a name in a document
+    every document that names the entity, in order. Read off the mentions in their order (`Entity`) in
+    one pass: an actor of a large archive has tens of thousands, and sorting them, or walking them once
+    per name or per figure, made a page that shows a hundred rows grow with the archive."""
+    # in the mentions' order, so each name's documents come in order and its first mention there first
+    per_document: dict[tuple[str, str], int] = {}
+    first: dict[tuple[str, str], Mention] = {}
+    for m in e.mentions:
+        key = (m.text, m.span.doc)
+        if key in per_document:
+            per_document[key] += 1
+        else:
+            per_document[key] = 1
+            first[key] = m
     by_name: dict[str, list[tuple[str, int]]] = defaultdict(list)
     counts: Counter = Counter()
     for (t, d), n in per_document.items():
