@@ -145,6 +145,10 @@ def create_app(store, allowed_hosts: list[str] | None = None) -> Starlette:
     def arg(request: Request, key: str) -> str:
         return request.query_params.get(key, "")[:MAX_QUERY]
 
+    def rows(request: Request, cut: int) -> int | None:
+        """How many rows of a long list a page shows: `cut`, or every one with `?all=1`."""
+        return None if request.query_params.get("all") == "1" else cut
+
     async def search(request: Request) -> Response:
         return page(request, "search.html", queries.search_page(desk.view(), arg(request, "q")))
 
@@ -155,9 +159,8 @@ def create_app(store, allowed_hosts: list[str] | None = None) -> Starlette:
         return page(request, template, found)
 
     async def actor(request: Request) -> Response:
-        every = request.query_params.get("all") == "1"
         return found_page(request, "actor.html",
-                          queries.dossier(desk.view(), request.path_params["ref"], limit=None if every else queries.DOSSIER_ROWS),
+                          queries.dossier(desk.view(), request.path_params["ref"], limit=rows(request, queries.DOSSIER_ROWS)),
                           "No actor with this id.")
 
     async def event(request: Request) -> Response:
@@ -172,7 +175,7 @@ def create_app(store, allowed_hosts: list[str] | None = None) -> Starlette:
         return page(request, "timeline.html", queries.timeline(
             desk.view(), actor=arg(request, "actor"), place=arg(request, "place"), kind=arg(request, "type"),
             start=arg(request, "from"), end=arg(request, "to"),
-            limit=None if request.query_params.get("all") == "1" else queries.TIMELINE_ROWS))
+            limit=rows(request, queries.TIMELINE_ROWS)))
 
     async def merge_form(request: Request) -> Response:
         return found_page(request, "merge.html", corrections.merge_page(desk.view(), request.path_params["ref"],

@@ -660,14 +660,15 @@ def time_strip(events: list[tuple[Event, str]], width: int = 960, height: int = 
         x0, x1 = x0 - 0.5, x1 + 0.5
     left, right = 8, 8
 
-    def px(x: float) -> float:
-        return round(left + (x - x0) / (x1 - x0) * (width - left - right), 1)
     scale = (width - left - right) / (x1 - x0)
+
+    def px(x: float) -> float:
+        return round(left + (x - x0) * scale, 1)
     columns: dict[int, list] = {}
     for (v, title), x in zip(dated, xs):
         k = v.killed
         dead = (k.low if k.low is not None else k.high or 0) if k else 0
-        column = columns.setdefault(round(left + (x - x0) * scale), [-1, None, None, 0])
+        column = columns.setdefault(round(left + (x - x0) * scale), [-1, None, None, 0])  # px(x), rounded once
         if dead > column[0]:
             column[:3] = dead, v, title
         column[3] += 1
